@@ -1,0 +1,1 @@
+//! Runtime lists: own call-center numbers, block and allow lists.
