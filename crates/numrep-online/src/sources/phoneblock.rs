@@ -1,0 +1,398 @@
+//! PhoneBlock community blocklist adapter.
+//!
+//! Request: `GET {url}/phoneblock/api/num/{00number}` (number in the `00…`
+//! form) with HTTP Basic auth (user + password) or a bearer token, see
+//! [`PhoneBlockAuth`]. If `url` already ends in `/phoneblock`, that segment is
+//! not doubled.
+//!
+//! The answer is PhoneBlock's `PhoneInfo` object: `phone`, `votes`, `rating`
+//! (`A_LEGITIMATE`, `B_MISSED`, `C_PING`, `D_POLL`, `E_ADVERTISING`,
+//! `F_GAMBLE`, `G_FRAUD`), `votesWildcard`, `whiteListed`, `archived`,
+//! `dateAdded`, `lastUpdate`. Unknown fields are ignored.
+//!
+//! Verdict:
+//! - `whiteListed` or rating `A_LEGITIMATE` → `legitimate`;
+//! - `archived` (no reports for a long time) → `neutral`;
+//! - otherwise by the blocking votes (the larger of `votes` and
+//!   `votesWildcard`): ≥ [`SPAM_VOTES`] → `spam`, 1 … [`SPAM_VOTES`]−1 →
+//!   `suspicious`, 0 → `unknown`.
+//!
+//! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])) for negative ratings.
+
+use crate::error::{ParseError, SourceError};
+use crate::http::{HttpClient, RequestHeader};
+use crate::number::E164;
+use crate::reputation::{clean_text, Reputation, Verdict};
+use crate::secret::Secret;
+use crate::sources::json_text::{loose_u64, outermost_object, snippet};
+use crate::sources::tellows::join_path;
+use crate::sources::{BoxFuture, Source, SourceKind};
+use reqwest::header::AUTHORIZATION;
+use reqwest::Url;
+use serde_json::Value;
+
+/// Votes from which PhoneBlock numbers count as spam (PhoneBlock's own
+/// blocklist default minimum is in this range).
+pub const SPAM_VOTES: u64 = 4;
+
+/// How to authenticate at PhoneBlock.
+#[derive(Debug, Clone)]
+pub enum PhoneBlockAuth {
+    /// HTTP Basic with the account's user name and password (or API token as password).
+    Basic {
+        /// The user name (login).
+        user: Secret,
+        /// The password.
+        password: Secret,
+    },
+    /// `Authorization: Bearer <token>`.
+    Bearer(Secret),
+}
+
+impl PhoneBlockAuth {
+    fn header_value(&self) -> Secret {
+        match self {
+            PhoneBlockAuth::Basic { user, password } => {
+                let raw = format!("{}:{}", user.expose(), password.expose());
+                Secret::new(format!("Basic {}", base64(raw.as_bytes())))
+            }
+            PhoneBlockAuth::Bearer(token) => Secret::new(format!("Bearer {}", token.expose())),
+        }
+    }
+}
+
+/// A PhoneBlock rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    /// `A_LEGITIMATE`: a regular, wanted call.
+    Legitimate,
+    /// `B_MISSED`: negatively rated without a call type.
+    Missed,
+    /// `C_PING`: the caller hung up at once.
+    Ping,
+    /// `D_POLL`: a poll.
+    Poll,
+    /// `E_ADVERTISING`: advertising or unwanted sales.
+    Advertising,
+    /// `F_GAMBLE`: gambling or prize notification.
+    Gamble,
+    /// `G_FRAUD`: fraud.
+    Fraud,
+}
+
+impl Rating {
+    /// Parses PhoneBlock's enum name (`"G_FRAUD"`); the short form (`"FRAUD"`)
+    /// and lowercase are accepted too.
+    pub fn from_name(name: &str) -> Option<Rating> {
+        let upper = name.trim().to_ascii_uppercase();
+        let key = match upper.split_once('_') {
+            Some((letter, rest)) if letter.len() == 1 => rest,
+            _ => upper.as_str(),
+        };
+        Some(match key {
+            "LEGITIMATE" => Rating::Legitimate,
+            "MISSED" => Rating::Missed,
+            "PING" => Rating::Ping,
+            "POLL" => Rating::Poll,
+            "ADVERTISING" => Rating::Advertising,
+            "GAMBLE" => Rating::Gamble,
+            "FRAUD" => Rating::Fraud,
+            _ => return None,
+        })
+    }
+
+    /// A label for people (`"fraud"`, `"advertising"`, …).
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Legitimate => "legitimate",
+            Rating::Missed => "unwanted (unspecified)",
+            Rating::Ping => "ping call",
+            Rating::Poll => "poll",
+            Rating::Advertising => "advertising",
+            Rating::Gamble => "gambling / prize",
+            Rating::Fraud => "fraud",
+        }
+    }
+}
+
+/// A configured PhoneBlock source.
+#[derive(Debug, Clone)]
+pub struct PhoneBlock {
+    name: String,
+    base: Url,
+    auth: PhoneBlockAuth,
+    prefixes: Vec<String>,
+}
+
+impl PhoneBlock {
+    /// A PhoneBlock source asking `base` (e.g. `https://phoneblock.net`).
+    /// `prefixes` limits it to numbers starting with one of them; empty = all.
+    pub fn new(
+        name: impl Into<String>,
+        base: Url,
+        auth: PhoneBlockAuth,
+        prefixes: Vec<String>,
+    ) -> PhoneBlock {
+        PhoneBlock {
+            name: name.into(),
+            base,
+            auth,
+            prefixes,
+        }
+    }
+
+    fn url_for(&self, number: &E164) -> Result<Url, SourceError> {
+        let already = self
+            .base
+            .path_segments()
+            .and_then(|mut s| s.rfind(|seg| !seg.is_empty()))
+            .is_some_and(|last| last == "phoneblock");
+        let number = number.zero_zero();
+        if already {
+            join_path(&self.base, &["api", "num", &number])
+        } else {
+            join_path(&self.base, &["phoneblock", "api", "num", &number])
+        }
+    }
+}
+
+impl Source for PhoneBlock {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn kind(&self) -> SourceKind {
+        SourceKind::Phoneblock
+    }
+
+    fn applies_to(&self, e164: &str) -> bool {
+        self.prefixes.is_empty() || self.prefixes.iter().any(|p| e164.starts_with(p.as_str()))
+    }
+
+    fn query<'a>(
+        &'a self,
+        e164: &'a str,
+        client: &'a HttpClient,
+    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+        Box::pin(async move {
+            let number = E164::parse(e164)?;
+            let url = self.url_for(&number)?;
+            let headers = [RequestHeader {
+                name: AUTHORIZATION,
+                value: self.auth.header_value(),
+            }];
+            let response = client.get(&url, &headers).await?;
+            Ok(parse_response(&response.body)?)
+        })
+    }
+}
+
+/// Parses a PhoneBlock `PhoneInfo` answer into a [`Reputation`].
+pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
+    let root = outermost_object(body).map_err(|err| match err {
+        ParseError::NoJson => {
+            ParseError::Shape(format!("no JSON in PhoneBlock answer: `{}`", snippet(body)))
+        }
+        other => other,
+    })?;
+    // Some deployments wrap it as in the web search result (`{"info": {...}}`).
+    let info = match root.get("info") {
+        Some(inner) if inner.is_object() => inner,
+        _ => &root,
+    };
+    let votes = info.get("votes").and_then(loose_u64);
+    let wildcard = info.get("votesWildcard").and_then(loose_u64);
+    let rating_field = info.get("rating");
+    let rating = match rating_field {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(Rating::from_name(name).ok_or_else(|| {
+            ParseError::Shape(format!(
+                "unknown PhoneBlock rating `{}`",
+                snippet(name.as_bytes())
+            ))
+        })?),
+        Some(_) => {
+            return Err(ParseError::Shape(
+                "PhoneBlock `rating` is not a string".into(),
+            ))
+        }
+    };
+    if votes.is_none() && rating.is_none() && info.get("whiteListed").is_none() {
+        return Err(ParseError::Shape(
+            "PhoneBlock answer has neither `votes` nor `rating`".into(),
+        ));
+    }
+    let white = flag(info, "whiteListed");
+    let archived = flag(info, "archived");
+    let blocking_votes = votes.unwrap_or(0).max(wildcard.unwrap_or(0));
+
+    let verdict = if white || rating == Some(Rating::Legitimate) {
+        Verdict::Legitimate
+    } else if archived {
+        Verdict::Neutral
+    } else if blocking_votes >= SPAM_VOTES {
+        Verdict::Spam
+    } else if blocking_votes > 0 {
+        Verdict::Suspicious
+    } else {
+        Verdict::Unknown
+    };
+
+    let mut rep = Reputation::new(verdict);
+    rep.votes = votes;
+    rep.risk = Some(match verdict {
+        Verdict::Legitimate => 0,
+        _ => {
+            let scaled = blocking_votes.saturating_mul(100) / (2 * SPAM_VOTES);
+            u8::try_from(scaled.min(100)).unwrap_or(100)
+        }
+    });
+    if let Some(r) = rating {
+        rep.labels.push(r.label().to_string());
+    }
+    let mut summary = format!("PhoneBlock: {} votes", votes.unwrap_or(0));
+    if wildcard.is_some_and(|w| Some(w) != votes) {
+        summary.push_str(&format!(" ({blocking_votes} incl. neighbouring numbers)"));
+    }
+    if let Some(r) = rating {
+        summary.push_str(&format!(", rated {}", r.label()));
+    }
+    if white {
+        summary.push_str(", on the allow list");
+    }
+    if archived {
+        summary.push_str(", archived (no recent reports)");
+    }
+    summary.push_str(&format!(" ({})", verdict.as_str()));
+    rep.summary = clean_text(&summary).unwrap_or_default();
+    Ok(rep)
+}
+
+fn flag(info: &Value, key: &str) -> bool {
+    match info.get(key) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+/// Standard base64 (with padding) for the Basic auth header.
+fn base64(input: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
+    for chunk in input.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let symbols = chunk.len() + 1;
+        for i in 0..4 {
+            if i < symbols {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fraud_with_votes_is_spam() {
+        let body = br#"{"phone":"004930123456","votes":7,"rating":"G_FRAUD","votesWildcard":7,"whiteListed":false,"archived":false,"dateAdded":1700000000000,"lastUpdate":1710000000000}"#;
+        let rep = parse_response(body).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Spam);
+        assert_eq!(rep.votes, Some(7));
+        assert_eq!(rep.risk, Some(87));
+        assert_eq!(rep.labels, vec!["fraud"]);
+        assert!(rep.summary.contains("7 votes"));
+    }
+
+    #[test]
+    fn verdicts() {
+        let v = |b: &str| parse_response(b.as_bytes()).map(|r| r.verdict);
+        assert_eq!(
+            v(r#"{"votes":2,"rating":"E_ADVERTISING"}"#),
+            Ok(Verdict::Suspicious)
+        );
+        assert_eq!(
+            v(r#"{"votes":0,"votesWildcard":5,"rating":"C_PING"}"#),
+            Ok(Verdict::Spam)
+        );
+        assert_eq!(
+            v(r#"{"votes":9,"rating":"A_LEGITIMATE"}"#),
+            Ok(Verdict::Legitimate)
+        );
+        assert_eq!(
+            v(r#"{"votes":0,"whiteListed":true}"#),
+            Ok(Verdict::Legitimate)
+        );
+        assert_eq!(
+            v(r#"{"votes":12,"rating":"B_MISSED","archived":true}"#),
+            Ok(Verdict::Neutral)
+        );
+        assert_eq!(v(r#"{"phone":"0049301","votes":0}"#), Ok(Verdict::Unknown));
+        assert_eq!(
+            v(r#"{"info":{"votes":"6","rating":"F_GAMBLE"}}"#),
+            Ok(Verdict::Spam)
+        );
+    }
+
+    #[test]
+    fn rejects_bad_answers() {
+        assert!(parse_response(b"<html>login</html>").is_err());
+        assert!(parse_response(br#"{"votes":1,"rating":"Z_WHAT"}"#).is_err());
+        assert!(parse_response(br#"{"rating":5}"#).is_err());
+        assert!(parse_response(br#"{"phone":"1"}"#).is_err());
+    }
+
+    #[test]
+    fn rating_names() {
+        assert_eq!(Rating::from_name("G_FRAUD"), Some(Rating::Fraud));
+        assert_eq!(Rating::from_name("fraud"), Some(Rating::Fraud));
+        assert_eq!(Rating::from_name("D_POLL"), Some(Rating::Poll));
+        assert_eq!(Rating::from_name("X"), None);
+    }
+
+    #[test]
+    fn auth_and_url() {
+        assert_eq!(
+            base64(b"Aladdin:open sesame"),
+            "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
+        assert_eq!(base64(b"ab"), "YWI=");
+        let auth = PhoneBlockAuth::Basic {
+            user: Secret::new("u"),
+            password: Secret::new("p"),
+        };
+        assert_eq!(auth.header_value().expose(), "Basic dTpw");
+        let n = E164::parse("+4930123456").expect("number");
+        let a = PhoneBlock::new(
+            "p",
+            Url::parse("https://phoneblock.net").expect("url"),
+            auth.clone(),
+            vec![],
+        );
+        assert_eq!(
+            a.url_for(&n).expect("url").as_str(),
+            "https://phoneblock.net/phoneblock/api/num/004930123456"
+        );
+        let b = PhoneBlock::new(
+            "p",
+            Url::parse("https://x.example/phoneblock/").expect("url"),
+            auth,
+            vec![],
+        );
+        assert_eq!(
+            b.url_for(&n).expect("url").as_str(),
+            "https://x.example/phoneblock/api/num/004930123456"
+        );
+        assert!(!format!("{b:?}").contains("dTpw"));
+    }
+}

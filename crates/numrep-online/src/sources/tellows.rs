@@ -1,0 +1,391 @@
+//! tellows partner API adapter.
+//!
+//! Request: `GET {url}/basic/num/{00number}?json=1`, the number in the `00…`
+//! international form (no `+` to encode). Authentication, chosen by
+//! [`TellowsAuth`]:
+//! - `md5_header` (default): header `X-Auth-Token: md5(api key)`; the key never
+//!   appears in the URL. `partner=…` is added to the query when configured.
+//! - `md5_query`: `apikeyMd5=md5(api key)` (and `partner=…`) in the query.
+//! - `query`: `partner=…&apikey=…` in the query (the plain key in the URL;
+//!   only for accounts that accept nothing else).
+//!
+//! Answer quirks handled by [`parse_response`]: served as `text/html`; warning
+//! text (e.g. `Partner Data not correct`) before or after the JSON; `score` as
+//! number or string; `callerTypes.caller` as list or single object;
+//! `callerNames` as string, list or object.
+//!
+//! Verdict from the tellows score (1 good … 9 dangerous):
+//! - 7–9: `spam` when the number has at least 2 comments or no comment count
+//!   is given; `suspicious` with fewer than 2 comments (one angry user is not
+//!   enough, as tellows clients do);
+//! - 6: `suspicious`;
+//! - 4–5: `neutral`, except 5 with 0 comments → `unknown` (tellows gives every
+//!   number it knows nothing about a 5);
+//! - 1–3: `legitimate`.
+//!
+//! Risk = (score − 1) / 8 × 100.
+
+use crate::error::{ErrorCode, ParseError, SourceError};
+use crate::http::{HttpClient, RequestHeader};
+use crate::number::E164;
+use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
+use crate::secret::Secret;
+use crate::sources::json_text::{loose_f64, loose_string, loose_u64, outermost_object, snippet};
+use crate::sources::{BoxFuture, Source, SourceKind};
+use md5::{Digest, Md5};
+use reqwest::header::HeaderName;
+use reqwest::Url;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How the tellows API key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TellowsAuth {
+    /// Header `X-Auth-Token: md5(key)` (default; nothing secret in the URL).
+    #[default]
+    Md5Header,
+    /// Query `apikeyMd5=md5(key)`.
+    Md5Query,
+    /// Query `apikey=key` (plain key in the URL).
+    Query,
+}
+
+/// A configured tellows source.
+#[derive(Debug, Clone)]
+pub struct Tellows {
+    name: String,
+    base: Url,
+    partner: Option<Secret>,
+    api_key: Secret,
+    auth: TellowsAuth,
+    prefixes: Vec<String>,
+}
+
+impl Tellows {
+    /// A tellows source asking `base` (e.g. `https://www.tellows.de`).
+    /// `prefixes` limits it to numbers starting with one of them (`"+49"`);
+    /// empty means all numbers.
+    pub fn new(
+        name: impl Into<String>,
+        base: Url,
+        partner: Option<Secret>,
+        api_key: Secret,
+        auth: TellowsAuth,
+        prefixes: Vec<String>,
+    ) -> Tellows {
+        Tellows {
+            name: name.into(),
+            base,
+            partner,
+            api_key,
+            auth,
+            prefixes,
+        }
+    }
+
+    /// The request URL and headers for `number`.
+    fn request(&self, number: &E164) -> Result<(Url, Vec<RequestHeader>), SourceError> {
+        let mut url = join_path(&self.base, &["basic", "num", &number.zero_zero()])?;
+        let mut headers = Vec::new();
+        let key_md5 = md5_hex(self.api_key.expose());
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("json", "1");
+            if let Some(partner) = &self.partner {
+                query.append_pair("partner", partner.expose());
+            }
+            match self.auth {
+                TellowsAuth::Md5Header => headers.push(RequestHeader {
+                    name: HeaderName::from_static("x-auth-token"),
+                    value: Secret::new(key_md5),
+                }),
+                TellowsAuth::Md5Query => {
+                    query.append_pair("apikeyMd5", &key_md5);
+                }
+                TellowsAuth::Query => {
+                    query.append_pair("apikey", self.api_key.expose());
+                }
+            }
+        }
+        Ok((url, headers))
+    }
+}
+
+impl Source for Tellows {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn kind(&self) -> SourceKind {
+        SourceKind::Tellows
+    }
+
+    fn applies_to(&self, e164: &str) -> bool {
+        self.prefixes.is_empty() || self.prefixes.iter().any(|p| e164.starts_with(p.as_str()))
+    }
+
+    fn query<'a>(
+        &'a self,
+        e164: &'a str,
+        client: &'a HttpClient,
+    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+        Box::pin(async move {
+            let number = E164::parse(e164)?;
+            let (url, headers) = self.request(&number)?;
+            let response = client.get(&url, &headers).await?;
+            Ok(parse_response(&response.body)?)
+        })
+    }
+}
+
+/// Appends path segments to a base URL (keeping the base's own path).
+pub(crate) fn join_path(base: &Url, segments: &[&str]) -> Result<Url, SourceError> {
+    let mut url = base.clone();
+    url.path_segments_mut()
+        .map_err(|()| SourceError::new(ErrorCode::InsecureUrl, "base URL cannot take a path"))?
+        .pop_if_empty()
+        .extend(segments);
+    Ok(url)
+}
+
+/// Lowercase hex MD5 of `text`, as tellows expects for `apikeyMd5`.
+pub fn md5_hex(text: &str) -> String {
+    let digest = Md5::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses a tellows JSON answer (quirks included) into a [`Reputation`].
+pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
+    let root = outermost_object(body).map_err(|err| match err {
+        ParseError::NoJson => {
+            ParseError::Shape(format!("no JSON in tellows answer: `{}`", snippet(body)))
+        }
+        other => other,
+    })?;
+    let data = root.get("tellows").unwrap_or(&root);
+    if !data.is_object() {
+        return Err(ParseError::Shape("`tellows` is not an object".into()));
+    }
+    let score = data
+        .get("score")
+        .and_then(loose_f64)
+        .ok_or_else(|| ParseError::Shape("tellows answer has no numeric `score`".into()))?;
+    if !(1.0..=9.0).contains(&score) {
+        return Err(ParseError::Shape(format!(
+            "tellows score {score} is outside 1–9"
+        )));
+    }
+    let comments = data.get("comments").and_then(loose_u64);
+    let searches = data.get("searches").and_then(loose_u64);
+
+    let mut rep = Reputation::new(verdict_for(score, comments));
+    rep.score = Some(score);
+    rep.risk = normalize_risk(score, 1.0, 9.0);
+    rep.comments = comments;
+    rep.searches = searches;
+    rep.location = data
+        .get("location")
+        .and_then(loose_string)
+        .and_then(|s| clean_text(&s));
+    if let Some(callers) = data.get("callerTypes").and_then(|c| c.get("caller")) {
+        for caller in as_list(callers) {
+            let name = caller.get("name").unwrap_or(caller);
+            if let Some(name) = loose_string(name) {
+                push_clean(&mut rep.labels, &name);
+            }
+        }
+    }
+    if let Some(names) = data.get("callerNames") {
+        collect_strings(names, &mut rep.caller_names, 0);
+    }
+    rep.summary = summary(&rep);
+    Ok(rep)
+}
+
+/// The verdict for a tellows score (see the module docs).
+pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
+    let rounded = score.round();
+    if rounded >= 7.0 {
+        if comments.is_none_or(|c| c >= 2) {
+            Verdict::Spam
+        } else {
+            Verdict::Suspicious
+        }
+    } else if rounded >= 6.0 {
+        Verdict::Suspicious
+    } else if rounded >= 4.0 {
+        if rounded == 5.0 && comments == Some(0) {
+            Verdict::Unknown
+        } else {
+            Verdict::Neutral
+        }
+    } else {
+        Verdict::Legitimate
+    }
+}
+
+/// A JSON value as a list: arrays as they are, anything else as one element.
+fn as_list(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        other => vec![other],
+    }
+}
+
+/// Collects strings from a string, list or object (values), to a small depth.
+fn collect_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
+    if depth > 3 {
+        return;
+    }
+    match value {
+        Value::String(s) => push_clean(out, s),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| collect_strings(v, out, depth + 1)),
+        Value::Object(map) => map
+            .values()
+            .for_each(|v| collect_strings(v, out, depth + 1)),
+        _ => {}
+    }
+}
+
+fn summary(rep: &Reputation) -> String {
+    let mut text = format!(
+        "tellows score {}/9 ({})",
+        rep.score.map(|s| s.to_string()).unwrap_or_default(),
+        rep.verdict.as_str()
+    );
+    if let Some(c) = rep.comments {
+        text.push_str(&format!(", {c} comments"));
+    }
+    if let Some(s) = rep.searches {
+        text.push_str(&format!(", {s} searches"));
+    }
+    if !rep.labels.is_empty() {
+        text.push_str(&format!("; {}", rep.labels.join(", ")));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLEAN: &str = r#"{"tellows":{"number":"004930123456","normalizedNumber":"+4930123456","score":8,"searches":"340","comments":12,"location":"Berlin","callerTypes":{"caller":[{"name":"Telemarketer","count":5},{"name":"Cost trap","count":2}]},"callerNames":["Foo GmbH","Bar"]}}"#;
+
+    #[test]
+    fn parses_clean_answer() {
+        let rep = parse_response(CLEAN.as_bytes()).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Spam);
+        assert_eq!(rep.score, Some(8.0));
+        assert_eq!(rep.risk, Some(88));
+        assert_eq!(rep.comments, Some(12));
+        assert_eq!(rep.searches, Some(340));
+        assert_eq!(rep.location.as_deref(), Some("Berlin"));
+        assert_eq!(rep.labels, vec!["Telemarketer", "Cost trap"]);
+        assert_eq!(rep.caller_names, vec!["Foo GmbH", "Bar"]);
+        assert!(rep.summary.contains("tellows score 8/9 (spam)"));
+    }
+
+    #[test]
+    fn handles_warning_text_and_string_score() {
+        let body = format!(
+            "Partner Data not correct<br>\n{}\nPartner Data not correct",
+            r#"{"tellows":{"score":"2","comments":"0","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
+        );
+        let rep = parse_response(body.as_bytes()).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Legitimate);
+        assert_eq!(rep.labels, vec!["Company"]);
+        assert_eq!(rep.caller_names, vec!["Acme"]);
+    }
+
+    #[test]
+    fn caller_names_as_object() {
+        let body =
+            r#"{"tellows":{"score":5,"comments":3,"callerNames":{"caller":["A","B"],"x":"C"}}}"#;
+        let rep = parse_response(body.as_bytes()).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Neutral);
+        assert_eq!(rep.caller_names.len(), 3);
+    }
+
+    #[test]
+    fn thresholds() {
+        assert_eq!(verdict_for(9.0, Some(1)), Verdict::Suspicious);
+        assert_eq!(verdict_for(7.0, None), Verdict::Spam);
+        assert_eq!(verdict_for(6.0, Some(0)), Verdict::Suspicious);
+        assert_eq!(verdict_for(5.0, Some(0)), Verdict::Unknown);
+        assert_eq!(verdict_for(4.0, Some(0)), Verdict::Neutral);
+        assert_eq!(verdict_for(3.0, Some(10)), Verdict::Legitimate);
+    }
+
+    #[test]
+    fn rejects_bad_answers() {
+        assert!(matches!(
+            parse_response(b"Partner Data not correct"),
+            Err(ParseError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_response(b"{\"tellows\":{\"score\":\"x\"}}"),
+            Err(ParseError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_response(b"{\"tellows\":{\"score\":42}}"),
+            Err(ParseError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_response(b"{\"tellows\":[1]}"),
+            Err(ParseError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_response(b"{\"tellows\":{\"score\":"),
+            Err(ParseError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn markup_stays_text() {
+        let body = r#"{"tellows":{"score":8,"location":"<script>\u0007x</script>"}}"#;
+        let rep = parse_response(body.as_bytes()).expect("parses");
+        assert_eq!(rep.location.as_deref(), Some("<script>x</script>"));
+    }
+
+    #[test]
+    fn md5_and_request() {
+        assert_eq!(md5_hex("abc"), "900150983cd24fb0d6963f7d28e17f72");
+        let base = Url::parse("https://www.tellows.de/").expect("url");
+        let n = E164::parse("+4930123456").expect("number");
+        let t = Tellows::new(
+            "t",
+            base.clone(),
+            Some(Secret::new("p1")),
+            Secret::new("abc"),
+            TellowsAuth::Md5Header,
+            vec![],
+        );
+        let (url, headers) = t.request(&n).expect("request");
+        assert_eq!(
+            url.as_str(),
+            "https://www.tellows.de/basic/num/004930123456?json=1&partner=p1"
+        );
+        assert_eq!(
+            headers[0].value.expose(),
+            "900150983cd24fb0d6963f7d28e17f72"
+        );
+        let t = Tellows::new(
+            "t",
+            base,
+            None,
+            Secret::new("abc"),
+            TellowsAuth::Md5Query,
+            vec![],
+        );
+        let (url, headers) = t.request(&n).expect("request");
+        assert!(url
+            .as_str()
+            .ends_with("?json=1&apikeyMd5=900150983cd24fb0d6963f7d28e17f72"));
+        assert!(headers.is_empty());
+        assert!(!format!("{t:?}").contains("abc\""));
+    }
+}
