@@ -1,0 +1,34 @@
+//! The table compiler: reads the CSV files in `data/` and writes one Rust file of static
+//! arrays (`crates/numrep/src/plan/generated.rs`), deterministically.
+//!
+//! Why a committed file and not `build.rs`: users of the `numrep` crate compile no CSV
+//! parser and do no work at build time, the tables are reviewable in diffs, and
+//! `tests/fresh.rs` fails when `data/` changed without regenerating (as chrono-tz does).
+
+mod csvread;
+mod emit;
+/// The table types, shared with the `numrep` crate by path so that a broken
+/// `generated.rs` never stops the generator from repairing it.
+#[allow(dead_code)]
+#[path = "../../numrep/src/plan/types.rs"]
+pub mod plan;
+mod prefix_tree;
+mod sources;
+
+use std::path::{Path, PathBuf};
+
+pub use csvread::GenError;
+
+/// Where the generated file lives, relative to the workspace root.
+pub const GENERATED_PATH: &str = "crates/numrep/src/plan/generated.rs";
+
+/// The workspace root (two levels above this crate).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Reads every table in `data_dir` and returns the text of `generated.rs`.
+pub fn generate(data_dir: &Path) -> Result<String, GenError> {
+    let tables = sources::Tables::load(data_dir)?;
+    emit::render(&tables)
+}

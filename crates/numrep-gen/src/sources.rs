@@ -1,0 +1,399 @@
+//! Loading and checking every table in `data/`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::plan::{CallerIdRule, Category, RangeRecord, RangeStatus, KEY_DIGITS};
+
+use crate::csvread::{check_digits, read_rows, GenError, Row};
+use crate::prefix_tree::{Layer, PrefixTree};
+
+/// A range name row for `RANGE_NAMES`.
+pub struct RangeName {
+    pub de: String,
+    pub en: String,
+    pub source: String,
+}
+
+/// A tariff row (prices in tenths of a cent).
+pub struct TariffRow {
+    pub id: String,
+    pub per_minute: Option<u32>,
+    pub per_call: Option<u32>,
+    pub free_seconds: u16,
+    pub max_per_minute: Option<u32>,
+    pub max_per_call: Option<u32>,
+    pub description_de: String,
+    pub description_en: String,
+    pub source: String,
+}
+
+/// A country calling code row.
+pub struct CountryRow {
+    pub code: u16,
+    pub len: u8,
+    pub regions: String,
+    pub main_region: String,
+    pub name_en: String,
+    pub name_de: String,
+    pub international: bool,
+}
+
+/// A region row.
+pub struct RegionRow {
+    pub region: String,
+    pub code: u16,
+    pub national_prefix: String,
+    pub international_prefix: String,
+    pub name_en: String,
+    pub name_de: String,
+}
+
+/// A risky calling code row.
+pub struct RiskyRow {
+    pub code: u16,
+    pub wangiri: bool,
+    pub billing_ban: bool,
+    pub price_announcement: bool,
+    pub source: String,
+}
+
+/// Everything in `data/`, checked and indexed.
+pub struct Tables {
+    pub names: Vec<RangeName>,
+    pub places: Vec<String>,
+    pub operators: Vec<String>,
+    pub tariffs: Vec<TariffRow>,
+    pub records: Vec<RangeRecord>,
+    pub de_national: Vec<(u32, u16)>,
+    pub de_short: Vec<(u32, u16)>,
+    pub countries: Vec<CountryRow>,
+    pub shared: Vec<(u16, String, String)>,
+    pub regions: Vec<RegionRow>,
+    pub risky: Vec<RiskyRow>,
+    /// FNV-1a of every input file, in a fixed order.
+    pub fingerprint: u64,
+}
+
+/// Files read, in the order they enter the fingerprint.
+const FILES: [&str; 9] = [
+    "de/ranges.csv",
+    "de/area_codes.csv",
+    "de/mobile_blocks.csv",
+    "de/short_codes.csv",
+    "de/tariffs.csv",
+    "world/country_codes.csv",
+    "world/regions.csv",
+    "world/shared_code_prefixes.csv",
+    "world/risky_codes.csv",
+];
+
+impl Tables {
+    /// Loads and checks all of `data/`.
+    pub fn load(dir: &Path) -> Result<Tables, GenError> {
+        let mut fingerprint = 0xcbf2_9ce4_8422_2325u64;
+        for file in FILES {
+            let path = dir.join(file);
+            let bytes = std::fs::read(&path).map_err(|e| GenError {
+                file: path.clone(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            for b in bytes {
+                fingerprint = (fingerprint ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        let mut t = Tables {
+            names: Vec::new(),
+            places: Vec::new(),
+            operators: Vec::new(),
+            tariffs: Vec::new(),
+            records: Vec::new(),
+            de_national: Vec::new(),
+            de_short: Vec::new(),
+            countries: Vec::new(),
+            shared: Vec::new(),
+            regions: Vec::new(),
+            risky: Vec::new(),
+            fingerprint,
+        };
+        let tariff_ids = t.load_tariffs(&dir.join("de/tariffs.csv"))?;
+        let mut seen = HashMap::new();
+        let national = t.german_national(dir, &tariff_ids)?;
+        t.de_national = national.flatten(&mut t.records, &mut seen);
+        let short = t.german_short(dir, &tariff_ids)?;
+        t.de_short = short.flatten(&mut t.records, &mut seen);
+        t.load_countries(dir)?;
+        Ok(t)
+    }
+
+    fn load_tariffs(&mut self, path: &Path) -> Result<HashMap<String, u16>, GenError> {
+        let mut ids = HashMap::new();
+        for row in read_rows(path)? {
+            let id = row.required("id")?.to_string();
+            let tenths = |col: &str| -> Result<Option<u32>, GenError> {
+                Ok(row
+                    .optional::<f64>(col)?
+                    .map(|ct| (ct * 10.0).round() as u32))
+            };
+            let tariff = TariffRow {
+                per_minute: tenths("per_minute_ct")?,
+                per_call: tenths("per_call_ct")?,
+                free_seconds: row.optional("free_seconds")?.unwrap_or(0),
+                max_per_minute: tenths("max_per_minute_ct")?,
+                max_per_call: tenths("max_per_call_ct")?,
+                description_de: row.required("description_de")?.to_string(),
+                description_en: row.required("description_en")?.to_string(),
+                source: row.required("source")?.to_string(),
+                id: id.clone(),
+            };
+            if ids.insert(id.clone(), self.tariffs.len() as u16).is_some() {
+                return Err(row.error(format!("tariff `{id}` appears twice")));
+            }
+            self.tariffs.push(tariff);
+        }
+        Ok(ids)
+    }
+
+    fn name(&mut self, de: &str, en: &str, source: &str) -> u16 {
+        let found = self
+            .names
+            .iter()
+            .position(|n| n.de == de && n.en == en && n.source == source);
+        let index = found.unwrap_or_else(|| {
+            self.names.push(RangeName {
+                de: de.into(),
+                en: en.into(),
+                source: source.into(),
+            });
+            self.names.len() - 1
+        });
+        index as u16
+    }
+
+    /// A full layer from a ranges/short-codes row.
+    fn range_layer(
+        &mut self,
+        row: &Row,
+        tariffs: &HashMap<String, u16>,
+    ) -> Result<Layer, GenError> {
+        let category = row.required("category")?;
+        let status = row.required("status")?;
+        let caller_id = row.required("caller_id")?;
+        let tariff = row.get("tariff")?;
+        let min_len: u8 = row.parsed("min_len")?;
+        let max_len: u8 = row.parsed("max_len")?;
+        if min_len > max_len || max_len > 17 {
+            return Err(row.error(format!(
+                "lengths {min_len}..{max_len} are not a range within 1..17"
+            )));
+        }
+        Ok(Layer {
+            category: Some(
+                Category::from_name(category)
+                    .ok_or_else(|| row.error(format!("unknown category `{category}`")))?,
+            ),
+            status: Some(
+                RangeStatus::from_name(status)
+                    .ok_or_else(|| row.error(format!("unknown status `{status}`")))?,
+            ),
+            caller_id: Some(
+                CallerIdRule::from_name(caller_id)
+                    .ok_or_else(|| row.error(format!("unknown caller_id rule `{caller_id}`")))?,
+            ),
+            min_len: Some(min_len),
+            max_len: Some(max_len),
+            group_len: row
+                .optional("group_len")
+                .or_else(|_| Ok::<_, GenError>(None))?,
+            range: Some(self.name(
+                row.required("name_de")?,
+                row.required("name_en")?,
+                row.required("source")?,
+            )),
+            place: None,
+            operator: None,
+            tariff: if tariff.is_empty() {
+                None
+            } else {
+                Some(
+                    *tariffs
+                        .get(tariff)
+                        .ok_or_else(|| row.error(format!("unknown tariff `{tariff}`")))?,
+                )
+            },
+        })
+    }
+
+    fn german_national(
+        &mut self,
+        dir: &Path,
+        tariffs: &HashMap<String, u16>,
+    ) -> Result<PrefixTree, GenError> {
+        let mut tree = PrefixTree::default();
+        let mut prefixes = BTreeMap::new();
+        for row in read_rows(&dir.join("de/ranges.csv"))? {
+            let prefix = row.required("prefix")?;
+            check_digits(&row, prefix, KEY_DIGITS)?;
+            if prefixes.insert(prefix.to_string(), row.line).is_some() {
+                return Err(row.error(format!("prefix `{prefix}` appears twice")));
+            }
+            let layer = self.range_layer(&row, tariffs)?;
+            tree.insert(prefix, layer);
+        }
+        for row in read_rows(&dir.join("de/area_codes.csv"))? {
+            let prefix = row.required("prefix")?;
+            check_digits(&row, prefix, 5)?;
+            let under = tree.effective(prefix);
+            if under.category != Some(Category::FixedLine) || tree.layer_at(prefix).is_some() {
+                return Err(row.error(format!(
+                    "area code `{prefix}` collides with a non-geographic row in de/ranges.csv"
+                )));
+            }
+            let place = self.places.len() as u16;
+            self.places.push(row.required("place")?.to_string());
+            let range = self.name(
+                "Ortsnetzrufnummer",
+                "Geographic number",
+                row.required("source")?,
+            );
+            tree.insert(
+                prefix,
+                Layer {
+                    status: Some(RangeStatus::Assigned),
+                    group_len: Some(prefix.len() as u8),
+                    range: Some(range),
+                    place: Some(place),
+                    ..Layer::default()
+                },
+            );
+        }
+        for row in read_rows(&dir.join("de/mobile_blocks.csv"))? {
+            let prefix = row.required("prefix")?;
+            check_digits(&row, prefix, KEY_DIGITS)?;
+            if tree.effective(prefix).category != Some(Category::Mobile) {
+                return Err(row.error(format!(
+                    "mobile block `{prefix}` is not inside a mobile range"
+                )));
+            }
+            let name = row.required("operator")?;
+            let operator = match self.operators.iter().position(|o| o == name) {
+                Some(i) => i,
+                None => {
+                    self.operators.push(name.to_string());
+                    self.operators.len() - 1
+                }
+            } as u16;
+            let range = self.name("Mobile Dienste", "Mobile", row.required("source")?);
+            tree.insert(
+                prefix,
+                Layer {
+                    status: Some(RangeStatus::Assigned),
+                    range: Some(range),
+                    operator: Some(operator),
+                    ..Layer::default()
+                },
+            );
+        }
+        Ok(tree)
+    }
+
+    fn german_short(
+        &mut self,
+        dir: &Path,
+        tariffs: &HashMap<String, u16>,
+    ) -> Result<PrefixTree, GenError> {
+        let mut tree = PrefixTree::default();
+        let mut prefixes = BTreeMap::new();
+        for row in read_rows(&dir.join("de/short_codes.csv"))? {
+            let prefix = row.required("prefix")?;
+            check_digits(&row, prefix, KEY_DIGITS)?;
+            if prefixes.insert(prefix.to_string(), row.line).is_some() {
+                return Err(row.error(format!("prefix `{prefix}` appears twice")));
+            }
+            let layer = self.range_layer(&row, tariffs)?;
+            tree.insert(prefix, layer);
+        }
+        Ok(tree)
+    }
+
+    fn load_countries(&mut self, dir: &Path) -> Result<(), GenError> {
+        for row in read_rows(&dir.join("world/country_codes.csv"))? {
+            let code = row.required("code")?;
+            check_digits(&row, code, 3)?;
+            let kind = row.required("kind")?;
+            let international = match kind {
+                "geographic" => false,
+                "international_network" => true,
+                other => return Err(row.error(format!("unknown kind `{other}`"))),
+            };
+            self.countries.push(CountryRow {
+                code: row.parsed("code")?,
+                len: code.len() as u8,
+                regions: row.get("regions")?.to_string(),
+                main_region: row.get("main_region")?.to_string(),
+                name_en: row.required("name_en")?.to_string(),
+                name_de: row.required("name_de")?.to_string(),
+                international,
+            });
+        }
+        self.countries.sort_by_key(|c| c.code);
+        check_prefix_free(dir, &self.countries)?;
+        for row in read_rows(&dir.join("world/shared_code_prefixes.csv"))? {
+            let prefix = row.required("prefix")?;
+            check_digits(&row, prefix, KEY_DIGITS)?;
+            self.shared.push((
+                row.parsed("code")?,
+                prefix.to_string(),
+                row.required("region")?.to_string(),
+            ));
+        }
+        self.shared.sort();
+        for row in read_rows(&dir.join("world/regions.csv"))? {
+            self.regions.push(RegionRow {
+                region: row.required("region")?.to_string(),
+                code: row.parsed("code")?,
+                national_prefix: row.get("national_prefix")?.to_string(),
+                international_prefix: row.required("international_prefix")?.to_string(),
+                name_en: row.required("name_en")?.to_string(),
+                name_de: row.required("name_de")?.to_string(),
+            });
+        }
+        self.regions.sort_by(|a, b| a.region.cmp(&b.region));
+        for row in read_rows(&dir.join("world/risky_codes.csv"))? {
+            let flag = |col: &str| -> Result<bool, GenError> {
+                match row.required(col)? {
+                    "yes" => Ok(true),
+                    "no" => Ok(false),
+                    other => Err(row.error(format!("column `{col}`: `{other}` is not yes/no"))),
+                }
+            };
+            self.risky.push(RiskyRow {
+                code: row.parsed("code")?,
+                wangiri: flag("wangiri")?,
+                billing_ban: flag("billing_ban")?,
+                price_announcement: flag("price_announcement")?,
+                source: row.required("source")?.to_string(),
+            });
+        }
+        self.risky.sort_by_key(|r| r.code);
+        Ok(())
+    }
+}
+
+/// Calling codes must be prefix-free (E.164), or parsing would be ambiguous.
+fn check_prefix_free(dir: &Path, countries: &[CountryRow]) -> Result<(), GenError> {
+    let text: Vec<String> = countries.iter().map(|c| c.code.to_string()).collect();
+    for a in &text {
+        for b in &text {
+            if a != b && b.starts_with(a.as_str()) {
+                return Err(GenError {
+                    file: dir.join("world/country_codes.csv"),
+                    line: 0,
+                    message: format!("calling code {a} is a prefix of {b}"),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,173 @@
+//! [`PhoneNumber`] → what kind of line it is, from the compiled tables. No allocation.
+
+use serde::Serialize;
+
+use crate::number::PhoneNumber;
+use crate::plan::{
+    country_code, national_plan, region_for, CallerIdRule, Category, CodeKind, CountryCode,
+    RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS, PLACES, RANGE_NAMES, TARIFFS,
+};
+
+/// Whether a number can exist, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Validity {
+    /// Complete number in an assigned range.
+    Valid,
+    /// Fewer digits than the range needs.
+    TooShort,
+    /// More digits than the range allows.
+    TooLong,
+    /// The range is reserve or not allocated.
+    UnassignedRange,
+    /// The range was shut down.
+    AbolishedRange,
+    /// Operator-internal; end users cannot dial or receive it.
+    NotDiallable,
+    /// The calling code is not assigned.
+    UnknownCountryCode,
+    /// numrep has no range tables for this country yet; only the calling code was checked.
+    Unverified,
+}
+
+impl Validity {
+    /// The stable snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Validity::Valid => "valid",
+            Validity::TooShort => "too_short",
+            Validity::TooLong => "too_long",
+            Validity::UnassignedRange => "unassigned_range",
+            Validity::AbolishedRange => "abolished_range",
+            Validity::NotDiallable => "not_diallable",
+            Validity::UnknownCountryCode => "unknown_country_code",
+            Validity::Unverified => "unverified",
+        }
+    }
+}
+
+/// What the tables say about a number.
+#[derive(Debug, Clone, Copy)]
+pub struct Classification {
+    /// The calling code's entry (`None` only for unassigned codes).
+    pub country: Option<&'static CountryCode>,
+    /// ISO 3166 region, `None` for international networks.
+    pub region: Option<&'static str>,
+    /// Kind of line.
+    pub category: Category,
+    /// Whether the number can exist.
+    pub validity: Validity,
+    /// The caller-ID rule of its range.
+    pub caller_id: CallerIdRule,
+    /// The range record, when the country's plan is in numrep.
+    pub record: Option<&'static RangeRecord>,
+}
+
+impl Classification {
+    /// True when the number is complete and in an assigned range.
+    pub fn is_valid(&self) -> bool {
+        self.validity == Validity::Valid
+    }
+
+    /// True when the number may legitimately be shown as a caller ID.
+    pub fn caller_id_allowed(&self) -> bool {
+        self.caller_id == CallerIdRule::Allowed
+            && matches!(self.validity, Validity::Valid | Validity::Unverified)
+    }
+
+    /// Place name of a geographic number (area code).
+    pub fn place(&self) -> Option<&'static str> {
+        self.record.and_then(|r| lookup(&PLACES, r.place))
+    }
+
+    /// Original operator of a mobile block (numbers can be ported away).
+    pub fn operator(&self) -> Option<&'static str> {
+        self.record.and_then(|r| lookup(&OPERATORS, r.operator))
+    }
+
+    /// Tariff of a service range.
+    pub fn tariff(&self) -> Option<&'static Tariff> {
+        self.record.and_then(|r| TARIFFS.get(usize::from(r.tariff)))
+    }
+
+    /// Official name and source of the range row.
+    pub fn range(&self) -> Option<&'static RangeName> {
+        self.record
+            .and_then(|r| RANGE_NAMES.get(usize::from(r.range)))
+    }
+
+    /// Digits of the leading group (area code or service prefix) for formatting.
+    pub fn group_len(&self) -> usize {
+        self.record.map_or(0, |r| usize::from(r.group_len))
+    }
+}
+
+fn lookup(table: &'static [&'static str], index: u16) -> Option<&'static str> {
+    (index != NONE)
+        .then(|| table.get(usize::from(index)).copied())
+        .flatten()
+}
+
+/// Classifies a parsed number.
+pub fn classify(number: &PhoneNumber) -> Classification {
+    let national = number.national_digits();
+    let Some(country) = country_code(number.country_code()) else {
+        return Classification {
+            country: None,
+            region: None,
+            category: Category::Unknown,
+            validity: Validity::UnknownCountryCode,
+            caller_id: CallerIdRule::Implausible,
+            record: None,
+        };
+    };
+    let region = region_for(country, national);
+    let Some(plan) = national_plan(country.code) else {
+        let category = match country.kind {
+            CodeKind::InternationalNetwork => Category::InternationalNetwork,
+            CodeKind::Geographic => Category::Unknown,
+        };
+        let validity = if usize::from(country.len) + national.len() > 15 {
+            Validity::TooLong
+        } else {
+            Validity::Unverified
+        };
+        return Classification {
+            country: Some(country),
+            region,
+            category,
+            validity,
+            caller_id: CallerIdRule::Allowed,
+            record: None,
+        };
+    };
+    let table = if number.is_short_code() {
+        &plan.short
+    } else {
+        &plan.national
+    };
+    let record = &plan.records[usize::from(table.find(national))];
+    Classification {
+        country: Some(country),
+        region,
+        category: record.category,
+        validity: validity(record, national.len()),
+        caller_id: record.caller_id,
+        record: Some(record),
+    }
+}
+
+/// Status and length → validity. A number too short to reach its range is `too_short`
+/// even in a reserve range; an abolished range is abolished at any length.
+fn validity(record: &RangeRecord, len: usize) -> Validity {
+    let len = len as u8;
+    match record.status {
+        RangeStatus::Abolished => Validity::AbolishedRange,
+        _ if len < record.min_len => Validity::TooShort,
+        RangeStatus::Reserve => Validity::UnassignedRange,
+        RangeStatus::Internal => Validity::NotDiallable,
+        RangeStatus::Assigned if len > record.max_len => Validity::TooLong,
+        RangeStatus::Assigned => Validity::Valid,
+    }
+}

@@ -1,0 +1,83 @@
+//! A small inline buffer of ASCII digits (no heap allocation).
+
+use std::fmt;
+
+/// Up to [`Digits::CAPACITY`] ASCII digits, stored inline.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Digits {
+    buf: [u8; Digits::CAPACITY],
+    len: u8,
+}
+
+impl Digits {
+    /// The most digits a buffer holds.
+    pub const CAPACITY: usize = 20;
+
+    /// An empty buffer.
+    pub const fn new() -> Digits {
+        Digits {
+            buf: [b'0'; Digits::CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// Copies ASCII digits; `None` when they do not fit or are not all digits.
+    pub fn from_ascii(digits: &[u8]) -> Option<Digits> {
+        let mut d = Digits::new();
+        for &b in digits {
+            if !b.is_ascii_digit() || !d.push(b) {
+                return None;
+            }
+        }
+        Some(d)
+    }
+
+    /// Appends one ASCII digit; false when full.
+    pub fn push(&mut self, digit: u8) -> bool {
+        if usize::from(self.len) == Digits::CAPACITY {
+            return false;
+        }
+        self.buf[usize::from(self.len)] = digit;
+        self.len += 1;
+        true
+    }
+
+    /// The digits as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..usize::from(self.len)]
+    }
+
+    /// The digits as text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever stored.
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// Number of digits.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// True when there are no digits.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Default for Digits {
+    fn default() -> Self {
+        Digits::new()
+    }
+}
+
+impl fmt::Debug for Digits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl fmt::Display for Digits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,141 @@
+//! Why a text could not be read as a phone number.
+
+use std::fmt;
+
+/// A parse failure with enough context to tell the user what to fix.
+///
+/// `code()` is stable (JSON, CLI exit reasons, the widget); `Display` is an English sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Text without a single digit.
+    NoDigits,
+    /// More text than any written phone number needs.
+    InputTooLong {
+        /// Characters in the input.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A character that has no place in a phone number.
+    InvalidCharacter {
+        /// The character.
+        ch: char,
+        /// 0-based character position in the input.
+        position: usize,
+    },
+    /// Too few digits for any number of that form.
+    TooShort {
+        /// Digits found after the country code or trunk prefix.
+        digits: usize,
+        /// The minimum.
+        min: usize,
+    },
+    /// More digits than any number of that form.
+    TooLong {
+        /// Digits found.
+        digits: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// The digits after `+` or `00` start with no known country calling code.
+    UnknownCountryCode {
+        /// The (up to 3) digits that were tried.
+        digits: String,
+    },
+    /// A national number without the trunk prefix that is not a short code either.
+    MissingTrunkPrefix {
+        /// The region the number was read for.
+        region: String,
+        /// Its trunk prefix.
+        trunk: String,
+    },
+    /// The default region is not an ISO 3166 code numrep knows.
+    UnknownRegion {
+        /// What was given.
+        region: String,
+    },
+    /// An extension that is empty or too long.
+    InvalidExtension {
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// A `tel:` URI that does not follow RFC 3966.
+    InvalidTelUri {
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+impl ParseError {
+    /// Stable machine-readable code, e.g. `invalid_character`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "empty",
+            ParseError::NoDigits => "no_digits",
+            ParseError::InputTooLong { .. } => "input_too_long",
+            ParseError::InvalidCharacter { .. } => "invalid_character",
+            ParseError::TooShort { .. } => "too_short",
+            ParseError::TooLong { .. } => "too_long",
+            ParseError::UnknownCountryCode { .. } => "unknown_country_code",
+            ParseError::MissingTrunkPrefix { .. } => "missing_trunk_prefix",
+            ParseError::UnknownRegion { .. } => "unknown_region",
+            ParseError::InvalidExtension { .. } => "invalid_extension",
+            ParseError::InvalidTelUri { .. } => "invalid_tel_uri",
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Empty => write!(f, "the input is empty"),
+            ParseError::NoDigits => write!(f, "the input contains no digits"),
+            ParseError::InputTooLong { chars, max } => {
+                write!(
+                    f,
+                    "the input is {chars} characters long; at most {max} are accepted"
+                )
+            }
+            ParseError::InvalidCharacter { ch, position } => write!(
+                f,
+                "character {:?} (U+{:04X}) at position {} cannot be part of a phone number",
+                ch,
+                u32::from(*ch),
+                position + 1
+            ),
+            ParseError::TooShort { digits, min } => {
+                write!(
+                    f,
+                    "{digits} digit(s) are too few for a phone number (at least {min})"
+                )
+            }
+            ParseError::TooLong { digits, max } => {
+                write!(
+                    f,
+                    "{digits} digits are too many for a phone number (at most {max})"
+                )
+            }
+            ParseError::UnknownCountryCode { digits } => {
+                write!(f, "no country calling code starts the digits +{digits}")
+            }
+            ParseError::MissingTrunkPrefix { region, trunk } => write!(
+                f,
+                "a national number in {region} starts with {trunk} (e.g. {trunk}30 …); \
+                 write an international number with + or 00"
+            ),
+            ParseError::UnknownRegion { region } => {
+                write!(
+                    f,
+                    "{region:?} is not a region code numrep knows (use ISO 3166, e.g. DE)"
+                )
+            }
+            ParseError::InvalidExtension { reason } => write!(f, "invalid extension: {reason}"),
+            ParseError::InvalidTelUri { reason } => write!(f, "invalid tel: URI: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}

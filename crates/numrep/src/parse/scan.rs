@@ -1,0 +1,100 @@
+//! Reading the characters of the number part into digits, with precise errors.
+
+use super::chars::{digit, is_plus, is_separator, vanity};
+use crate::error::ParseError;
+
+/// Most digits read before giving up (bounded work and memory).
+pub const MAX_DIGITS: usize = 64;
+
+/// What the characters said.
+pub struct Scanned {
+    /// A leading `+`.
+    pub plus: bool,
+    /// The digits (vanity letters already mapped).
+    pub digits: [u8; MAX_DIGITS],
+    /// How many of `digits` are used.
+    pub len: usize,
+    /// Index in `digits` of a zero written as `(0)` (the German `+49 (0)30` habit).
+    pub paren_zero: Option<usize>,
+}
+
+impl Scanned {
+    /// The digits read.
+    pub fn digits(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
+}
+
+/// Scans `text`; `base` is the character position of `text` in the original input.
+pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
+    let mut s = Scanned {
+        plus: false,
+        digits: [0; MAX_DIGITS],
+        len: 0,
+        paren_zero: None,
+    };
+    let mut total = 0usize;
+    let mut letters_allowed = false;
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((pos, (byte, c))) = chars.next() {
+        let position = base + pos;
+        let d = if let Some(d) = digit(c) {
+            letters_allowed = true;
+            d
+        } else if is_plus(c) {
+            if s.plus || total > 0 {
+                return Err(ParseError::InvalidCharacter { ch: c, position });
+            }
+            s.plus = true;
+            continue;
+        } else if c == '(' && total > 0 && is_paren_zero(&text[byte..]) {
+            // `(0)`: keep the zero, remember where it was; the caller decides.
+            s.paren_zero = Some(total);
+            for _ in 0..paren_zero_len(&text[byte..]) - 1 {
+                chars.next();
+            }
+            b'0'
+        } else if is_separator(c) {
+            continue;
+        } else if let Some(d) = vanity(c).filter(|_| letters_allowed && in_word(text, byte)) {
+            d
+        } else {
+            return Err(ParseError::InvalidCharacter { ch: c, position });
+        };
+        if total < MAX_DIGITS {
+            s.digits[total] = d;
+            s.len = total + 1;
+        }
+        total += 1;
+    }
+    if total > MAX_DIGITS {
+        return Err(ParseError::TooLong {
+            digits: total,
+            max: MAX_DIGITS,
+        });
+    }
+    if total == 0 {
+        return Err(ParseError::NoDigits);
+    }
+    Ok(s)
+}
+
+/// Vanity letters come as words (`0800 FLOWERS`): a letter counts only inside a run of
+/// at least three, so a stray `a` in `030 12a` is reported instead of read as 2.
+fn in_word(text: &str, byte: usize) -> bool {
+    let is_letter = |c: &char| c.is_ascii_alphabetic();
+    let before = text[..byte].chars().rev().take_while(is_letter).count();
+    let after = text[byte..].chars().take_while(is_letter).count();
+    before + after >= 3
+}
+
+/// `(0)` with optional blanks inside, at the start of `rest`.
+fn is_paren_zero(rest: &str) -> bool {
+    let inner = rest[1..].trim_start_matches(' ');
+    inner.starts_with('0') && inner[1..].trim_start_matches(' ').starts_with(')')
+}
+
+/// Characters in the `(0)` group at the start of `rest`.
+fn paren_zero_len(rest: &str) -> usize {
+    rest.chars().position(|c| c == ')').map_or(1, |p| p + 1)
+}

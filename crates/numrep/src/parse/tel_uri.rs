@@ -1,0 +1,74 @@
+//! `tel:` URIs (RFC 3966): `tel:+49-30-1234567;ext=12`, `tel:030-123;phone-context=+49`.
+
+use super::chars::digit;
+use crate::digits::Digits;
+use crate::error::ParseError;
+
+/// The parts of a `tel:` URI numrep uses.
+pub struct TelUri<'a> {
+    /// The number part (global `+…` or local digits with separators).
+    pub number: &'a str,
+    /// Byte offset of `number` in the input (for error positions).
+    pub offset: usize,
+    /// `;ext=` digits.
+    pub extension: Option<Digits>,
+    /// `;phone-context=+49` digits of a global context, for local numbers.
+    pub context: Option<&'a str>,
+}
+
+/// If `text` starts with `tel:` (any case), splits it.
+pub fn split(text: &str) -> Option<Result<TelUri<'_>, ParseError>> {
+    let scheme = text.get(..4)?;
+    if !scheme.eq_ignore_ascii_case("tel:") {
+        return None;
+    }
+    Some(parse(&text[4..]))
+}
+
+fn parse(rest: &str) -> Result<TelUri<'_>, ParseError> {
+    let mut parts = rest.split(';');
+    let number = parts.next().unwrap_or_default();
+    if number.is_empty() {
+        return Err(ParseError::InvalidTelUri {
+            reason: "no number after tel:",
+        });
+    }
+    let mut uri = TelUri {
+        number,
+        offset: 4,
+        extension: None,
+        context: None,
+    };
+    for param in parts {
+        let (name, value) = param.split_once('=').unwrap_or((param, ""));
+        if name.eq_ignore_ascii_case("ext") {
+            uri.extension = Some(extension(value)?);
+        } else if name.eq_ignore_ascii_case("phone-context") {
+            uri.context = value.strip_prefix('+');
+        }
+    }
+    Ok(uri)
+}
+
+fn extension(value: &str) -> Result<Digits, ParseError> {
+    let mut ext = Digits::new();
+    for c in value.chars() {
+        if matches!(c, '-' | '.' | '(' | ')') {
+            continue;
+        }
+        let d = digit(c).ok_or(ParseError::InvalidTelUri {
+            reason: "ext= must be digits",
+        })?;
+        if ext.len() == super::extension::MAX_EXTENSION || !ext.push(d) {
+            return Err(ParseError::InvalidExtension {
+                reason: "longer than 10 digits",
+            });
+        }
+    }
+    if ext.is_empty() {
+        return Err(ParseError::InvalidExtension {
+            reason: "empty ext=",
+        });
+    }
+    Ok(ext)
+}

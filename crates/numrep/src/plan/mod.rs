@@ -1,0 +1,65 @@
+//! The compiled numbering tables and lookups over them. No start-up work: all statics.
+
+#[rustfmt::skip]
+mod generated;
+mod types;
+
+pub use generated::{
+    COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACES, RANGE_NAMES, RECORDS, REGIONS,
+    RISKY_CODES, SHARED_PREFIXES, TARIFFS,
+};
+pub use types::*;
+
+/// The country calling code at the start of `digits` (E.164 digits without `+`).
+pub fn country_code_at(digits: &[u8]) -> Option<&'static CountryCode> {
+    let mut value = 0u16;
+    for (i, &b) in digits.iter().take(3).enumerate() {
+        value = value * 10 + u16::from(b - b'0');
+        if let Ok(found) =
+            COUNTRY_CODES.binary_search_by_key(&(value, i as u8 + 1), |c| (c.code, c.len))
+        {
+            return Some(&COUNTRY_CODES[found]);
+        }
+    }
+    None
+}
+
+/// The calling code record for `code`.
+pub fn country_code(code: u16) -> Option<&'static CountryCode> {
+    COUNTRY_CODES
+        .binary_search_by_key(&code, |c| c.code)
+        .ok()
+        .map(|i| &COUNTRY_CODES[i])
+}
+
+/// Dialling facts for an ISO 3166 alpha-2 region (upper case).
+pub fn region_info(region: &str) -> Option<&'static RegionInfo> {
+    REGIONS
+        .binary_search_by(|r| r.region.cmp(region))
+        .ok()
+        .map(|i| &REGIONS[i])
+}
+
+/// The region a number belongs to inside a shared calling code (+1 416… → CA).
+pub fn region_for(code: &CountryCode, national: &[u8]) -> Option<&'static str> {
+    let start = SHARED_PREFIXES.partition_point(|p| p.code < code.code);
+    SHARED_PREFIXES[start..]
+        .iter()
+        .take_while(|p| p.code == code.code)
+        .find(|p| national.starts_with(p.prefix.as_bytes()))
+        .map(|p| p.region)
+        .or(code.main_region)
+}
+
+/// The in-depth plan for a calling code, if numrep has one (Germany so far).
+pub fn national_plan(code: u16) -> Option<&'static NationalPlan> {
+    (code == DE_PLAN.country_code).then_some(&DE_PLAN)
+}
+
+/// Warning lists for a calling code.
+pub fn risky_code(code: u16) -> Option<&'static RiskyCode> {
+    RISKY_CODES
+        .binary_search_by_key(&code, |r| r.code)
+        .ok()
+        .map(|i| &RISKY_CODES[i])
+}

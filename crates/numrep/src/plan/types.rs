@@ -1,0 +1,390 @@
+//! The shapes of the compiled tables. `generated.rs` holds the data; this file the types.
+
+use serde::Serialize;
+
+/// What kind of line a number belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Category {
+    /// Geographic landline (German "Ortsnetzrufnummer").
+    FixedLine,
+    /// Mobile network.
+    Mobile,
+    /// A number that can be either (used where a country does not tell them apart).
+    FixedLineOrMobile,
+    /// Free for the caller (German 0800).
+    TollFree,
+    /// Premium-rate service (German 0900).
+    PremiumRate,
+    /// Shared-cost service (German 0180).
+    SharedCost,
+    /// Personal number (German 0700).
+    PersonalNumber,
+    /// Non-geographic subscriber number, mostly VoIP (German 032).
+    Voip,
+    /// Paging service.
+    Pager,
+    /// Universal access number.
+    Uan,
+    /// Voicemail access.
+    Voicemail,
+    /// Mass-traffic / televoting (German 0137).
+    MassTraffic,
+    /// Directory inquiry (German 118xy).
+    DirectoryInquiry,
+    /// Emergency number (110, 112).
+    Emergency,
+    /// Harmonised service of social value (116xyz).
+    SocialService,
+    /// Public authority line (German 115).
+    Authority,
+    /// Another short code.
+    ShortCode,
+    /// Internet dial-in (German 019x).
+    OnlineService,
+    /// Carrier selection prefix (German 010xy, ended 2024).
+    CarrierSelection,
+    /// Closed user group / virtual private network (German 0181–0189).
+    ClosedUserGroup,
+    /// Operator-internal routing number (German 0198, 0199).
+    NetworkInternal,
+    /// Carrier test number (German 0310, 0311).
+    TestNumber,
+    /// A global service without a country (+800, +870, +881 …).
+    InternationalNetwork,
+    /// Nothing known.
+    Unknown,
+}
+
+impl Category {
+    /// The stable snake_case name used in JSON, CSV and `data/`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::FixedLine => "fixed_line",
+            Category::Mobile => "mobile",
+            Category::FixedLineOrMobile => "fixed_line_or_mobile",
+            Category::TollFree => "toll_free",
+            Category::PremiumRate => "premium_rate",
+            Category::SharedCost => "shared_cost",
+            Category::PersonalNumber => "personal_number",
+            Category::Voip => "voip",
+            Category::Pager => "pager",
+            Category::Uan => "uan",
+            Category::Voicemail => "voicemail",
+            Category::MassTraffic => "mass_traffic",
+            Category::DirectoryInquiry => "directory_inquiry",
+            Category::Emergency => "emergency",
+            Category::SocialService => "social_service",
+            Category::Authority => "authority",
+            Category::ShortCode => "short_code",
+            Category::OnlineService => "online_service",
+            Category::CarrierSelection => "carrier_selection",
+            Category::ClosedUserGroup => "closed_user_group",
+            Category::NetworkInternal => "network_internal",
+            Category::TestNumber => "test_number",
+            Category::InternationalNetwork => "international_network",
+            Category::Unknown => "unknown",
+        }
+    }
+
+    /// Every category, in declaration order (for the generator and tests).
+    pub const ALL: [Category; 24] = [
+        Category::FixedLine,
+        Category::Mobile,
+        Category::FixedLineOrMobile,
+        Category::TollFree,
+        Category::PremiumRate,
+        Category::SharedCost,
+        Category::PersonalNumber,
+        Category::Voip,
+        Category::Pager,
+        Category::Uan,
+        Category::Voicemail,
+        Category::MassTraffic,
+        Category::DirectoryInquiry,
+        Category::Emergency,
+        Category::SocialService,
+        Category::Authority,
+        Category::ShortCode,
+        Category::OnlineService,
+        Category::CarrierSelection,
+        Category::ClosedUserGroup,
+        Category::NetworkInternal,
+        Category::TestNumber,
+        Category::InternationalNetwork,
+        Category::Unknown,
+    ];
+
+    /// Parses the snake_case name.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// Whether a number range is in service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeStatus {
+    /// Allocated and in service.
+    Assigned,
+    /// Not allocated (reserve or free).
+    Reserve,
+    /// Shut down; numbers from it are not in service any more.
+    Abolished,
+    /// Used inside networks only; not diallable by end users.
+    Internal,
+}
+
+impl RangeStatus {
+    /// Parses the name used in `data/`.
+    pub fn from_name(name: &str) -> Option<RangeStatus> {
+        Some(match name {
+            "assigned" => RangeStatus::Assigned,
+            "reserve" => RangeStatus::Reserve,
+            "abolished" => RangeStatus::Abolished,
+            "internal" => RangeStatus::Internal,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a number from a range may be shown as the caller's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallerIdRule {
+    /// A legitimate caller ID.
+    Allowed,
+    /// Banned as caller ID by law (German TKG 2021 § 120).
+    Forbidden,
+    /// Not banned, but technically never a caller ID (reserve, internal, closed groups).
+    Implausible,
+}
+
+impl CallerIdRule {
+    /// Parses the name used in `data/`.
+    pub fn from_name(name: &str) -> Option<CallerIdRule> {
+        Some(match name {
+            "allowed" => CallerIdRule::Allowed,
+            "forbidden" => CallerIdRule::Forbidden,
+            "implausible" => CallerIdRule::Implausible,
+            _ => return None,
+        })
+    }
+}
+
+/// "No entry" marker for the `u16` indexes in [`RangeRecord`].
+pub const NONE: u16 = u16::MAX;
+
+/// Everything the tables know about one range of numbers (after nesting is resolved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RangeRecord {
+    /// Kind of line.
+    pub category: Category,
+    /// In service, reserve, abolished or internal.
+    pub status: RangeStatus,
+    /// Caller-ID rule.
+    pub caller_id: CallerIdRule,
+    /// Shortest allowed national significant number.
+    pub min_len: u8,
+    /// Longest allowed national significant number.
+    pub max_len: u8,
+    /// Digits of the leading group when formatting (area code, service prefix).
+    pub group_len: u8,
+    /// Digits of the most specific `data/` prefix behind this record.
+    pub prefix_len: u8,
+    /// Index into [`RANGE_NAMES`](super::RANGE_NAMES) (the range row's name and source).
+    pub range: u16,
+    /// Index into [`PLACES`](super::PLACES), or [`NONE`].
+    pub place: u16,
+    /// Index into [`OPERATORS`](super::OPERATORS), or [`NONE`].
+    pub operator: u16,
+    /// Index into [`TARIFFS`](super::TARIFFS), or [`NONE`].
+    pub tariff: u16,
+}
+
+/// A flattened longest-prefix table: disjoint key intervals, each pointing at a record.
+///
+/// Keys encode up to [`KEY_DIGITS`] digits in base 11 (digit + 1, 0 = "no more digits"),
+/// so a short number sorts before every longer prefix that extends it and falls into its
+/// parent range. One binary search answers a longest-prefix query.
+#[derive(Debug)]
+pub struct PrefixTable {
+    /// Sorted interval starts; the first is 0.
+    pub starts: &'static [u32],
+    /// Record index (into the plan's records) for each interval.
+    pub records: &'static [u16],
+}
+
+/// How many leading digits a [`PrefixTable`] key holds.
+pub const KEY_DIGITS: usize = 8;
+
+impl PrefixTable {
+    /// The record index for the longest prefix of `digits` (ASCII digits) in the table.
+    #[inline]
+    pub fn find(&self, digits: &[u8]) -> u16 {
+        let key = key_for(digits);
+        let i = self.starts.partition_point(|&s| s <= key);
+        self.records[i.saturating_sub(1)]
+    }
+}
+
+/// The base-11 key of the first [`KEY_DIGITS`] digits.
+#[inline]
+pub fn key_for(digits: &[u8]) -> u32 {
+    let mut key = 0u32;
+    for i in 0..KEY_DIGITS {
+        let d = digits.get(i).map_or(0, |b| u32::from(b - b'0') + 1);
+        key = key * 11 + d;
+    }
+    key
+}
+
+/// One country's numbering plan in depth.
+#[derive(Debug)]
+pub struct NationalPlan {
+    /// Country calling code.
+    pub country_code: u16,
+    /// National significant numbers (after the trunk prefix).
+    pub national: PrefixTable,
+    /// Short codes dialled without trunk prefix (110, 116116 …).
+    pub short: PrefixTable,
+    /// Records the two tables point into.
+    pub records: &'static [RangeRecord],
+}
+
+/// Whether a calling code belongs to a country or a global network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeKind {
+    /// Belongs to one or more countries or territories.
+    Geographic,
+    /// A global service (+800, +870, +881 …), no country.
+    InternationalNetwork,
+}
+
+/// A country calling code (ITU-T E.164).
+#[derive(Debug)]
+pub struct CountryCode {
+    /// The code, 1–3 digits.
+    pub code: u16,
+    /// Digits in the code.
+    pub len: u8,
+    /// The main region (ISO 3166 alpha-2), `None` for international networks.
+    pub main_region: Option<&'static str>,
+    /// All regions sharing the code, main first, space-separated.
+    pub regions: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// German name.
+    pub name_de: &'static str,
+    /// Country or global network.
+    pub kind: CodeKind,
+}
+
+/// A national-number prefix that moves a shared calling code to another region (+1 416 → CA).
+#[derive(Debug)]
+pub struct SharedPrefix {
+    /// Calling code.
+    pub code: u16,
+    /// National-number prefix.
+    pub prefix: &'static str,
+    /// Region it belongs to.
+    pub region: &'static str,
+}
+
+/// Dialling facts for one region.
+#[derive(Debug)]
+pub struct RegionInfo {
+    /// ISO 3166 alpha-2.
+    pub region: &'static str,
+    /// Country calling code.
+    pub code: u16,
+    /// Trunk prefix for national dialling ("0" in Germany), may be empty.
+    pub national_prefix: &'static str,
+    /// International call prefix ("00", "011").
+    pub international_prefix: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// German name.
+    pub name_de: &'static str,
+}
+
+/// Name and source of a hand-edited range row.
+#[derive(Debug)]
+pub struct RangeName {
+    /// Official name (German).
+    pub de: &'static str,
+    /// English meaning.
+    pub en: &'static str,
+    /// Where the fact comes from.
+    pub source: &'static str,
+}
+
+/// A tariff: prices in tenths of a euro cent (so 3.9 ct = 39), incl. VAT.
+#[derive(Debug, Clone, Copy)]
+pub struct Tariff {
+    /// Stable id such as `0900-5`.
+    pub id: &'static str,
+    /// Price per minute, if any.
+    pub per_minute: Option<u32>,
+    /// Price per call, if any.
+    pub per_call: Option<u32>,
+    /// Free seconds at the start of a call.
+    pub free_seconds: u16,
+    /// Legal cap per minute.
+    pub max_per_minute: Option<u32>,
+    /// Legal cap per call.
+    pub max_per_call: Option<u32>,
+    /// German description.
+    pub description_de: &'static str,
+    /// English description.
+    pub description_en: &'static str,
+    /// Where the fact comes from.
+    pub source: &'static str,
+}
+
+/// Warning lists a calling code can be on (bit flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskyCode {
+    /// Calling code.
+    pub code: u16,
+    /// Most German complaints about ping calls (Wangiri).
+    pub wangiri: bool,
+    /// Hit by BNetzA billing bans.
+    pub billing_ban: bool,
+    /// Needs a free price announcement (since 01.03.2019).
+    pub price_announcement: bool,
+    /// Where the facts come from.
+    pub source: &'static str,
+}
+
+/// Builds a record; keeps the generated table short.
+#[allow(clippy::too_many_arguments)]
+pub(crate) const fn rec(
+    category: Category,
+    status: RangeStatus,
+    caller_id: CallerIdRule,
+    min_len: u8,
+    max_len: u8,
+    group_len: u8,
+    prefix_len: u8,
+    range: u16,
+    place: u16,
+    operator: u16,
+    tariff: u16,
+) -> RangeRecord {
+    RangeRecord {
+        category,
+        status,
+        caller_id,
+        min_len,
+        max_len,
+        group_len,
+        prefix_len,
+        range,
+        place,
+        operator,
+        tariff,
+    }
+}
