@@ -1,1 +1,33 @@
 //! Runtime lists: own call-center numbers, block and allow lists.
+//!
+//! Everything here works on E.164 digit strings (country code and national number,
+//! digits only, no `+`, e.g. `"4930123456"`), needs no network and no clock (the
+//! caller passes today's date), and builds for wasm32.
+//!
+//! ```
+//! use numrep::lists::{load_rules, Decision, ListFormat, ListKind, LoadOptions, RuleSet};
+//!
+//! let csv = "pattern,category,note\n+49900*,premium,\n+216*,ping_call,\n";
+//! let loaded = load_rules(csv, "block.csv", ListKind::Block, ListFormat::Csv, &LoadOptions::default())?;
+//! assert!(loaded.problems.is_empty());
+//! let mut rules = RuleSet::new();
+//! rules.add(loaded.list);
+//! assert_eq!(rules.evaluate("4990012345")?.decision, Decision::Blocked);
+//! # Ok::<(), numrep::lists::ListError>(())
+//! ```
+
+mod date;
+mod error;
+mod index;
+mod load;
+mod own;
+mod pattern;
+mod rules;
+
+pub use date::Date;
+pub use error::ListError;
+pub use index::{validate_lookup_digits, PatternIndex, Patterned};
+pub use load::{load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, RowProblem};
+pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, Validity};
+pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
+pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};

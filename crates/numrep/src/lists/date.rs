@@ -1,0 +1,167 @@
+//! A calendar date without time zone, just enough for validity windows.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+use super::error::ListError;
+
+/// A proleptic Gregorian calendar date, years 0000–9999, written `YYYY-MM-DD`.
+///
+/// Ordering is chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Builds a date, checking that the day exists in that month and year.
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, ListError> {
+        let invalid = |reason| ListError::InvalidDate {
+            text: format!("{year:04}-{month:02}-{day:02}"),
+            reason,
+        };
+        if year > 9999 {
+            return Err(invalid("year above 9999"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(invalid("month not in 01-12"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(invalid("day does not exist in that month"));
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (surrounding whitespace is ignored).
+    pub fn parse(text: &str) -> Result<Self, ListError> {
+        let trimmed = text.trim();
+        let invalid = |reason| ListError::InvalidDate {
+            text: trimmed.chars().take(40).collect(),
+            reason,
+        };
+        let bytes = trimmed.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(invalid("not in the form YYYY-MM-DD"));
+        }
+        let year = parse_digits(&bytes[0..4]).ok_or_else(|| invalid("year is not 4 digits"))?;
+        let month = parse_digits(&bytes[5..7]).ok_or_else(|| invalid("month is not 2 digits"))?;
+        let day = parse_digits(&bytes[8..10]).ok_or_else(|| invalid("day is not 2 digits"))?;
+        // Each part has at most 4 digits, so the narrowing casts cannot truncate.
+        Self::new(year, month as u8, day as u8).map_err(|error| match error {
+            ListError::InvalidDate { reason, .. } => invalid(reason),
+            other => other,
+        })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+fn parse_digits(bytes: &[u8]) -> Option<u16> {
+    bytes.iter().try_fold(0u16, |value, &byte| {
+        byte.is_ascii_digit()
+            .then(|| value * 10 + u16::from(byte - b'0'))
+    })
+}
+
+fn is_leap_year(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = ListError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::parse(text)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_displays_iso_dates() {
+        let date = Date::parse(" 2026-10-01 ").expect("valid date");
+        assert_eq!((date.year(), date.month(), date.day()), (2026, 10, 1));
+        assert_eq!(date.to_string(), "2026-10-01");
+    }
+
+    #[test]
+    fn knows_leap_years() {
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2000-02-29").is_ok());
+        assert!(Date::parse("1900-02-29").is_err());
+        assert!(Date::parse("2026-02-29").is_err());
+    }
+
+    #[test]
+    fn rejects_malformed_dates_with_reason() {
+        for (text, reason) in [
+            ("2026-1-01", "not in the form YYYY-MM-DD"),
+            ("2026-13-01", "month not in 01-12"),
+            ("2026-04-31", "day does not exist in that month"),
+            ("2026-00-10", "month not in 01-12"),
+            ("20x6-01-01", "year is not 4 digits"),
+            ("01.10.2026", "not in the form YYYY-MM-DD"),
+            ("2026-10-01T00", "not in the form YYYY-MM-DD"),
+        ] {
+            match Date::parse(text) {
+                Err(ListError::InvalidDate { reason: got, .. }) => {
+                    assert_eq!(got, reason, "{text}")
+                }
+                other => panic!("{text}: expected InvalidDate, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let earlier = Date::parse("2026-09-30").expect("valid");
+        let later = Date::parse("2026-10-01").expect("valid");
+        assert!(earlier < later);
+    }
+
+    #[test]
+    fn multibyte_text_does_not_panic() {
+        assert!(Date::parse("2026-1€-01").is_err());
+        assert!(Date::parse("ääääää").is_err());
+    }
+}

@@ -1,0 +1,162 @@
+//! Loading lists from CSV or JSON text, with every bad row reported.
+//!
+//! CSV: a header row naming the fields (case-insensitive, any order, extra columns
+//! ignored); `,`, `;` or tab as delimiter (taken from the header line); lines starting
+//! with `#` and blank lines are skipped. JSON: an array of objects with the same field
+//! names, or `{"entries": [...]}`. Bad rows never stop a load and are never dropped
+//! silently: each one becomes a [`RowProblem`]. Only whole-file problems (size limits,
+//! missing header column, broken JSON syntax) fail the load.
+
+mod collector;
+mod csv_source;
+mod dedup;
+pub(crate) mod entry;
+mod json_lines;
+mod json_source;
+mod problem;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use problem::RowProblem;
+
+use self::collector::Collector;
+use self::entry::ListEntry;
+use super::error::ListError;
+use super::own::OwnNumberRegistry;
+use super::pattern::PatternOptions;
+use super::rules::{ListKind, RuleEntry, RuleList};
+
+/// Limits and reading options for loading a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// How to read written numbers (default country code for national forms).
+    pub pattern: PatternOptions,
+    /// Largest text accepted, in bytes (default 512 MiB).
+    pub max_text_bytes: usize,
+    /// Longest CSV record accepted, in bytes (default 4096).
+    pub max_line_bytes: usize,
+    /// Longest single field value accepted, in bytes (default 1024).
+    pub max_field_bytes: usize,
+    /// Most entries (rows) accepted (default 5,000,000).
+    pub max_entries: usize,
+    /// Most row problems kept with details; further ones are only counted (default 1000).
+    pub max_listed_problems: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            pattern: PatternOptions::default(),
+            max_text_bytes: 512 * 1024 * 1024,
+            max_line_bytes: 4096,
+            max_field_bytes: 1024,
+            max_entries: 5_000_000,
+            max_listed_problems: 1000,
+        }
+    }
+}
+
+/// The text format of a list file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Comma-, semicolon- or tab-separated values with a header row.
+    Csv,
+    /// A JSON array of objects, or `{"entries": [...]}`.
+    Json,
+}
+
+impl ListFormat {
+    /// The format named by a file name's extension (`.csv`, `.tsv`, `.json`).
+    pub fn from_file_name(file_name: &str) -> Result<Self, ListError> {
+        let extension = Path::new(file_name)
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("csv" | "tsv" | "txt") => Ok(Self::Csv),
+            Some("json") => Ok(Self::Json),
+            _ => Err(ListError::UnknownFormat {
+                file: file_name.to_string(),
+            }),
+        }
+    }
+}
+
+/// A loaded list and the rows that could not be used.
+#[derive(Debug, Clone)]
+pub struct Loaded<L> {
+    /// The list built from every good row.
+    pub list: L,
+    /// Rows that were left out, with the reason (at most `max_listed_problems`).
+    pub problems: Vec<RowProblem>,
+    /// Further problem rows beyond `max_listed_problems`, counted but not listed.
+    pub unlisted_problems: usize,
+}
+
+impl<L> Loaded<L> {
+    /// Total number of rows that were left out.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + self.unlisted_problems
+    }
+}
+
+/// Loads an own-number registry from `text`; `file_name` is used in messages.
+pub fn load_own_numbers(
+    text: &str,
+    file_name: &str,
+    format: ListFormat,
+    options: &LoadOptions,
+) -> Result<Loaded<OwnNumberRegistry>, ListError> {
+    let (entries, problems, unlisted_problems) = load_entries(text, file_name, format, options)?;
+    Ok(Loaded {
+        list: OwnNumberRegistry::new(file_name, entries),
+        problems,
+        unlisted_problems,
+    })
+}
+
+/// Loads a block or allow list from `text`; `file_name` is used in messages.
+pub fn load_rules(
+    text: &str,
+    file_name: &str,
+    kind: ListKind,
+    format: ListFormat,
+    options: &LoadOptions,
+) -> Result<Loaded<RuleList>, ListError> {
+    let (entries, problems, unlisted_problems) =
+        load_entries::<RuleEntry>(text, file_name, format, options)?;
+    Ok(Loaded {
+        list: RuleList::new(kind, file_name, entries),
+        problems,
+        unlisted_problems,
+    })
+}
+
+/// Reads, checks and de-duplicates entries; returns them with the row problems.
+fn load_entries<E: ListEntry>(
+    text: &str,
+    file_name: &str,
+    format: ListFormat,
+    options: &LoadOptions,
+) -> Result<(Vec<E>, Vec<RowProblem>, usize), ListError> {
+    if text.len() > options.max_text_bytes {
+        return Err(ListError::TextTooLarge {
+            file: file_name.to_string(),
+            len: text.len(),
+            max: options.max_text_bytes,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut collector = Collector::new(Arc::from(file_name), options);
+    match format {
+        ListFormat::Csv => csv_source::read::<E>(text, &mut collector)?,
+        ListFormat::Json => json_source::read::<E>(text, &mut collector)?,
+    }
+    let (entries, mut collector) = dedup::remove_duplicates(collector);
+    let (problems, unlisted) = collector.finish_problems();
+    Ok((entries, problems, unlisted))
+}
+
+#[cfg(test)]
+mod tests;
