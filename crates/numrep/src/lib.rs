@@ -1,18 +1,41 @@
 //! numrep core: parse phone numbers, classify them from compiled prefix tables,
-//! and assess how risky they are. No network, no async runtime, no regex.
+//! and assess how risky they are. No network, no async runtime, no regex, no start-up work.
+//!
+//! The data flow, one module each:
+//! [`parse`] (text → [`PhoneNumber`]) → [`classify()`] (prefix tables in [`plan`] →
+//! [`Classification`]) → [`assess()`] (rules → [`Risk`] with reasons) → [`lookup`]
+//! (everything as one serializable [`Report`]). [`lists`] holds runtime lists (own
+//! call-center numbers, block/allow lists).
+//!
+//! ```
+//! use numrep::{lookup, Options, Risk};
+//!
+//! let report = lookup("+49 900 5123456", &Options::default());
+//! assert_eq!(report.category.map(|c| c.as_str()), Some("premium_rate"));
+//! assert!(!report.caller_id_allowed);
+//! assert_eq!(report.risk, Some(Risk::High));
+//! ```
 
+pub mod assess;
 mod classify;
 mod digits;
 mod error;
+mod format;
+mod lang;
 pub mod lists;
 mod number;
 pub mod parse;
 pub mod plan;
 mod region;
+mod report;
 
+pub use assess::{assess, Advice, Assessment, Finding, Risk, Severity};
 pub use classify::{classify, Classification, Validity};
 pub use digits::Digits;
 pub use error::ParseError;
+pub use lang::Lang;
 pub use number::PhoneNumber;
 pub use parse::parse;
+pub use plan::{CallerIdRule, Category, DATA_FINGERPRINT};
 pub use region::Region;
+pub use report::{lookup, Message, Options, RangeInfo, Reason, Report, TariffInfo};

@@ -1,0 +1,321 @@
+//! The individual rules and what each found.
+
+use crate::classify::{Classification, Validity};
+use crate::digits::Digits;
+use crate::number::PhoneNumber;
+use crate::plan::{
+    risky_code, CallerIdRule, Category, CodeKind, CountryCode, Tariff, DE_PLAN, PLACES,
+};
+use crate::region::Region;
+
+use super::Risk;
+
+/// How much a finding weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Information for the agent.
+    Info,
+    /// Something to check.
+    Warning,
+    /// Forged, illegal or a known scam pattern.
+    Danger,
+}
+
+impl Severity {
+    /// The risk level this severity raises to.
+    pub fn risk(self) -> Risk {
+        match self {
+            Severity::Info => Risk::Low,
+            Severity::Warning => Risk::Medium,
+            Severity::Danger => Risk::High,
+        }
+    }
+
+    /// Stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Danger => "danger",
+        }
+    }
+}
+
+/// One thing a rule found, with the facts its message needs.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Finding {
+    /// Banned as caller ID (TKG § 120): premium, mass traffic, directory inquiry, short codes.
+    CallerIdForbidden {
+        /// The kind of line.
+        category: Category,
+    },
+    /// 110/112 shown as caller ID: the police-impersonation trick.
+    FakeEmergencyCaller,
+    /// The range was shut down (0190 in 2005).
+    AbolishedRange,
+    /// Nobody can hold a number in this range.
+    UnassignedRange,
+    /// Operator-internal number; never reaches an end user.
+    NotDiallable,
+    /// Not banned, but never a public caller ID (closed user groups, test numbers …).
+    CallerIdImplausible {
+        /// The kind of line.
+        category: Category,
+    },
+    /// Fewer digits than the range needs.
+    TooShort,
+    /// More digits than the range allows.
+    TooLong,
+    /// Premium rate or another charged service, with its tariff.
+    ChargedService {
+        /// The kind of line.
+        category: Category,
+        /// Its tariff, where known.
+        tariff: Option<&'static Tariff>,
+    },
+    /// Most German ping-call (Wangiri) complaints come from this calling code.
+    WangiriCountry {
+        /// The code.
+        country: &'static CountryCode,
+    },
+    /// BNetzA billing bans have hit numbers with this calling code.
+    BillingBanCountry {
+        /// The code.
+        country: &'static CountryCode,
+    },
+    /// Calls there are expensive enough to need a price announcement.
+    PriceAnnouncementCountry {
+        /// The code.
+        country: &'static CountryCode,
+    },
+    /// `00261…` reads like the German area code `0261` (Koblenz).
+    LookalikeAreaCode {
+        /// The calling code.
+        country: &'static CountryCode,
+        /// The German area code it resembles (without the 0).
+        area_code: Digits,
+        /// Its place.
+        place: &'static str,
+    },
+    /// A global network without a country (+870 Inmarsat, +881 satellite …).
+    InternationalNetwork {
+        /// The code.
+        country: &'static CountryCode,
+    },
+    /// Only the calling code was checked.
+    Unverified {
+        /// The code.
+        country: &'static CountryCode,
+    },
+    /// Geographic number in a known place.
+    Geographic {
+        /// Place name.
+        place: &'static str,
+    },
+    /// Mobile number; the block's original operator.
+    Mobile {
+        /// Original operator, if known.
+        operator: Option<&'static str>,
+    },
+    /// Free for the caller.
+    TollFree,
+    /// Service number at a capped price.
+    SharedCost {
+        /// Its tariff.
+        tariff: Option<&'static Tariff>,
+    },
+    /// Non-geographic number (VoIP), easy to obtain anywhere.
+    Voip,
+    /// Personal number that forwards anywhere.
+    PersonalNumber,
+}
+
+impl Finding {
+    /// How much it weighs.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Finding::CallerIdForbidden { .. }
+            | Finding::FakeEmergencyCaller
+            | Finding::AbolishedRange
+            | Finding::UnassignedRange
+            | Finding::NotDiallable
+            | Finding::WangiriCountry { .. }
+            | Finding::BillingBanCountry { .. } => Severity::Danger,
+            Finding::CallerIdImplausible { .. }
+            | Finding::TooShort
+            | Finding::TooLong
+            | Finding::ChargedService { .. }
+            | Finding::PriceAnnouncementCountry { .. }
+            | Finding::LookalikeAreaCode { .. }
+            | Finding::InternationalNetwork { .. } => Severity::Warning,
+            Finding::Unverified { .. }
+            | Finding::Geographic { .. }
+            | Finding::Mobile { .. }
+            | Finding::TollFree
+            | Finding::SharedCost { .. }
+            | Finding::Voip
+            | Finding::PersonalNumber => Severity::Info,
+        }
+    }
+
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Finding::CallerIdForbidden { .. } => "caller_id_forbidden",
+            Finding::FakeEmergencyCaller => "fake_emergency_caller",
+            Finding::AbolishedRange => "abolished_range",
+            Finding::UnassignedRange => "unassigned_range",
+            Finding::NotDiallable => "not_diallable",
+            Finding::CallerIdImplausible { .. } => "caller_id_implausible",
+            Finding::TooShort => "too_short",
+            Finding::TooLong => "too_long",
+            Finding::ChargedService { .. } => "charged_service",
+            Finding::WangiriCountry { .. } => "wangiri_country",
+            Finding::BillingBanCountry { .. } => "billing_ban_country",
+            Finding::PriceAnnouncementCountry { .. } => "price_announcement_country",
+            Finding::LookalikeAreaCode { .. } => "lookalike_area_code",
+            Finding::InternationalNetwork { .. } => "international_network",
+            Finding::Unverified { .. } => "unverified_country",
+            Finding::Geographic { .. } => "geographic",
+            Finding::Mobile { .. } => "mobile",
+            Finding::TollFree => "toll_free",
+            Finding::SharedCost { .. } => "shared_cost",
+            Finding::Voip => "voip",
+            Finding::PersonalNumber => "personal_number",
+        }
+    }
+
+    /// True when the finding proves the displayed number was not the real caller.
+    pub fn means_spoofed(&self) -> bool {
+        matches!(
+            self,
+            Finding::CallerIdForbidden { .. }
+                | Finding::FakeEmergencyCaller
+                | Finding::AbolishedRange
+                | Finding::UnassignedRange
+                | Finding::NotDiallable
+        )
+    }
+
+    /// True for the known cost traps (ping calls to expensive destinations).
+    pub fn means_cost_trap(&self) -> bool {
+        matches!(
+            self,
+            Finding::WangiriCountry { .. } | Finding::BillingBanCountry { .. }
+        )
+    }
+}
+
+/// Runs every rule.
+pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> Vec<Finding> {
+    let mut out = Vec::new();
+    validity_rules(class, &mut out);
+    caller_id_rules(class, &mut out);
+    if let Some(country) = class.country {
+        country_rules(number, country, region, &mut out);
+    }
+    line_facts(class, &mut out);
+    out
+}
+
+fn validity_rules(class: &Classification, out: &mut Vec<Finding>) {
+    match class.validity {
+        Validity::AbolishedRange => out.push(Finding::AbolishedRange),
+        Validity::UnassignedRange => out.push(Finding::UnassignedRange),
+        Validity::NotDiallable => out.push(Finding::NotDiallable),
+        Validity::TooShort => out.push(Finding::TooShort),
+        Validity::TooLong => out.push(Finding::TooLong),
+        Validity::Valid | Validity::Unverified | Validity::UnknownCountryCode => {}
+    }
+}
+
+fn caller_id_rules(class: &Classification, out: &mut Vec<Finding>) {
+    let category = class.category;
+    match class.caller_id {
+        CallerIdRule::Forbidden if category == Category::Emergency => {
+            out.push(Finding::FakeEmergencyCaller)
+        }
+        CallerIdRule::Forbidden => out.push(Finding::CallerIdForbidden { category }),
+        CallerIdRule::Implausible if class.validity == Validity::Valid => {
+            out.push(Finding::CallerIdImplausible { category })
+        }
+        _ => {}
+    }
+    if matches!(
+        category,
+        Category::PremiumRate | Category::MassTraffic | Category::DirectoryInquiry
+    ) {
+        out.push(Finding::ChargedService {
+            category,
+            tariff: class.tariff(),
+        });
+    }
+}
+
+fn country_rules(
+    number: &PhoneNumber,
+    country: &'static CountryCode,
+    region: Region,
+    out: &mut Vec<Finding>,
+) {
+    if country.kind == CodeKind::InternationalNetwork {
+        out.push(Finding::InternationalNetwork { country });
+    }
+    let Some(risky) = risky_code(country.code) else {
+        return;
+    };
+    if risky.wangiri {
+        out.push(Finding::WangiriCountry { country });
+    }
+    if risky.billing_ban {
+        out.push(Finding::BillingBanCountry { country });
+    }
+    if risky.price_announcement {
+        out.push(Finding::PriceAnnouncementCountry { country });
+    }
+    if region.info().code == DE_PLAN.country_code && country.code != DE_PLAN.country_code {
+        if let Some(found) = lookalike(number) {
+            out.push(found);
+        }
+    }
+}
+
+/// `00` + calling code + number, misread with one `0` as a German number.
+fn lookalike(number: &PhoneNumber) -> Option<Finding> {
+    let digits = number.e164_digits();
+    let record = &DE_PLAN.records[usize::from(DE_PLAN.national.find(digits.as_bytes()))];
+    let place = PLACES.get(usize::from(record.place))?;
+    let area = digits.as_bytes().get(..usize::from(record.group_len))?;
+    Some(Finding::LookalikeAreaCode {
+        country: crate::plan::country_code(number.country_code())?,
+        area_code: Digits::from_ascii(area)?,
+        place,
+    })
+}
+
+fn line_facts(class: &Classification, out: &mut Vec<Finding>) {
+    if class.validity == Validity::Unverified {
+        if let Some(country) = class.country.filter(|c| c.kind == CodeKind::Geographic) {
+            out.push(Finding::Unverified { country });
+        }
+        return;
+    }
+    match class.category {
+        Category::FixedLine => {
+            if let Some(place) = class.place() {
+                out.push(Finding::Geographic { place });
+            }
+        }
+        Category::Mobile => out.push(Finding::Mobile {
+            operator: class.operator(),
+        }),
+        Category::TollFree => out.push(Finding::TollFree),
+        Category::SharedCost => out.push(Finding::SharedCost {
+            tariff: class.tariff(),
+        }),
+        Category::Voip => out.push(Finding::Voip),
+        Category::PersonalNumber => out.push(Finding::PersonalNumber),
+        _ => {}
+    }
+}
