@@ -9,6 +9,11 @@ use futures_util::StreamExt;
 use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{StatusCode, Url};
 
+/// Parses a URL (re-exported so callers need no `reqwest`/`url` dependency).
+pub fn reqwest_url(text: &str) -> Result<Url, SourceError> {
+    Url::parse(text).map_err(|e| SourceError::new(ErrorCode::InsecureUrl, format!("bad URL: {e}")))
+}
+
 /// Default cap on a response body: 256 KiB.
 pub const DEFAULT_MAX_BODY: usize = 256 * 1024;
 
