@@ -4,8 +4,8 @@
 //! The data flow, one module each:
 //! [`parse`] (text → [`PhoneNumber`]) → [`classify()`] (prefix tables in [`plan`] →
 //! [`Classification`]) → [`assess()`] (rules → [`Risk`] with reasons) → [`lookup`]
-//! (everything as one serializable [`Report`]). [`lists`] holds runtime lists (own
-//! call-center numbers, block/allow lists).
+//! (everything as one serializable [`Report`]). A [`Checker`] adds our runtime [`lists`]
+//! (own call-center numbers, block/allow lists) and weighs online [`SourceEvidence`].
 //!
 //! ```
 //! use numrep::{lookup, Options, Risk};
@@ -17,9 +17,11 @@
 //! ```
 
 pub mod assess;
+mod checker;
 mod classify;
 mod digits;
 mod error;
+mod evidence;
 mod format;
 mod lang;
 pub mod lists;
@@ -30,9 +32,11 @@ mod region;
 mod report;
 
 pub use assess::{assess, Advice, Assessment, Finding, Risk, Severity};
+pub use checker::{Checker, ListInfo, OwnNumberInfo};
 pub use classify::{classify, Classification, Validity};
 pub use digits::Digits;
 pub use error::ParseError;
+pub use evidence::{ReputationVerdict, SourceEvidence, SourceProblem, SourceStatus};
 pub use lang::Lang;
 pub use number::PhoneNumber;
 pub use parse::parse;

@@ -2,10 +2,14 @@
 
 use serde::Serialize;
 
-use crate::assess::{advice_code, advice_text, assess, category_name, Risk};
-use crate::classify::{classify, Validity};
+use crate::assess::{advice_code, advice_text, assess, category_name, Assessment, Risk};
+use crate::checker::{ListInfo, OwnNumberInfo};
+use crate::classify::{classify, Classification, Validity};
+use crate::error::ParseError;
+use crate::evidence::SourceEvidence;
 use crate::format;
 use crate::lang::Lang;
+use crate::number::PhoneNumber;
 use crate::parse::parse;
 use crate::plan::{CallerIdRule, Category, Tariff, DATA_FINGERPRINT};
 use crate::region::Region;
@@ -114,6 +118,12 @@ pub struct Report {
     pub caller_id: Option<CallerIdRule>,
     /// The range row behind the answer.
     pub range: Option<RangeInfo>,
+    /// The own-number registry entry that matched, if any.
+    pub own_number: Option<OwnNumberInfo>,
+    /// The block/allow decision, when a list entry matched.
+    pub list: Option<ListInfo>,
+    /// What each online source said (empty unless sources were asked).
+    pub sources: Vec<SourceEvidence>,
     /// `low`, `medium` or `high`; null when the input did not parse.
     pub risk: Option<Risk>,
     /// Reasons, most severe first.
@@ -124,55 +134,74 @@ pub struct Report {
     pub data_version: &'static str,
 }
 
-/// Parses, classifies and assesses one input.
+/// Parses, classifies and assesses one input (tables only; see [`Checker`](crate::Checker)
+/// for own numbers and block/allow lists).
 pub fn lookup(input: &str, options: &Options) -> Report {
-    let lang = options.lang;
-    let number = match parse(input, options.region) {
-        Ok(number) => number,
-        Err(e) => {
-            return Report::failed(
-                input,
-                Message {
-                    code: e.code(),
-                    message: e.to_string(),
-                },
-            )
+    match parse(input, options.region) {
+        Ok(number) => {
+            let class = classify(&number);
+            let assessment = assess(&number, &class, options.region);
+            Report::new(input, &number, &class, &assessment, options)
         }
-    };
-    let class = classify(&number);
-    let assessment = assess(&number, &class, options.region);
-    let own_country = class
-        .country
-        .is_some_and(|c| c.code == options.region.info().code);
-    Report {
-        input: input.to_string(),
-        ok: true,
-        error: None,
-        e164: number.e164(),
-        country_code: Some(number.country_code()),
-        region: class.region,
-        country: class.country.map(|c| lang.pick(c.name_de, c.name_en)),
-        national_number: Some(number.national_number().to_string()),
-        international_format: Some(format::international(&number, &class)),
-        national_format: own_country
-            .then(|| format::national(&number, &class, options.region.info().national_prefix)),
-        extension: number.extension().map(str::to_string),
-        short_code: number.is_short_code(),
-        category: Some(class.category),
-        category_text: Some(category_name(class.category, lang)),
-        valid: class.is_valid(),
-        validity: Some(class.validity),
-        place: class.place(),
-        operator: class.operator(),
-        tariff: class.tariff().map(|t| tariff_info(t, lang)),
-        caller_id_allowed: class.caller_id_allowed(),
-        caller_id: Some(class.caller_id),
-        range: class.range().map(|r| RangeInfo {
-            name: lang.pick(r.de, r.en),
-            source: r.source,
-        }),
-        risk: Some(assessment.risk),
-        reasons: assessment
+        Err(e) => Report::failed(input, &e),
+    }
+}
+
+impl Report {
+    /// The report for a parsed number with its assessment.
+    pub fn new(
+        input: &str,
+        number: &PhoneNumber,
+        class: &Classification,
+        assessment: &Assessment,
+        options: &Options,
+    ) -> Report {
+        let lang = options.lang;
+        let own_country = class
+            .country
+            .is_some_and(|c| c.code == options.region.info().code);
+        Report {
+            input: input.to_string(),
+            ok: true,
+            error: None,
+            e164: number.e164(),
+            country_code: Some(number.country_code()),
+            region: class.region,
+            country: class.country.map(|c| lang.pick(c.name_de, c.name_en)),
+            national_number: Some(number.national_number().to_string()),
+            international_format: Some(format::international(number, class)),
+            national_format: own_country
+                .then(|| format::national(number, class, options.region.info().national_prefix)),
+            extension: number.extension().map(str::to_string),
+            short_code: number.is_short_code(),
+            category: Some(class.category),
+            category_text: Some(category_name(class.category, lang)),
+            valid: class.is_valid(),
+            validity: Some(class.validity),
+            place: class.place(),
+            operator: class.operator(),
+            tariff: class.tariff().map(|t| tariff_info(t, lang)),
+            caller_id_allowed: class.caller_id_allowed(),
+            caller_id: Some(class.caller_id),
+            range: class.range().map(|r| RangeInfo {
+                name: lang.pick(r.de, r.en),
+                source: r.source,
+            }),
+            own_number: None,
+            list: None,
+            sources: Vec::new(),
+            risk: None,
+            reasons: Vec::new(),
+            advice: None,
+            data_version: DATA_FINGERPRINT,
+        }
+        .with_assessment(assessment, lang)
+    }
+
+    /// Replaces risk, reasons and advice (after lists or sources added findings).
+    pub fn with_assessment(mut self, assessment: &Assessment, lang: Lang) -> Report {
+        self.risk = Some(assessment.risk);
+        self.reasons = assessment
             .findings
             .iter()
             .map(|f| Reason {
@@ -180,21 +209,23 @@ pub fn lookup(input: &str, options: &Options) -> Report {
                 severity: f.severity().as_str(),
                 message: f.message(lang),
             })
-            .collect(),
-        advice: Some(Message {
+            .collect();
+        self.advice = Some(Message {
             code: advice_code(assessment.advice),
             message: advice_text(assessment.advice, lang).to_string(),
-        }),
-        data_version: DATA_FINGERPRINT,
+        });
+        self
     }
-}
 
-impl Report {
-    fn failed(input: &str, error: Message) -> Report {
+    /// The report for an input that did not parse.
+    pub fn failed(input: &str, error: &ParseError) -> Report {
         Report {
             input: input.to_string(),
             ok: false,
-            error: Some(error),
+            error: Some(Message {
+                code: error.code(),
+                message: error.to_string(),
+            }),
             e164: None,
             country_code: None,
             region: None,
@@ -214,6 +245,9 @@ impl Report {
             caller_id_allowed: false,
             caller_id: None,
             range: None,
+            own_number: None,
+            list: None,
+            sources: Vec::new(),
             risk: None,
             reasons: Vec::new(),
             advice: None,

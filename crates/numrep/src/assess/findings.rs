@@ -2,6 +2,7 @@
 
 use crate::classify::{Classification, Validity};
 use crate::digits::Digits;
+use crate::evidence::ReputationVerdict;
 use crate::number::PhoneNumber;
 use crate::plan::{
     risky_code, CallerIdRule, Category, CodeKind, CountryCode, Tariff, DE_PLAN, PLACES,
@@ -42,7 +43,7 @@ impl Severity {
 }
 
 /// One thing a rule found, with the facts its message needs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Finding {
     /// Banned as caller ID (TKG § 120): premium, mass traffic, directory inquiry, short codes.
@@ -129,33 +130,93 @@ pub enum Finding {
     Voip,
     /// Personal number that forwards anywhere.
     PersonalNumber,
+    /// One of our own contracted call centers, inside its registration window.
+    OwnNumber {
+        /// The vendor.
+        vendor: String,
+        /// The campaign, if registered.
+        campaign: Option<String>,
+        /// Whom to contact at vendor management.
+        contact: Option<String>,
+    },
+    /// Registered to one of our vendors, but not for today.
+    OwnNumberOutsideWindow {
+        /// The vendor.
+        vendor: String,
+        /// The campaign, if registered.
+        campaign: Option<String>,
+        /// `2026-10-01 – 2026-12-31`, open ends written as `…`.
+        window: String,
+    },
+    /// On one of our block lists.
+    Blocklisted {
+        /// The matching pattern.
+        pattern: String,
+        /// The entry's category (`fraud`, `ping_call` …).
+        category: Option<String>,
+        /// The entry's note.
+        note: Option<String>,
+    },
+    /// What an online reputation source reported.
+    SourceReport {
+        /// The source's name.
+        source: String,
+        /// Its judgement (spam, suspicious or legitimate).
+        verdict: ReputationVerdict,
+        /// Labels it gave, comma-separated.
+        labels: String,
+        /// Comments or votes behind it.
+        comments: Option<u64>,
+    },
+    /// On one of our allow lists (overrules block entries).
+    Allowlisted {
+        /// The matching pattern.
+        pattern: String,
+        /// The entry's note.
+        note: Option<String>,
+        /// Block entries it overrules.
+        overruled: usize,
+    },
 }
 
 impl Finding {
     /// How much it weighs.
     pub fn severity(&self) -> Severity {
         match self {
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Spam,
+                ..
+            } => Severity::Danger,
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Suspicious,
+                ..
+            } => Severity::Warning,
+            Finding::SourceReport { .. } => Severity::Info,
             Finding::CallerIdForbidden { .. }
             | Finding::FakeEmergencyCaller
             | Finding::AbolishedRange
             | Finding::UnassignedRange
             | Finding::NotDiallable
             | Finding::WangiriCountry { .. }
-            | Finding::BillingBanCountry { .. } => Severity::Danger,
+            | Finding::BillingBanCountry { .. }
+            | Finding::Blocklisted { .. } => Severity::Danger,
             Finding::CallerIdImplausible { .. }
             | Finding::TooShort
             | Finding::TooLong
             | Finding::ChargedService { .. }
             | Finding::PriceAnnouncementCountry { .. }
             | Finding::LookalikeAreaCode { .. }
-            | Finding::InternationalNetwork { .. } => Severity::Warning,
+            | Finding::InternationalNetwork { .. }
+            | Finding::OwnNumberOutsideWindow { .. } => Severity::Warning,
             Finding::Unverified { .. }
             | Finding::Geographic { .. }
             | Finding::Mobile { .. }
             | Finding::TollFree
             | Finding::SharedCost { .. }
             | Finding::Voip
-            | Finding::PersonalNumber => Severity::Info,
+            | Finding::PersonalNumber
+            | Finding::OwnNumber { .. }
+            | Finding::Allowlisted { .. } => Severity::Info,
         }
     }
 
@@ -183,6 +244,19 @@ impl Finding {
             Finding::SharedCost { .. } => "shared_cost",
             Finding::Voip => "voip",
             Finding::PersonalNumber => "personal_number",
+            Finding::OwnNumber { .. } => "own_number",
+            Finding::OwnNumberOutsideWindow { .. } => "own_number_outside_window",
+            Finding::Blocklisted { .. } => "blocklisted",
+            Finding::Allowlisted { .. } => "allowlisted",
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Spam,
+                ..
+            } => "source_spam",
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Suspicious,
+                ..
+            } => "source_suspicious",
+            Finding::SourceReport { .. } => "source_legitimate",
         }
     }
 
@@ -195,6 +269,14 @@ impl Finding {
                 | Finding::AbolishedRange
                 | Finding::UnassignedRange
                 | Finding::NotDiallable
+        )
+    }
+
+    /// True when the number is one of our vendors' (in or outside its window).
+    pub fn means_own_vendor(&self) -> bool {
+        matches!(
+            self,
+            Finding::OwnNumber { .. } | Finding::OwnNumberOutsideWindow { .. }
         )
     }
 

@@ -1,6 +1,7 @@
 //! The sentences a hotline agent reads, in German and English.
 
 use super::{Advice, Finding};
+use crate::evidence::ReputationVerdict;
 use crate::lang::Lang;
 use crate::plan::{Category, CountryCode, Tariff};
 
@@ -96,6 +97,46 @@ impl Finding {
                 "Persönliche Rufnummer (0700): leitet an beliebige Anschlüsse weiter.".to_string(),
                 "Personal number (0700): forwards to any line.".to_string(),
             ),
+            Finding::OwnNumber { ref vendor, ref campaign, ref contact } => {
+                let campaign = campaign.as_deref().map_or(String::new(), |c| format!(", {c}"));
+                let contact = contact.as_deref().map_or(String::new(), |c| format!(" ({c})"));
+                lang.pick(
+                    format!("Eigene Nummer: registriert für unseren Dienstleister {vendor}{campaign}. Ansprechpartner Vendor-Management{contact}."),
+                    format!("Our own number: registered to our vendor {vendor}{campaign}. Vendor management contact{contact}."),
+                )
+            }
+            Finding::OwnNumberOutsideWindow { ref vendor, ref campaign, ref window } => {
+                let campaign = campaign.as_deref().map_or(String::new(), |c| format!(", {c}"));
+                lang.pick(
+                    format!("Für unseren Dienstleister {vendor}{campaign} registriert, aber nur {window}: heute nicht freigegeben."),
+                    format!("Registered to our vendor {vendor}{campaign}, but only {window}: not cleared for today."),
+                )
+            }
+            Finding::Blocklisted { ref pattern, ref category, ref note } => {
+                let category = category.as_deref().map_or(String::new(), |c| format!(" [{c}]"));
+                let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
+                lang.pick(
+                    format!("Auf unserer Sperrliste ({pattern}){category}{note}."),
+                    format!("On our block list ({pattern}){category}{note}."),
+                )
+            }
+            Finding::SourceReport { ref source, verdict, ref labels, comments } => {
+                let labels = if labels.is_empty() { String::new() } else { format!(" ({labels})") };
+                let comments = comments.map_or(String::new(), |n| lang.pick(format!(", {n} Kommentare"), format!(", {n} comments")));
+                let (de, en) = match verdict {
+                    ReputationVerdict::Spam => ("meldet Spam/Betrug", "reports spam/fraud"),
+                    ReputationVerdict::Suspicious => ("meldet Verdacht", "reports it as suspicious"),
+                    _ => ("meldet seriös", "reports it as legitimate"),
+                };
+                lang.pick(format!("{source} {de}{labels}{comments}."), format!("{source} {en}{labels}{comments}."))
+            }
+            Finding::Allowlisted { ref pattern, ref note, overruled } => {
+                let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
+                lang.pick(
+                    format!("Auf unserer Freigabeliste ({pattern}){note}; überstimmt {overruled} Sperreintrag/-einträge."),
+                    format!("On our allow list ({pattern}){note}; overrules {overruled} block entr(y/ies)."),
+                )
+            }
         }
     }
 }
@@ -176,6 +217,14 @@ pub fn advice_text(advice: Advice, lang: Lang) -> &'static str {
             "Dem Kunden sagen: Die angezeigte Nummer war gefälscht, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen oder Partner aus, an die Sicherheitsabteilung eskalieren; der Kunde kann Rufnummernmissbrauch bei der Bundesnetzagentur melden.",
             "Tell the customer: the number shown was faked; do not call back. If the caller claimed to be us or a partner, escalate to security; the customer can report number misuse to the Bundesnetzagentur.",
         ),
+        Advice::VendorManagement => lang.pick(
+            "Der Anruf kam von einem unserer beauftragten Callcenter: an das Vendor-Management geben (nicht an die Sicherheit). Dem Kunden sagen, dass wir den Fall mit dem Dienstleister klären.",
+            "The call came from one of our contracted call centers: route to vendor management (not security). Tell the customer we will take it up with the vendor.",
+        ),
+        Advice::KnownBad => lang.pick(
+            "Nummer steht auf unserer Sperrliste: Kunden warnen, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen aus, an die Sicherheitsabteilung eskalieren.",
+            "The number is on our block list: warn the customer, do not call back. If the caller claimed to be us, escalate to security.",
+        ),
         Advice::DoNotCallBack => lang.pick(
             "Dem Kunden sagen: nicht zurückrufen, Rückrufe kosten viel Geld. Keine Eskalation nötig, außer der Anrufer gab sich als unser Unternehmen aus.",
             "Tell the customer: do not call back, call-backs cost a lot. No escalation needed unless the caller claimed to be us.",
@@ -195,6 +244,8 @@ pub fn advice_text(advice: Advice, lang: Lang) -> &'static str {
 pub fn advice_code(advice: Advice) -> &'static str {
     match advice {
         Advice::SpoofedCallerId => "spoofed_caller_id",
+        Advice::VendorManagement => "vendor_management",
+        Advice::KnownBad => "known_bad",
         Advice::DoNotCallBack => "do_not_call_back",
         Advice::Verify => "verify",
         Advice::NoConcern => "no_concern",

@@ -32,6 +32,10 @@ pub enum Risk {
 pub enum Advice {
     /// The displayed number cannot be a real caller: it was spoofed or the call was illegal.
     SpoofedCallerId,
+    /// One of our own call centers: vendor management, not security.
+    VendorManagement,
+    /// On our block list.
+    KnownBad,
     /// A known cost trap: do not call back.
     DoNotCallBack,
     /// Not clearly bad: check before acting.
@@ -53,25 +57,44 @@ pub struct Assessment {
 
 /// Applies the rules. `region` is where the number was seen (for look-alike codes).
 pub fn assess(number: &PhoneNumber, class: &Classification, region: Region) -> Assessment {
-    let mut findings = findings::collect(number, class, region);
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
-    let risk = findings
-        .iter()
-        .map(Finding::severity)
-        .max()
-        .map_or(Risk::Low, Severity::risk);
-    let advice = advice(&findings, risk);
-    Assessment {
-        risk,
-        findings,
-        advice,
+    Assessment::from_findings(findings::collect(number, class, region))
+}
+
+impl Assessment {
+    /// Risk and advice for a set of findings (from the tables, lists and sources).
+    pub fn from_findings(mut findings: Vec<Finding>) -> Assessment {
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
+        let risk = findings
+            .iter()
+            .map(Finding::severity)
+            .max()
+            .map_or(Risk::Low, Severity::risk);
+        let advice = advice(&findings, risk);
+        Assessment {
+            risk,
+            findings,
+            advice,
+        }
+    }
+
+    /// Adds findings and recomputes risk and advice.
+    pub fn extend(self, more: impl IntoIterator<Item = Finding>) -> Assessment {
+        let mut findings = self.findings;
+        findings.extend(more);
+        Assessment::from_findings(findings)
     }
 }
 
+/// The first rule that applies, in order of how much it changes what the agent does.
 fn advice(findings: &[Finding], risk: Risk) -> Advice {
-    if findings.iter().any(Finding::means_spoofed) {
+    let any = |f: fn(&Finding) -> bool| findings.iter().any(f);
+    if any(Finding::means_spoofed) {
         Advice::SpoofedCallerId
-    } else if findings.iter().any(Finding::means_cost_trap) {
+    } else if any(Finding::means_own_vendor) {
+        Advice::VendorManagement
+    } else if any(|f| matches!(f, Finding::Blocklisted { .. })) {
+        Advice::KnownBad
+    } else if any(Finding::means_cost_trap) {
         Advice::DoNotCallBack
     } else if risk >= Risk::Medium {
         Advice::Verify
