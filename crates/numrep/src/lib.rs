@@ -43,3 +43,8 @@ pub use parse::parse;
 pub use plan::{CallerIdRule, Category, DATA_FINGERPRINT};
 pub use region::Region;
 pub use report::{lookup, Message, Options, RangeInfo, Reason, Report, TariffInfo};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
