@@ -1,0 +1,169 @@
+//! Command-line arguments: what the user may type, parsed with clap.
+
+use std::sync::LazyLock;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use numrep::{Lang, Region};
+
+/// `numrep <version> (data <fingerprint>)`, shown by `--version`.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} (data {})",
+        env!("CARGO_PKG_VERSION"),
+        numrep::DATA_FINGERPRINT
+    )
+});
+
+const LOOKUP_EXAMPLES: &str = "\
+Examples:
+  numrep lookup \"+49 900 5123456\"
+  numrep lookup 030123456 0171-1234567 110
+  numrep lookup --format json < numbers.txt
+  numrep lookup --format csv --lang de - < complaints.txt > out.csv
+
+Input: numbers as arguments, or one number per line on standard input when no
+number (or `-`) is given. Lines may end in CRLF; a UTF-8 byte-order mark on the
+first line is ignored; a line that is not UTF-8 or longer than 4096 bytes becomes
+an error row.
+
+Output: `text` (the default, also when piped) shows a labelled block for one
+number and one aligned line per number otherwise; `json` writes one JSON object
+per input line (NDJSON); `csv` writes a header and one row per input.
+
+Exit status: 0 when every input parsed, 1 when some did not (all are still
+printed), 2 on usage errors.";
+
+/// Phone-number reputation lookup, offline: kind of line, tariff, place,
+/// caller-ID plausibility and risk with reasons.
+#[derive(Debug, Parser)]
+#[command(name = "numrep", version = VERSION.as_str(), propagate_version = true)]
+#[command(after_help = "Run `numrep lookup --help` for examples.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Look up phone numbers given as arguments or read from standard input.
+    #[command(after_help = LOOKUP_EXAMPLES)]
+    Lookup(LookupArgs),
+}
+
+/// Arguments of `numrep lookup`.
+#[derive(Debug, clap::Args)]
+pub struct LookupArgs {
+    /// Numbers in any written form; none or `-` reads one number per line from stdin.
+    #[arg(value_name = "NUMBER")]
+    pub numbers: Vec<String>,
+
+    /// Region (ISO 3166 alpha-2) for numbers written in national form.
+    #[arg(long, short, default_value = "DE", value_parser = parse_region)]
+    pub region: Region,
+
+    /// Language of reasons and advice.
+    #[arg(long, short, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// When to colour the risk level in text output (`auto`: stdout is a terminal
+    /// and NO_COLOR is unset).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl LookupArgs {
+    /// The numbers to read from stdin instead of the arguments: true for no
+    /// arguments or a single `-`.
+    pub fn reads_stdin(&self) -> bool {
+        self.numbers.is_empty() || (self.numbers.len() == 1 && self.numbers[0] == "-")
+    }
+}
+
+/// Output format of `lookup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable, aligned text.
+    Text,
+    /// One JSON object per input line (NDJSON).
+    Json,
+    /// A header and one row per input.
+    Csv,
+}
+
+/// Language of human-readable texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is unset or empty.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Clap value parser for `--region`: the core's region table, with its message.
+fn parse_region(code: &str) -> Result<Region, String> {
+    Region::from_code(code).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults() {
+        let cli = Cli::try_parse_from(["numrep", "lookup"]).expect("parses");
+        let Command::Lookup(args) = cli.command;
+        assert_eq!(args.region.code(), "DE");
+        assert_eq!(args.format, Format::Text);
+        assert_eq!(args.lang, LangArg::En);
+        assert!(args.reads_stdin());
+    }
+
+    #[test]
+    fn dash_reads_stdin_but_numbers_do_not() {
+        let cli = Cli::try_parse_from(["numrep", "lookup", "-"]).expect("parses");
+        let Command::Lookup(args) = cli.command;
+        assert!(args.reads_stdin());
+        let cli = Cli::try_parse_from(["numrep", "lookup", "110"]).expect("parses");
+        let Command::Lookup(args) = cli.command;
+        assert!(!args.reads_stdin());
+    }
+
+    #[test]
+    fn unknown_region_is_a_usage_error() {
+        let err = Cli::try_parse_from(["numrep", "lookup", "--region", "XX"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("XX"));
+    }
+}

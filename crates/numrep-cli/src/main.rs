@@ -1,0 +1,15 @@
+//! `numrep`: phone-number reputation lookup on the command line.
+//! See `numrep lookup --help` and the crate README.
+
+mod args;
+mod bad_line;
+mod input;
+mod output;
+mod progress;
+mod run;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    run::run(args::Cli::parse())
+}

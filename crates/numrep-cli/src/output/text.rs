@@ -1,0 +1,410 @@
+//! Readable text: a labelled block for one number, one aligned line per number
+//! for many. Colour marks the risk level but never carries it alone: the word
+//! (`LOW`, `MEDIUM`, `HIGH`) is always printed.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use numrep::{CallerIdRule, Report, Risk};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Color, Sink};
+
+/// Column widths of the one-line-per-number table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Widths {
+    input: usize,
+    e164: usize,
+    category: usize,
+    validity: usize,
+}
+
+impl Default for Widths {
+    /// Fixed widths for streamed input, where the rows are not known in advance;
+    /// longer values push their own row out of line.
+    fn default() -> Self {
+        Widths {
+            input: 20,
+            e164: 16,
+            category: 20,
+            validity: 16,
+        }
+    }
+}
+
+impl Widths {
+    /// Widths that fit every one of `reports` (and the header).
+    pub fn fit<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Self {
+        let mut w = Widths {
+            input: "INPUT".len(),
+            e164: "E164".len(),
+            category: "CATEGORY".len(),
+            validity: "VALIDITY".len(),
+        };
+        for r in reports {
+            let row = Row::of(r);
+            w.input = w.input.max(width(&row.input));
+            w.e164 = w.e164.max(width(row.e164));
+            w.category = w.category.max(width(row.category));
+            w.validity = w.validity.max(width(row.validity));
+        }
+        w
+    }
+}
+
+/// How to lay out reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A labelled block per report.
+    Block,
+    /// A header and one aligned line per report.
+    Table(Widths),
+    /// A block when exactly one report comes, a table otherwise (the first report
+    /// is held back until the second arrives or the input ends).
+    Auto(Widths),
+}
+
+/// Writes reports as text.
+pub struct TextSink<W: Write> {
+    out: W,
+    color: Color,
+    layout: Layout,
+    pending: Option<Report>,
+    written: u64,
+}
+
+impl<W: Write> TextSink<W> {
+    /// Wraps a (buffered) writer.
+    pub fn new(out: W, color: Color, layout: Layout) -> Self {
+        TextSink {
+            out,
+            color,
+            layout,
+            pending: None,
+            written: 0,
+        }
+    }
+
+    fn header(&mut self, w: Widths) -> io::Result<()> {
+        let line = format!(
+            "{}  {}  {}  {}  {:<6}  REASON",
+            pad("INPUT", w.input),
+            pad("E164", w.e164),
+            pad("CATEGORY", w.category),
+            pad("VALIDITY", w.validity),
+            "RISK",
+        );
+        writeln!(self.out, "{}", line.trim_end())
+    }
+
+    fn line(&mut self, r: &Report, w: Widths) -> io::Result<()> {
+        let row = Row::of(r);
+        let risk = self.risk_word(r.risk, 6);
+        let line = format!(
+            "{}  {}  {}  {}  {}  {}",
+            pad(&row.input, w.input),
+            pad(row.e164, w.e164),
+            pad(row.category, w.category),
+            pad(row.validity, w.validity),
+            risk,
+            row.reason
+        );
+        writeln!(self.out, "{}", line.trim_end())
+    }
+
+    fn block(&mut self, r: &Report) -> io::Result<()> {
+        let out = &mut self.out;
+        if self.written > 0 {
+            writeln!(out)?;
+        }
+        if let Some(error) = &r.error {
+            label(out, "Input", &clean(&r.input))?;
+            label(
+                out,
+                "Error",
+                &format!("{} [{}]", clean(&error.message), error.code),
+            )?;
+            return Ok(());
+        }
+        let number = match (&r.international_format, &r.e164) {
+            (Some(intl), Some(e164)) if intl != e164 => format!("{intl}  ({e164})"),
+            (Some(intl), _) => intl.clone(),
+            (None, Some(e164)) => e164.clone(),
+            (None, None) => clean(&r.input).into_owned(),
+        };
+        label(out, "Number", &number)?;
+        if let Some(national) = &r.national_format {
+            label(out, "National", national)?;
+        }
+        if let Some(ext) = &r.extension {
+            label(out, "Extension", ext)?;
+        }
+        if let Some(country) = r.country {
+            let country = match r.region {
+                Some(region) => format!("{country} ({region})"),
+                None => country.to_string(),
+            };
+            label(out, "Country", &country)?;
+        }
+        let mut kind = match (r.category_text, r.category) {
+            (Some(text), Some(cat)) => format!("{text} [{}]", cat.as_str()),
+            (None, Some(cat)) => cat.as_str().to_string(),
+            _ => "unknown".to_string(),
+        };
+        if let Some(validity) = r.validity {
+            kind.push_str(if r.valid { ", " } else { ", NOT VALID: " });
+            kind.push_str(validity.as_str());
+        }
+        label(out, "Kind", &kind)?;
+        if let Some(t) = &r.tariff {
+            label(out, "Tariff", t.description)?;
+        }
+        if let Some(place) = r.place {
+            label(out, "Place", place)?;
+        }
+        if let Some(operator) = r.operator {
+            label(out, "Operator", operator)?;
+        }
+        let caller_id = match (r.caller_id, r.caller_id_allowed) {
+            (Some(CallerIdRule::Allowed), _) | (None, true) => "allowed",
+            (Some(CallerIdRule::Forbidden), _) => {
+                "FORBIDDEN: cannot legitimately be shown as a caller's number"
+            }
+            (Some(CallerIdRule::Implausible), _) | (None, false) => {
+                "IMPLAUSIBLE: never seen as a real caller's number"
+            }
+        };
+        label(out, "Caller ID", caller_id)?;
+        let risk = self.risk_word(r.risk, 0);
+        let out = &mut self.out;
+        label(out, "Risk", &risk)?;
+        for reason in &r.reasons {
+            writeln!(
+                out,
+                "{:11}• {} ({})",
+                "",
+                clean(&reason.message),
+                reason.severity
+            )?;
+        }
+        if let Some(advice) = &r.advice {
+            label(out, "Advice", &advice.message)?;
+        }
+        if let Some(range) = &r.range {
+            label(out, "Source", &format!("{}: {}", range.name, range.source))?;
+        }
+        Ok(())
+    }
+
+    /// The risk level as an upper-case word, padded to `width`, coloured when asked.
+    fn risk_word(&self, risk: Option<Risk>, width: usize) -> String {
+        let (word, code) = match risk {
+            Some(Risk::Low) => ("LOW", "32"),
+            Some(Risk::Medium) => ("MEDIUM", "33"),
+            Some(Risk::High) => ("HIGH", "1;31"),
+            None => ("-", ""),
+        };
+        let padding = " ".repeat(width.saturating_sub(word.len()));
+        if self.color == Color::On && !code.is_empty() {
+            format!("\x1b[{code}m{word}\x1b[0m{padding}")
+        } else {
+            format!("{word}{padding}")
+        }
+    }
+
+    fn emit(&mut self, r: &Report) -> io::Result<()> {
+        match self.layout {
+            Layout::Block => self.block(r)?,
+            Layout::Table(w) => {
+                if self.written == 0 {
+                    self.header(w)?;
+                }
+                self.line(r, w)?;
+            }
+            Layout::Auto(w) => {
+                if self.written == 0 && self.pending.is_none() {
+                    self.pending = Some(r.clone());
+                    return Ok(());
+                }
+                self.layout = Layout::Table(w);
+                if let Some(first) = self.pending.take() {
+                    self.emit(&first)?;
+                }
+                self.emit(r)?;
+                return Ok(());
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for TextSink<W> {
+    fn write(&mut self, report: &Report) -> io::Result<()> {
+        self.emit(report)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some(only) = self.pending.take() {
+            self.layout = Layout::Block;
+            self.emit(&only)?;
+        }
+        self.out.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The table cells of one report.
+struct Row<'a> {
+    input: Cow<'a, str>,
+    e164: &'a str,
+    category: &'a str,
+    validity: &'a str,
+    reason: Cow<'a, str>,
+}
+
+impl<'a> Row<'a> {
+    fn of(r: &'a Report) -> Self {
+        match &r.error {
+            Some(error) => Row {
+                input: clean(&r.input),
+                e164: "-",
+                category: "error",
+                validity: error.code,
+                reason: clean(&error.message),
+            },
+            None => Row {
+                input: clean(&r.input),
+                e164: r
+                    .e164
+                    .as_deref()
+                    .or(r.national_number.as_deref())
+                    .unwrap_or("-"),
+                category: r.category.map_or("-", |c| c.as_str()),
+                validity: r.validity.map_or("-", |v| v.as_str()),
+                reason: r
+                    .reasons
+                    .first()
+                    .map_or(Cow::Borrowed(""), |x| clean(&x.message)),
+            },
+        }
+    }
+}
+
+/// One `Label      value` line of a block.
+fn label(out: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
+    writeln!(out, "{name:<11}{value}")
+}
+
+/// Display width in terminal columns.
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` followed by spaces up to `columns` terminal columns.
+fn pad(s: &str, columns: usize) -> String {
+    let mut out = String::with_capacity(columns.max(s.len()));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(s))));
+    out
+}
+
+/// Input text made safe for a terminal: control characters (escape sequences,
+/// carriage returns, tabs) are shown escaped instead of being executed.
+fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use numrep::{lookup, Options};
+
+    fn render(inputs: &[&str], color: Color, layout: Layout) -> String {
+        let mut out = Vec::new();
+        {
+            let mut sink = TextSink::new(&mut out, color, layout);
+            for input in inputs {
+                sink.write(&lookup(input, &Options::default()))
+                    .expect("write to Vec");
+            }
+            sink.finish().expect("flush Vec");
+        }
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn one_number_is_a_block_with_labels() {
+        let text = render(
+            &["+49 900 5123456"],
+            Color::Off,
+            Layout::Auto(Widths::default()),
+        );
+        for word in [
+            "Number",
+            "Kind",
+            "premium_rate",
+            "Tariff",
+            "Caller ID",
+            "FORBIDDEN",
+            "Risk",
+            "HIGH",
+            "•",
+            "Advice",
+        ] {
+            assert!(text.contains(word), "{word:?} missing in\n{text}");
+        }
+        assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn many_numbers_are_aligned_lines() {
+        let inputs = ["+49 900 5123456", "030 1234567", "110", "junk"];
+        let reports: Vec<_> = inputs
+            .iter()
+            .map(|i| lookup(i, &Options::default()))
+            .collect();
+        let text = render(&inputs, Color::Off, Layout::Table(Widths::fit(&reports)));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + inputs.len());
+        assert!(lines[0].starts_with("INPUT"));
+        let risk_col = lines[0].find("RISK").expect("header has RISK");
+        assert_eq!(&lines[1][risk_col..risk_col + 4], "HIGH");
+        assert_eq!(&lines[2][risk_col..risk_col + 3], "LOW");
+        assert!(lines[4].contains("error"));
+    }
+
+    #[test]
+    fn auto_switches_to_table_at_the_second_report() {
+        let text = render(&["110", "112"], Color::Off, Layout::Auto(Widths::default()));
+        assert!(text.starts_with("INPUT"));
+        assert_eq!(text.lines().count(), 3);
+    }
+
+    #[test]
+    fn colour_wraps_the_word_but_keeps_it() {
+        let text = render(&["110"], Color::On, Layout::Block);
+        assert!(text.contains("\x1b[1;31mHIGH\x1b[0m"));
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let text = render(&["\x1b[2J110"], Color::Off, Layout::Block);
+        assert!(!text.contains('\x1b'));
+        assert!(text.contains("\\u{1b}"));
+    }
+}
