@@ -41,7 +41,13 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     o.push_str(
         "/// The German numbering plan.\npub static DE_PLAN: NationalPlan = NationalPlan {\n    \
          country_code: 49,\n    national: DE_NATIONAL_TABLE,\n    short: DE_SHORT_TABLE,\n    \
-         records: &RECORDS,\n};\n\n",
+         area_suffixes: &DE_AREA_SUFFIXES,\n    records: &RECORDS,\n};\n\n",
+    );
+    render_strings(
+        &mut o,
+        "DE_AREA_SUFFIXES",
+        "German short codes also reachable behind an area code.",
+        &t.de_area_suffixes,
     );
     render_strings(
         &mut o,

@@ -67,6 +67,8 @@ pub struct Tables {
     pub records: Vec<RangeRecord>,
     pub de_national: Vec<(u32, u16)>,
     pub de_short: Vec<(u32, u16)>,
+    /// Short codes also reachable behind an area code (`030 115`).
+    pub de_area_suffixes: Vec<String>,
     pub countries: Vec<CountryRow>,
     pub shared: Vec<(u16, String, String)>,
     pub regions: Vec<RegionRow>,
@@ -111,6 +113,7 @@ impl Tables {
             records: Vec::new(),
             de_national: Vec::new(),
             de_short: Vec::new(),
+            de_area_suffixes: Vec::new(),
             countries: Vec::new(),
             shared: Vec::new(),
             regions: Vec::new(),
@@ -313,6 +316,11 @@ impl Tables {
             }
             let layer = self.range_layer(&row, tariffs)?;
             tree.insert(prefix, layer);
+            match row.required("with_area_code")? {
+                "yes" => self.de_area_suffixes.push(prefix.to_string()),
+                "no" => {}
+                other => return Err(row.error(format!("with_area_code: `{other}` is not yes/no"))),
+            }
         }
         Ok(tree)
     }

@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::number::PhoneNumber;
 use crate::plan::{
     country_code, national_plan, region_for, CallerIdRule, Category, CodeKind, CountryCode,
-    RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS, PLACES, RANGE_NAMES, TARIFFS,
+    NationalPlan, RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS, PLACES,
+    RANGE_NAMES, TARIFFS,
 };
 
 /// Whether a number can exist, and if not, why.
@@ -62,6 +63,8 @@ pub struct Classification {
     pub caller_id: CallerIdRule,
     /// The range record, when the country's plan is in numrep.
     pub record: Option<&'static RangeRecord>,
+    /// The area-code record when a short code was dialled behind an area code (`030 115`).
+    pub area: Option<&'static RangeRecord>,
 }
 
 impl Classification {
@@ -78,7 +81,9 @@ impl Classification {
 
     /// Place name of a geographic number (area code).
     pub fn place(&self) -> Option<&'static str> {
-        self.record.and_then(|r| lookup(&PLACES, r.place))
+        self.area
+            .or(self.record)
+            .and_then(|r| lookup(&PLACES, r.place))
     }
 
     /// Original operator of a mobile block (numbers can be ported away).
@@ -99,7 +104,9 @@ impl Classification {
 
     /// Digits of the leading group (area code or service prefix) for formatting.
     pub fn group_len(&self) -> usize {
-        self.record.map_or(0, |r| usize::from(r.group_len))
+        self.area
+            .or(self.record)
+            .map_or(0, |r| usize::from(r.group_len))
     }
 }
 
@@ -120,6 +127,7 @@ pub fn classify(number: &PhoneNumber) -> Classification {
             validity: Validity::UnknownCountryCode,
             caller_id: CallerIdRule::Implausible,
             record: None,
+            area: None,
         };
     };
     let region = region_for(country, national);
@@ -140,22 +148,46 @@ pub fn classify(number: &PhoneNumber) -> Classification {
             validity,
             caller_id: CallerIdRule::Allowed,
             record: None,
+            area: None,
         };
     };
-    let table = if number.is_short_code() {
-        &plan.short
-    } else {
-        &plan.national
+    let national_record = &plan.records[usize::from(plan.national.find(national))];
+    let suffix = (!number.is_short_code())
+        .then(|| area_suffix(plan, national_record, national))
+        .flatten();
+    let (record, digits) = match suffix {
+        Some(suffix) => (&plan.records[usize::from(plan.short.find(suffix))], suffix),
+        None if number.is_short_code() => (
+            &plan.records[usize::from(plan.short.find(national))],
+            national,
+        ),
+        None => (national_record, national),
     };
-    let record = &plan.records[usize::from(table.find(national))];
     Classification {
         country: Some(country),
         region,
         category: record.category,
-        validity: validity(record, national.len()),
+        validity: validity(record, digits.len()),
         caller_id: record.caller_id,
         record: Some(record),
+        area: suffix.map(|_| national_record),
     }
+}
+
+/// The short code after an area code (`30` + `115`), when the plan allows it there.
+fn area_suffix<'a>(
+    plan: &NationalPlan,
+    record: &RangeRecord,
+    national: &'a [u8],
+) -> Option<&'a [u8]> {
+    if record.place == NONE {
+        return None;
+    }
+    let subscriber = national.get(usize::from(record.group_len)..)?;
+    plan.area_suffixes
+        .iter()
+        .any(|code| code.as_bytes() == subscriber)
+        .then_some(subscriber)
 }
 
 /// Status and length → validity. A number too short to reach its range is `too_short`

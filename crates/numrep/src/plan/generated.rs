@@ -8,7 +8,7 @@ use super::types::RangeStatus::{Abolished as Ab, Assigned as As, Internal as In,
 use super::types::*;
 
 /// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.
-pub const DATA_FINGERPRINT: &str = "719a00ee171a68c1";
+pub const DATA_FINGERPRINT: &str = "b57e1c37a9ecf5b5";
 
 /// Range records (category, status, caller ID, min/max length, group, prefix length,
 /// range name, place, operator, tariff); `NONE` = no entry.
@@ -6304,8 +6304,15 @@ pub static DE_PLAN: NationalPlan = NationalPlan {
     country_code: 49,
     national: DE_NATIONAL_TABLE,
     short: DE_SHORT_TABLE,
+    area_suffixes: &DE_AREA_SUFFIXES,
     records: &RECORDS,
 };
+
+/// German short codes also reachable behind an area code.
+pub static DE_AREA_SUFFIXES: [&str; 2] = [
+    "115",
+    "19222",
+];
 
 /// Place names of German area codes (libphonenumber geocoding).
 pub static PLACES: [&str; 5207] = [
@@ -11584,7 +11591,7 @@ pub static RANGE_NAMES: [RangeName; 56] = [
     RangeName { de: "Nicht vergebene Kurzwahl", en: "Unassigned short code", source: "fact sheet §1 short codes; TKG 2021 § 120 (1)" },
     RangeName { de: "Polizei-Notruf", en: "Police emergency", source: "fact sheet §1 short codes; TKG 2021 § 120 (1)" },
     RangeName { de: "Notruf Feuerwehr/Rettungsdienst", en: "Emergency (fire/ambulance)", source: "fact sheet §1 short codes; TKG 2021 § 120 (1)" },
-    RangeName { de: "Einheitlicher Behördenruf", en: "Public authority line", source: "fact sheet §1 short codes (115); TKG 2021 § 120 (1)" },
+    RangeName { de: "Einheitlicher Behördenruf", en: "Public authority line", source: "fact sheet §1 short codes (115); TKG 2021 § 120 (1); also ONKz+115" },
     RangeName { de: "Harmonisierter Dienst von sozialem Wert (nicht vergeben)", en: "Harmonised service of social value (unassigned)", source: "fact sheet §1 short codes (116xyz)" },
     RangeName { de: "Hotline für vermisste Kinder", en: "Missing children hotline", source: "fact sheet §1 short codes (116000)" },
     RangeName { de: "Hilfetelefon für Opfer von Straftaten (Weißer Ring)", en: "Helpline for victims of crime (Weißer Ring)", source: "fact sheet §1 short codes (116006)" },
@@ -11594,7 +11601,7 @@ pub static RANGE_NAMES: [RangeName; 56] = [
     RangeName { de: "Telefonseelsorge", en: "Listening and suicide helpline", source: "fact sheet §1 short codes (116123)" },
     RangeName { de: "Auskunftsdienste", en: "Directory inquiry", source: "fact sheet §1 short codes (118xy: 5 digits); §2 price caps; TKG 2021 § 120 (1)" },
     RangeName { de: "Auskunftsdienste", en: "Directory inquiry", source: "fact sheet §1 short codes (1180xx: 6 digits); §2 price caps; TKG 2021 § 120 (1)" },
-    RangeName { de: "Krankentransport", en: "Ambulance transport", source: "fact sheet §1 short codes (19222)" },
+    RangeName { de: "Krankentransport", en: "Ambulance transport", source: "fact sheet §1 short codes (19222); reachable with area code" },
 ];
 
 /// Tariffs (tenths of a euro cent).

@@ -249,6 +249,8 @@ pub struct NationalPlan {
     pub national: PrefixTable,
     /// Short codes dialled without trunk prefix (110, 116116 …).
     pub short: PrefixTable,
+    /// Short codes that also work behind an area code (`030 115`).
+    pub area_suffixes: &'static [&'static str],
     /// Records the two tables point into.
     pub records: &'static [RangeRecord],
 }
