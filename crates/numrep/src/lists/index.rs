@@ -35,7 +35,9 @@ impl<T> Default for PatternIndex<T> {
 impl<T: Patterned> PatternIndex<T> {
     /// Builds the index; entries with equal patterns keep their given order.
     pub fn new(mut entries: Vec<T>) -> Self {
-        entries.sort_by(|a, b| a.pattern().cmp(b.pattern()));
+        if !entries.is_sorted_by(|a, b| a.pattern() <= b.pattern()) {
+            entries.sort_by(|a, b| a.pattern().cmp(b.pattern()));
+        }
         let keys = entries.iter().map(|entry| *entry.pattern()).collect();
         Self { keys, entries }
     }

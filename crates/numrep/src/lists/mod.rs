@@ -31,3 +31,6 @@ pub use load::{load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, Ro
 pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, Validity};
 pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
 pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};
+
+#[cfg(test)]
+mod proptests;

@@ -238,33 +238,29 @@ fn is_separator(character: char) -> bool {
 /// Splits pattern text into tokens, dropping separators and a `(0)` trunk-prefix
 /// marker written inside international numbers (`+49 (0)30 …`).
 fn tokenize(text: &str) -> Result<Tokens, ListError> {
-    let characters: Vec<char> = text.chars().take(MAX_PATTERN_TEXT_CHARS + 1).collect();
-    if characters.len() > MAX_PATTERN_TEXT_CHARS {
-        return Err(ListError::PatternTooLong {
-            digits: text
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '#')
-                .count(),
-            max: MAX_PATTERN_SYMBOLS,
-        });
-    }
     let mut plus = false;
-    let mut tokens = Vec::with_capacity(characters.len());
-    let mut index = 0;
-    while let Some(&character) = characters.get(index) {
+    let mut tokens = Vec::with_capacity(text.len().min(MAX_PATTERN_TEXT_CHARS));
+    let mut characters = text.char_indices().enumerate();
+    while let Some((index, (byte, character))) = characters.next() {
         let position = index + 1;
+        if position > MAX_PATTERN_TEXT_CHARS {
+            return Err(ListError::PatternTooLong {
+                digits: text
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '#')
+                    .count(),
+                max: MAX_PATTERN_SYMBOLS,
+            });
+        }
         let international_with_digits = (plus && !tokens.is_empty())
             || matches!(
                 tokens.as_slice(),
                 [Token::Symbol(b'0', _), Token::Symbol(b'0', _), _, ..]
             );
         match character {
-            '(' if international_with_digits
-                && characters.get(index + 1) == Some(&'0')
-                && characters.get(index + 2) == Some(&')') =>
-            {
-                index += 3;
-                continue;
+            '(' if international_with_digits && text[byte..].starts_with("(0)") => {
+                characters.next();
+                characters.next();
             }
             '+' if !plus && tokens.is_empty() => plus = true,
             '+' => return Err(ListError::MisplacedPlus { position }),
@@ -278,7 +274,6 @@ fn tokenize(text: &str) -> Result<Tokens, ListError> {
                 })
             }
         }
-        index += 1;
     }
     Ok(Tokens {
         plus,

@@ -5,8 +5,8 @@
 //! `"entries"`), the 1-based line of every element. Malformed text just yields fewer
 //! lines; the parser reports the syntax error itself.
 
-/// Lines of the elements of the entries array, in order.
-pub(crate) fn element_lines(text: &str) -> Vec<u32> {
+/// Lines of the first `limit` elements of the entries array, in order.
+pub(crate) fn element_lines(text: &str, limit: usize) -> Vec<u32> {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         at: 0,
@@ -15,8 +15,8 @@ pub(crate) fn element_lines(text: &str) -> Vec<u32> {
     let mut lines = Vec::new();
     scanner.skip_whitespace();
     match scanner.peek() {
-        Some(b'[') => scanner.array_elements(&mut lines),
-        Some(b'{') if scanner.find_entries_value() => scanner.array_elements(&mut lines),
+        Some(b'[') => scanner.array_elements(&mut lines, limit),
+        Some(b'{') if scanner.find_entries_value() => scanner.array_elements(&mut lines, limit),
         _ => {}
     }
     lines
@@ -116,7 +116,7 @@ impl Scanner<'_> {
     }
 
     /// At `[`: records the line of each element and stops after `]`.
-    fn array_elements(&mut self, lines: &mut Vec<u32>) {
+    fn array_elements(&mut self, lines: &mut Vec<u32>, limit: usize) {
         self.bump();
         loop {
             self.skip_whitespace();
@@ -129,6 +129,7 @@ impl Scanner<'_> {
                 Some(b',') => {
                     self.bump();
                 }
+                Some(_) if lines.len() >= limit => return,
                 Some(_) => {
                     lines.push(self.line);
                     let before = self.at;
@@ -180,13 +181,18 @@ mod tests {
     #[test]
     fn finds_lines_of_top_level_array_elements() {
         let text = "[\n  {\"a\": [1, {\"b\": \"]\"}]},\n  \"x\\\"y\",\n\n  {\"c\": 2}, 17, true\n]";
-        assert_eq!(element_lines(text), [2, 3, 5, 5, 5]);
+        assert_eq!(element_lines(text, usize::MAX), [2, 3, 5, 5, 5]);
     }
 
     #[test]
     fn finds_lines_under_entries_key() {
         let text = "{\n \"version\": {\"entries\": [9]},\n \"entries\": [\n  {},\n  {}\n ]\n}";
-        assert_eq!(element_lines(text), [4, 5]);
+        assert_eq!(element_lines(text, usize::MAX), [4, 5]);
+    }
+
+    #[test]
+    fn stops_at_the_limit() {
+        assert_eq!(element_lines("[1,\n2,\n3]", 2), [1, 2]);
     }
 
     #[test]
@@ -201,7 +207,7 @@ mod tests {
             "{,,,}",
             "[,,]",
         ] {
-            let _ = element_lines(text);
+            let _ = element_lines(text, 10);
         }
     }
 }

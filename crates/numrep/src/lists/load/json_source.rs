@@ -18,7 +18,7 @@ pub(crate) fn read<E: ListEntry>(
     text: &str,
     collector: &mut Collector<E>,
 ) -> Result<(), ListError> {
-    let lines = element_lines(text);
+    let lines = element_lines(text, collector.options.max_entries.saturating_add(1));
     let mut reader = ElementReader {
         collector,
         lines: &lines,
