@@ -3,6 +3,7 @@
 
 mod args;
 mod bad_line;
+mod batch;
 mod input;
 mod output;
 mod progress;

@@ -29,11 +29,12 @@ impl Progress {
         Progress { bar, count: 0 }
     }
 
-    /// Counts one line.
+    /// Counts `lines` lines; the display is updated at most every [`STEP`] lines.
     #[inline]
-    pub fn tick(&mut self) {
-        self.count += 1;
-        if self.count % STEP == 0 {
+    pub fn advance(&mut self, lines: u64) {
+        let before = self.count / STEP;
+        self.count += lines;
+        if self.count / STEP != before {
             if let Some(bar) = &self.bar {
                 bar.set_position(self.count);
             }

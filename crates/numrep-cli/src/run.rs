@@ -1,21 +1,33 @@
-//! Runs a parsed command line: reads the inputs, looks each up, writes the reports,
-//! and turns the outcome into the exit status.
+//! Runs a parsed command line: decides where inputs come from and how output is
+//! laid out, runs the lookups, and turns the outcome into the exit status.
 
 use std::env;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use numrep::{lookup, Options, Report};
 
 use crate::args::{Cli, ColorChoice, Command, LookupArgs};
 use crate::bad_line;
+use crate::batch;
 use crate::input::{Line, LineReader};
 use crate::output::text::Widths;
-use crate::output::{self, Color, Layout, Sink};
+use crate::output::{self, Color, Encoder, Layout};
 use crate::progress::Progress;
 
 /// Exit status when some input did not parse, or input/output failed.
 const SOME_FAILED: u8 = 1;
+
+/// Bytes collected before they are handed to stdout.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// The error kind that marks a failure to read stdin (write errors keep theirs).
+const READ_FAILED: io::ErrorKind = io::ErrorKind::Other;
+
+/// Marks an error as a failure to read stdin.
+pub(crate) fn read_error(e: io::Error) -> io::Error {
+    io::Error::new(READ_FAILED, e)
+}
 
 /// Runs the command and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
@@ -37,13 +49,6 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Marks an error as a failure to read stdin (write errors keep their own kind).
-const READ_FAILED: io::ErrorKind = io::ErrorKind::Other;
-
-fn read_error(e: io::Error) -> io::Error {
-    io::Error::new(READ_FAILED, e)
-}
-
 /// Where the inputs come from, in order.
 enum Source<'a> {
     Arg(&'a str),
@@ -56,27 +61,101 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
         region: args.region,
         lang: args.lang.into(),
     };
-    let sources: Vec<Source<'_>> = if args.reads_stdin() {
-        vec![Source::Stdin]
-    } else {
-        args.numbers
-            .iter()
-            .map(|n| {
-                if n == "-" {
-                    Source::Stdin
-                } else {
-                    Source::Arg(n)
-                }
-            })
-            .collect()
-    };
-    let uses_stdin = sources.iter().any(|s| matches!(s, Source::Stdin));
     let stdout = io::stdout();
-    let stdout_terminal = stdout.is_terminal();
-    let stdin = io::stdin();
-    let interactive = uses_stdin && stdin.is_terminal();
+    let color = color(args.color, stdout.is_terminal());
 
-    let color = match args.color {
+    if args.reads_stdin() {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return interactive(&options, args, color);
+        }
+        // A progress indicator only while the output does not go to the same screen.
+        let mut progress = Progress::new(!stdout.is_terminal());
+        let mut reader = LineReader::new(stdin.lock());
+        let mut out = stdout.lock();
+        return batch::run(
+            &mut reader,
+            &options,
+            args.format,
+            color,
+            batch::default_workers(),
+            &mut out,
+            &mut progress,
+        );
+    }
+
+    let sources: Vec<Source<'_>> = args
+        .numbers
+        .iter()
+        .map(|n| {
+            if n == "-" {
+                Source::Stdin
+            } else {
+                Source::Arg(n)
+            }
+        })
+        .collect();
+    let mut out = BufWriter::new(stdout.lock());
+    if sources.iter().any(|s| matches!(s, Source::Stdin)) {
+        // Numbers mixed with `-`: in order, stdin read in place of the (first) `-`.
+        let layout = Layout::Table(Widths::default());
+        let mut writer = RowWriter::new(output::encoder(args.format, color, layout), false);
+        let mut reader = LineReader::new(io::stdin().lock());
+        let mut stdin_done = false;
+        for source in &sources {
+            match source {
+                Source::Arg(n) => writer.write(&lookup(n, &options), &mut out)?,
+                Source::Stdin if stdin_done => {}
+                Source::Stdin => {
+                    stdin_done = true;
+                    while let Some(line) = reader.next_line().map_err(read_error)? {
+                        writer.write(&report_for(line, &options), &mut out)?;
+                    }
+                }
+            }
+        }
+        return writer.finish(&mut out);
+    }
+
+    // Arguments only: few, so look them up first and fit the table to them.
+    let reports: Vec<Report> = args.numbers.iter().map(|n| lookup(n, &options)).collect();
+    let layout = if reports.len() == 1 {
+        Layout::Block
+    } else {
+        Layout::Table(Widths::fit(&reports))
+    };
+    let mut writer = RowWriter::new(output::encoder(args.format, color, layout), false);
+    for report in &reports {
+        writer.write(report, &mut out)?;
+    }
+    writer.finish(&mut out)
+}
+
+/// Numbers typed on a terminal: one table row per line, shown at once.
+fn interactive(options: &Options, args: &LookupArgs, color: Color) -> io::Result<u64> {
+    eprintln!("numrep: reading numbers from standard input, one per line (end with Ctrl-D)");
+    let layout = Layout::Table(Widths::default());
+    let mut writer = RowWriter::new(output::encoder(args.format, color, layout), true);
+    let mut out = io::stdout().lock();
+    let mut reader = LineReader::new(io::stdin().lock());
+    while let Some(line) = reader.next_line().map_err(read_error)? {
+        writer.write(&report_for(line, options), &mut out)?;
+    }
+    writer.finish(&mut out)
+}
+
+/// The report for one line of input.
+fn report_for(line: Line<'_>, options: &Options) -> Report {
+    match line {
+        Line::Text(text) => lookup(text, options),
+        Line::TooLong { start, bytes } => bad_line::too_long(start, bytes, options),
+        Line::InvalidUtf8 { shown, offset } => bad_line::invalid_utf8(shown, offset, options),
+    }
+}
+
+/// Whether to colour: `--color`, else a terminal on stdout and no `NO_COLOR`.
+fn color(choice: ColorChoice, stdout_terminal: bool) -> Color {
+    match choice {
         ColorChoice::Always => Color::On,
         ColorChoice::Never => Color::Off,
         ColorChoice::Auto => {
@@ -87,96 +166,56 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
                 Color::Off
             }
         }
-    };
-
-    // Arguments are few: look them up first so the table can fit its columns.
-    let from_args: Vec<Report> = if uses_stdin {
-        Vec::new()
-    } else {
-        sources
-            .iter()
-            .filter_map(|s| match s {
-                Source::Arg(n) => Some(lookup(n, &options)),
-                Source::Stdin => None,
-            })
-            .collect()
-    };
-    let layout = if interactive {
-        Layout::Table(Widths::default())
-    } else if uses_stdin {
-        Layout::Auto(Widths::default())
-    } else if from_args.len() == 1 {
-        Layout::Block
-    } else {
-        Layout::Table(Widths::fit(&from_args))
-    };
-
-    let out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut sink = output::sink(args.format, out, color, layout);
-    let mut failed = 0;
-    if !uses_stdin {
-        for report in &from_args {
-            failed += u64::from(!report.ok);
-            sink.write(report)?;
-        }
-        sink.finish()?;
-        return Ok(failed);
     }
-
-    if interactive {
-        eprintln!("numrep: reading numbers from standard input, one per line (end with Ctrl-D)");
-    }
-    // Progress only for a stream from a file or pipe, and only while the output
-    // does not go to the same screen.
-    let mut progress = Progress::new(!interactive && !stdout_terminal);
-    let mut reader = LineReader::new(stdin.lock());
-    let mut stdin_done = false;
-    for source in &sources {
-        match source {
-            Source::Arg(n) => {
-                let report = lookup(n, &options);
-                failed += u64::from(!report.ok);
-                sink.write(&report)?;
-            }
-            Source::Stdin if stdin_done => {}
-            Source::Stdin => {
-                stdin_done = true;
-                failed += stream(
-                    &mut reader,
-                    &options,
-                    sink.as_mut(),
-                    &mut progress,
-                    interactive,
-                )?;
-            }
-        }
-    }
-    progress.finish();
-    sink.finish()?;
-    Ok(failed)
 }
 
-/// Looks up every line of `reader`; returns how many did not parse.
-fn stream<R: io::BufRead>(
-    reader: &mut LineReader<R>,
-    options: &Options,
-    sink: &mut dyn Sink,
-    progress: &mut Progress,
-    interactive: bool,
-) -> io::Result<u64> {
-    let mut failed = 0;
-    while let Some(line) = reader.next_line().map_err(read_error)? {
-        let report = match line {
-            Line::Text(text) => lookup(text, options),
-            Line::TooLong { start, bytes } => bad_line::too_long(start, bytes, options),
-            Line::InvalidUtf8 { shown, offset } => bad_line::invalid_utf8(shown, offset, options),
-        };
-        failed += u64::from(!report.ok);
-        sink.write(&report)?;
-        if interactive {
-            sink.flush()?;
+/// Writes rows one after another on the calling thread (arguments, typed input).
+struct RowWriter {
+    encoder: Box<dyn Encoder>,
+    buf: Vec<u8>,
+    header_done: bool,
+    flush_each: bool,
+    failed: u64,
+}
+
+impl RowWriter {
+    fn new(encoder: Box<dyn Encoder>, flush_each: bool) -> Self {
+        RowWriter {
+            encoder,
+            buf: Vec::with_capacity(FLUSH_AT),
+            header_done: false,
+            flush_each,
+            failed: 0,
         }
-        progress.tick();
     }
-    Ok(failed)
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.header_done {
+            self.header_done = true;
+            self.encoder.header(&mut self.buf)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, report: &Report, out: &mut impl Write) -> io::Result<()> {
+        self.header()?;
+        self.failed += u64::from(!report.ok);
+        self.encoder.row(report, &mut self.buf)?;
+        if self.flush_each || self.buf.len() >= FLUSH_AT {
+            out.write_all(&self.buf)?;
+            self.buf.clear();
+            if self.flush_each {
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the rest and returns how many inputs did not parse.
+    fn finish(mut self, out: &mut impl Write) -> io::Result<u64> {
+        self.header()?;
+        out.write_all(&self.buf)?;
+        out.flush()?;
+        Ok(self.failed)
+    }
 }

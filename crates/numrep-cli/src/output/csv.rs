@@ -1,11 +1,12 @@
 //! CSV: a header and one flat row per report, quoted by the `csv` crate.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io;
 
 use numrep::{Report, Risk};
 
-use super::Sink;
+use super::Encoder;
 
 /// The columns, in order.
 pub const HEADER: [&str; 20] = [
@@ -31,33 +32,54 @@ pub const HEADER: [&str; 20] = [
     "advice_code",
 ];
 
-/// Writes a header and one row per report.
-pub struct CsvSink<W: Write> {
-    out: csv::Writer<W>,
-    header_written: bool,
+/// The CSV writer's destination: a byte buffer the encoder can empty while the
+/// writer keeps owning it (`csv::Writer` hands out only a shared reference).
+#[derive(Default)]
+struct Produced(RefCell<Vec<u8>>);
+
+impl io::Write for Produced {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.get_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A header and one flat row per report.
+pub struct CsvEncoder {
+    writer: csv::Writer<Produced>,
     country_code: String,
     reason_codes: String,
 }
 
-impl<W: Write> CsvSink<W> {
-    /// Wraps a writer; the CSV writer buffers on its own.
-    pub fn new(out: W) -> Self {
-        CsvSink {
-            out: csv::WriterBuilder::new()
-                .buffer_capacity(64 * 1024)
-                .from_writer(out),
-            header_written: false,
+impl CsvEncoder {
+    /// A fresh encoder.
+    pub fn new() -> Self {
+        CsvEncoder {
+            writer: csv::WriterBuilder::new()
+                .buffer_capacity(4096)
+                .from_writer(Produced::default()),
             country_code: String::new(),
             reason_codes: String::new(),
         }
     }
 
-    fn header(&mut self) -> io::Result<()> {
-        if !self.header_written {
-            self.header_written = true;
-            self.out.write_record(HEADER)?;
-        }
+    /// Moves what the CSV writer produced into `out`.
+    fn drain(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        self.writer.flush()?;
+        let mut produced = self.writer.get_ref().0.borrow_mut();
+        out.extend_from_slice(&produced);
+        produced.clear();
         Ok(())
+    }
+}
+
+impl Default for CsvEncoder {
+    fn default() -> Self {
+        CsvEncoder::new()
     }
 }
 
@@ -78,9 +100,13 @@ fn bool_str(b: bool) -> &'static str {
     }
 }
 
-impl<W: Write> Sink for CsvSink<W> {
-    fn write(&mut self, r: &Report) -> io::Result<()> {
-        self.header()?;
+impl Encoder for CsvEncoder {
+    fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        self.writer.write_record(HEADER)?;
+        self.drain(out)
+    }
+
+    fn row(&mut self, r: &Report, out: &mut Vec<u8>) -> io::Result<()> {
         self.country_code.clear();
         if let Some(cc) = r.country_code {
             // Writing into a String cannot fail.
@@ -115,17 +141,8 @@ impl<W: Write> Sink for CsvSink<W> {
             &self.reason_codes,
             r.advice.as_ref().map_or("", |a| a.code),
         ];
-        self.out.write_record(row)?;
-        Ok(())
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        self.header()?;
-        self.out.flush()
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+        self.writer.write_record(row)?;
+        self.drain(out)
     }
 }
 
@@ -136,13 +153,11 @@ mod tests {
 
     fn render(inputs: &[&str]) -> String {
         let mut out = Vec::new();
-        {
-            let mut sink = CsvSink::new(&mut out);
-            for input in inputs {
-                sink.write(&lookup(input, &Options::default()))
-                    .expect("write to Vec");
-            }
-            sink.finish().expect("flush Vec");
+        let mut enc = CsvEncoder::new();
+        enc.header(&mut out).expect("header");
+        for input in inputs {
+            enc.row(&lookup(input, &Options::default()), &mut out)
+                .expect("write to Vec");
         }
         String::from_utf8(out).expect("UTF-8")
     }

@@ -1,36 +1,24 @@
-//! NDJSON: exactly `serde_json::to_string(&report)` per line, streamed straight
-//! into the writer.
+//! NDJSON: exactly `serde_json::to_string(&report)` per line.
 
-use std::io::{self, Write};
+use std::io;
 
 use numrep::Report;
 
-use super::Sink;
+use super::Encoder;
 
-/// Writes one JSON object per report, each on its own line.
-pub struct JsonSink<W: Write> {
-    out: W,
-}
+/// One JSON object per report, each on its own line; no header.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonEncoder;
 
-impl<W: Write> JsonSink<W> {
-    /// Wraps a (buffered) writer.
-    pub fn new(out: W) -> Self {
-        JsonSink { out }
-    }
-}
-
-impl<W: Write> Sink for JsonSink<W> {
-    fn write(&mut self, report: &Report) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, report).map_err(io::Error::from)?;
-        self.out.write_all(b"\n")
+impl Encoder for JsonEncoder {
+    fn header(&mut self, _out: &mut Vec<u8>) -> io::Result<()> {
+        Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn row(&mut self, report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, report).map_err(io::Error::from)?;
+        out.push(b'\n');
+        Ok(())
     }
 }
 
@@ -46,11 +34,11 @@ mod tests {
             lookup("nonsense", &Options::default()),
         ];
         let mut out = Vec::new();
-        let mut sink = JsonSink::new(&mut out);
+        let mut enc = JsonEncoder;
+        enc.header(&mut out).expect("no header");
         for r in &reports {
-            sink.write(r).expect("write to Vec");
+            enc.row(r, &mut out).expect("write to Vec");
         }
-        sink.finish().expect("flush Vec");
         let text = String::from_utf8(out).expect("JSON is UTF-8");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);

@@ -1,30 +1,31 @@
-//! Writing reports: one module per format, all behind [`Sink`].
+//! Turning reports into bytes: one module per format, all behind [`Encoder`].
 //!
-//! Every sink is driven by [`numrep::Report`] alone, so fields the core adds flow
-//! into the JSON output without a change here.
+//! Encoders are driven by [`numrep::Report`] alone, so fields the core adds flow
+//! into the JSON output without a change here. An encoder appends to a byte buffer
+//! and keeps no state between rows, so batch workers can each own one and the
+//! rows still join up into one valid output.
 
 mod csv;
 mod json;
 pub mod text;
 
-use std::io::{self, Write};
+use std::io;
 
 use numrep::Report;
 
-pub use self::csv::CsvSink;
-pub use self::json::JsonSink;
-pub use self::text::{Layout, TextSink};
+use crate::args::Format;
 
-/// A destination for reports in one format.
-pub trait Sink {
-    /// Writes one report.
-    fn write(&mut self, report: &Report) -> io::Result<()>;
+pub use self::csv::CsvEncoder;
+pub use self::json::JsonEncoder;
+pub use self::text::{Layout, TextEncoder};
 
-    /// Writes what is still pending and flushes the underlying writer.
-    fn finish(&mut self) -> io::Result<()>;
+/// Encodes reports in one format.
+pub trait Encoder: Send {
+    /// What comes before the first row (the CSV header, the text table's header).
+    fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()>;
 
-    /// Pushes everything written so far to the underlying writer (for interactive use).
-    fn flush(&mut self) -> io::Result<()>;
+    /// Appends one report.
+    fn row(&mut self, report: &Report, out: &mut Vec<u8>) -> io::Result<()>;
 }
 
 /// Whether text output uses ANSI colours.
@@ -36,17 +37,11 @@ pub enum Color {
     On,
 }
 
-/// Picks the sink for a format.
-pub fn sink<'w, W: Write + 'w>(
-    format: crate::args::Format,
-    out: W,
-    color: Color,
-    layout: Layout,
-) -> Box<dyn Sink + 'w> {
-    use crate::args::Format;
+/// The encoder for a format (`color` and `layout` matter for text only).
+pub fn encoder(format: Format, color: Color, layout: Layout) -> Box<dyn Encoder> {
     match format {
-        Format::Json => Box::new(JsonSink::new(out)),
-        Format::Csv => Box::new(CsvSink::new(out)),
-        Format::Text => Box::new(TextSink::new(out, color, layout)),
+        Format::Json => Box::new(JsonEncoder),
+        Format::Csv => Box::new(CsvEncoder::new()),
+        Format::Text => Box::new(TextEncoder::new(color, layout)),
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use numrep::{CallerIdRule, Report, Risk};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Color, Sink};
+use super::{Color, Encoder};
 
 /// Column widths of the one-line-per-number table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,68 +55,55 @@ impl Widths {
 /// How to lay out reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// A labelled block per report.
+    /// A labelled block per report, blocks separated by a blank line.
     Block,
     /// A header and one aligned line per report.
     Table(Widths),
-    /// A block when exactly one report comes, a table otherwise (the first report
-    /// is held back until the second arrives or the input ends).
-    Auto(Widths),
 }
 
 /// Writes reports as text.
-pub struct TextSink<W: Write> {
-    out: W,
+pub struct TextEncoder {
     color: Color,
     layout: Layout,
-    pending: Option<Report>,
-    written: u64,
+    blocks: u64,
 }
 
-impl<W: Write> TextSink<W> {
-    /// Wraps a (buffered) writer.
-    pub fn new(out: W, color: Color, layout: Layout) -> Self {
-        TextSink {
-            out,
+impl TextEncoder {
+    /// An encoder with the given colour and layout.
+    pub fn new(color: Color, layout: Layout) -> Self {
+        TextEncoder {
             color,
             layout,
-            pending: None,
-            written: 0,
+            blocks: 0,
         }
     }
 
-    fn header(&mut self, w: Widths) -> io::Result<()> {
-        let line = format!(
-            "{}  {}  {}  {}  {:<6}  REASON",
-            pad("INPUT", w.input),
-            pad("E164", w.e164),
-            pad("CATEGORY", w.category),
-            pad("VALIDITY", w.validity),
-            "RISK",
-        );
-        writeln!(self.out, "{}", line.trim_end())
-    }
-
-    fn line(&mut self, r: &Report, w: Widths) -> io::Result<()> {
+    fn line(&self, r: &Report, w: Widths, out: &mut Vec<u8>) -> io::Result<()> {
         let row = Row::of(r);
-        let risk = self.risk_word(r.risk, 6);
-        let line = format!(
-            "{}  {}  {}  {}  {}  {}",
-            pad(&row.input, w.input),
-            pad(row.e164, w.e164),
-            pad(row.category, w.category),
-            pad(row.validity, w.validity),
-            risk,
-            row.reason
-        );
-        writeln!(self.out, "{}", line.trim_end())
+        write_padded(out, &row.input, w.input)?;
+        out.extend_from_slice(b"  ");
+        write_padded(out, row.e164, w.e164)?;
+        out.extend_from_slice(b"  ");
+        write_padded(out, row.category, w.category)?;
+        out.extend_from_slice(b"  ");
+        write_padded(out, row.validity, w.validity)?;
+        out.extend_from_slice(b"  ");
+        if row.reason.is_empty() {
+            self.write_risk(out, r.risk, 0)?;
+        } else {
+            self.write_risk(out, r.risk, 6)?;
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(row.reason.as_bytes());
+        }
+        out.push(b'\n');
+        Ok(())
     }
 
-    fn block(&mut self, r: &Report) -> io::Result<()> {
-        let out = &mut self.out;
-        if self.written > 0 {
-            writeln!(out)?;
+    fn block(&mut self, r: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.blocks > 0 {
+            out.push(b'\n');
         }
+        self.blocks += 1;
         if let Some(error) = &r.error {
             label(out, "Input", &clean(&r.input))?;
             label(
@@ -137,7 +124,7 @@ impl<W: Write> TextSink<W> {
             label(out, "National", national)?;
         }
         if let Some(ext) = &r.extension {
-            label(out, "Extension", ext)?;
+            label(out, "Extension", &clean(ext))?;
         }
         if let Some(country) = r.country {
             let country = match r.region {
@@ -175,13 +162,13 @@ impl<W: Write> TextSink<W> {
             }
         };
         label(out, "Caller ID", caller_id)?;
-        let risk = self.risk_word(r.risk, 0);
-        let out = &mut self.out;
-        label(out, "Risk", &risk)?;
+        write!(out, "{:<LABEL$}", "Risk")?;
+        self.write_risk(out, r.risk, 0)?;
+        out.push(b'\n');
         for reason in &r.reasons {
             writeln!(
                 out,
-                "{:11}• {} ({})",
+                "{:LABEL$}• {} ({})",
                 "",
                 clean(&reason.message),
                 reason.severity
@@ -197,63 +184,43 @@ impl<W: Write> TextSink<W> {
     }
 
     /// The risk level as an upper-case word, padded to `width`, coloured when asked.
-    fn risk_word(&self, risk: Option<Risk>, width: usize) -> String {
+    fn write_risk(&self, out: &mut Vec<u8>, risk: Option<Risk>, width: usize) -> io::Result<()> {
         let (word, code) = match risk {
             Some(Risk::Low) => ("LOW", "32"),
             Some(Risk::Medium) => ("MEDIUM", "33"),
             Some(Risk::High) => ("HIGH", "1;31"),
             None => ("-", ""),
         };
-        let padding = " ".repeat(width.saturating_sub(word.len()));
         if self.color == Color::On && !code.is_empty() {
-            format!("\x1b[{code}m{word}\x1b[0m{padding}")
+            write!(out, "\x1b[{code}m{word}\x1b[0m")?;
         } else {
-            format!("{word}{padding}")
+            out.extend_from_slice(word.as_bytes());
         }
-    }
-
-    fn emit(&mut self, r: &Report) -> io::Result<()> {
-        match self.layout {
-            Layout::Block => self.block(r)?,
-            Layout::Table(w) => {
-                if self.written == 0 {
-                    self.header(w)?;
-                }
-                self.line(r, w)?;
-            }
-            Layout::Auto(w) => {
-                if self.written == 0 && self.pending.is_none() {
-                    self.pending = Some(r.clone());
-                    return Ok(());
-                }
-                self.layout = Layout::Table(w);
-                if let Some(first) = self.pending.take() {
-                    self.emit(&first)?;
-                }
-                self.emit(r)?;
-                return Ok(());
-            }
-        }
-        self.written += 1;
+        out.extend(std::iter::repeat_n(b' ', width.saturating_sub(word.len())));
         Ok(())
     }
 }
 
-impl<W: Write> Sink for TextSink<W> {
-    fn write(&mut self, report: &Report) -> io::Result<()> {
-        self.emit(report)
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        if let Some(only) = self.pending.take() {
-            self.layout = Layout::Block;
-            self.emit(&only)?;
+impl Encoder for TextEncoder {
+    fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        if let Layout::Table(w) = self.layout {
+            write_padded(out, "INPUT", w.input)?;
+            out.extend_from_slice(b"  ");
+            write_padded(out, "E164", w.e164)?;
+            out.extend_from_slice(b"  ");
+            write_padded(out, "CATEGORY", w.category)?;
+            out.extend_from_slice(b"  ");
+            write_padded(out, "VALIDITY", w.validity)?;
+            out.extend_from_slice(b"  RISK    REASON\n");
         }
-        self.out.flush()
+        Ok(())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn row(&mut self, report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+        match self.layout {
+            Layout::Block => self.block(report, out),
+            Layout::Table(w) => self.line(report, w, out),
+        }
     }
 }
 
@@ -294,9 +261,12 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Width of the label column of a block.
+const LABEL: usize = 11;
+
 /// One `Label      value` line of a block.
-fn label(out: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
-    writeln!(out, "{name:<11}{value}")
+fn label(out: &mut Vec<u8>, name: &str, value: &str) -> io::Result<()> {
+    writeln!(out, "{name:<LABEL$}{value}")
 }
 
 /// Display width in terminal columns.
@@ -305,11 +275,11 @@ fn width(s: &str) -> usize {
 }
 
 /// `s` followed by spaces up to `columns` terminal columns.
-fn pad(s: &str, columns: usize) -> String {
-    let mut out = String::with_capacity(columns.max(s.len()));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(s))));
-    out
+fn write_padded(out: &mut Vec<u8>, s: &str, columns: usize) -> io::Result<()> {
+    out.extend_from_slice(s.as_bytes());
+    let used = if s.is_ascii() { s.len() } else { width(s) };
+    out.extend(std::iter::repeat_n(b' ', columns.saturating_sub(used)));
+    Ok(())
 }
 
 /// Input text made safe for a terminal: control characters (escape sequences,
@@ -336,24 +306,18 @@ mod tests {
 
     fn render(inputs: &[&str], color: Color, layout: Layout) -> String {
         let mut out = Vec::new();
-        {
-            let mut sink = TextSink::new(&mut out, color, layout);
-            for input in inputs {
-                sink.write(&lookup(input, &Options::default()))
-                    .expect("write to Vec");
-            }
-            sink.finish().expect("flush Vec");
+        let mut enc = TextEncoder::new(color, layout);
+        enc.header(&mut out).expect("header");
+        for input in inputs {
+            enc.row(&lookup(input, &Options::default()), &mut out)
+                .expect("write to Vec");
         }
         String::from_utf8(out).expect("UTF-8")
     }
 
     #[test]
     fn one_number_is_a_block_with_labels() {
-        let text = render(
-            &["+49 900 5123456"],
-            Color::Off,
-            Layout::Auto(Widths::default()),
-        );
+        let text = render(&["+49 900 5123456"], Color::Off, Layout::Block);
         for word in [
             "Number",
             "Kind",
@@ -386,18 +350,27 @@ mod tests {
         assert_eq!(&lines[1][risk_col..risk_col + 4], "HIGH");
         assert_eq!(&lines[2][risk_col..risk_col + 3], "LOW");
         assert!(lines[4].contains("error"));
+        assert!(lines.iter().all(|l| !l.ends_with(' ')));
     }
 
     #[test]
-    fn auto_switches_to_table_at_the_second_report() {
-        let text = render(&["110", "112"], Color::Off, Layout::Auto(Widths::default()));
-        assert!(text.starts_with("INPUT"));
-        assert_eq!(text.lines().count(), 3);
+    fn streamed_rows_use_fixed_widths() {
+        let text = render(
+            &["110", "+49 30 1234567"],
+            Color::Off,
+            Layout::Table(Widths::default()),
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let risk_col = lines[0].find("RISK").expect("header has RISK");
+        assert_eq!(&lines[1][risk_col..risk_col + 4], "HIGH");
+        assert_eq!(&lines[2][risk_col..risk_col + 3], "LOW");
     }
 
     #[test]
     fn colour_wraps_the_word_but_keeps_it() {
         let text = render(&["110"], Color::On, Layout::Block);
+        assert!(text.contains("\x1b[1;31mHIGH\x1b[0m"));
+        let text = render(&["110"], Color::On, Layout::Table(Widths::default()));
         assert!(text.contains("\x1b[1;31mHIGH\x1b[0m"));
     }
 
@@ -406,5 +379,12 @@ mod tests {
         let text = render(&["\x1b[2J110"], Color::Off, Layout::Block);
         assert!(!text.contains('\x1b'));
         assert!(text.contains("\\u{1b}"));
+    }
+
+    #[test]
+    fn wide_characters_are_padded_by_columns() {
+        let mut out = Vec::new();
+        write_padded(&mut out, "０３０", 8).expect("Vec");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), "０３０  ");
     }
 }
