@@ -285,7 +285,10 @@ fn write_padded(out: &mut Vec<u8>, s: &str, columns: usize) -> io::Result<()> {
 /// Input text made safe for a terminal: control characters (escape sequences,
 /// carriage returns, tabs) are shown escaped instead of being executed.
 fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    // Control characters are C0 (bytes below 0x20), DEL, and C1 (U+0080..U+009F,
+    // encoded as 0xC2 0x80..0x9F): a byte scan rules them out cheaply.
+    let maybe_control = s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
+    if !maybe_control || !s.chars().any(char::is_control) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -379,6 +382,15 @@ mod tests {
         let text = render(&["\x1b[2J110"], Color::Off, Layout::Block);
         assert!(!text.contains('\x1b'));
         assert!(text.contains("\\u{1b}"));
+    }
+
+    #[test]
+    fn clean_finds_c0_c1_and_del() {
+        assert!(matches!(clean("+49 30 123"), Cow::Borrowed(_)));
+        assert!(matches!(clean("Zürich ü"), Cow::Borrowed(_)));
+        assert_eq!(clean("a\u{9b}b"), "a\\u{9b}b");
+        assert_eq!(clean("a\u{7f}b"), "a\\u{7f}b");
+        assert_eq!(clean("a\tb"), "a\\tb");
     }
 
     #[test]
