@@ -207,7 +207,9 @@ impl Engine {
                 report(Status::Ok, Some(reputation), None, false)
             }
             Err(err) => {
-                self.record(index, false);
+                if err.code != ErrorCode::NotApplicable {
+                    self.record(index, false);
+                }
                 let status = if err.code == ErrorCode::Timeout {
                     Status::Timeout
                 } else if err.code == ErrorCode::NotApplicable {
