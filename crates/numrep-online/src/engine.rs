@@ -15,19 +15,8 @@ use serde::{Deserialize, Serialize};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-/// How a source's part of a lookup ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The source answered (or its cached answer was used).
-    Ok,
-    /// No answer within the source's timeout or the overall deadline.
-    Timeout,
-    /// The source failed; see the report's `error`.
-    Error,
-    /// Not asked: paused by backoff, or not applicable to the number.
-    Skipped,
-}
+/// How a source's part of a lookup ended (the core's type, so the core can weigh it).
+pub use numrep::SourceStatus as Status;
 
 /// One source's outcome in a lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -36,6 +36,7 @@ pub mod cache;
 pub mod config;
 pub mod engine;
 pub mod error;
+mod evidence;
 pub mod http;
 pub mod number;
 pub mod reputation;

@@ -11,34 +11,9 @@ pub const MAX_TEXT_CHARS: usize = 200;
 /// Most list entries (labels, caller names) kept from a service.
 pub const MAX_LIST_ENTRIES: usize = 16;
 
-/// What a source says about a number, normalized across services.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// Reported as spam, fraud, or otherwise unwanted by enough people.
-    Spam,
-    /// Some negative reports, not (yet) enough for `spam`.
-    Suspicious,
-    /// Known to the service, neither good nor bad.
-    Neutral,
-    /// Reported as a wanted, legitimate caller.
-    Legitimate,
-    /// The service knows nothing useful about the number.
-    Unknown,
-}
-
-impl Verdict {
-    /// The lowercase name used in JSON (`"spam"`, `"suspicious"`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Spam => "spam",
-            Verdict::Suspicious => "suspicious",
-            Verdict::Neutral => "neutral",
-            Verdict::Legitimate => "legitimate",
-            Verdict::Unknown => "unknown",
-        }
-    }
-}
+/// What a source says about a number, normalized across services (the core's type, so
+/// the core can weigh it).
+pub use numrep::ReputationVerdict as Verdict;
 
 /// One source's normalized answer about one number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

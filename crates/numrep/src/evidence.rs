@@ -3,12 +3,12 @@
 //! The core asks nobody; `numrep-online` fills these in and the core weighs them
 //! together with the tables and lists, so every verdict says which sources were asked.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assess::Finding;
 
 /// How asking one source ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceStatus {
     /// It answered.
@@ -22,7 +22,7 @@ pub enum SourceStatus {
 }
 
 /// A source's judgement of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReputationVerdict {
     /// Reported as spam, fraud or a cost trap.
@@ -35,6 +35,19 @@ pub enum ReputationVerdict {
     Legitimate,
     /// The source knows nothing useful.
     Unknown,
+}
+
+impl ReputationVerdict {
+    /// The lowercase name used in JSON (`"spam"`, `"suspicious"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReputationVerdict::Spam => "spam",
+            ReputationVerdict::Suspicious => "suspicious",
+            ReputationVerdict::Neutral => "neutral",
+            ReputationVerdict::Legitimate => "legitimate",
+            ReputationVerdict::Unknown => "unknown",
+        }
+    }
 }
 
 /// A source's error, as a code and a sentence (no URLs, keys or full numbers).
