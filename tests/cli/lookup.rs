@@ -503,3 +503,21 @@ fn help_has_examples_and_version_has_the_data_fingerprint() {
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
     assert!(text.contains("data "), "{text}");
 }
+
+#[test]
+fn jobs_do_not_change_the_output() {
+    let stdin: String = (0..3000)
+        .map(|i| match i % 4 {
+            0 => format!("030 {}\n", 1_000_000 + i),
+            1 => "0900 5123456\n".to_string(),
+            2 => "junk\n".to_string(),
+            _ => "110\n".to_string(),
+        })
+        .collect();
+    let one = run(&["lookup", "--format", "csv", "-j", "1"], stdin.as_bytes());
+    let three = run(&["lookup", "--format", "csv", "-j", "3"], stdin.as_bytes());
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(one.stdout, three.stdout);
+    let zero = run(&["lookup", "-j", "0", "110"], b"");
+    assert_eq!(zero.status.code(), Some(2));
+}

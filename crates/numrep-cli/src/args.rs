@@ -71,6 +71,10 @@ pub struct LookupArgs {
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
+    /// Worker threads for a stdin batch (default: one per CPU core, at most 8).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
     /// When to colour the risk level in text output (`auto`: stdout is a terminal
     /// and NO_COLOR is unset).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

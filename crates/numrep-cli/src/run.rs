@@ -78,7 +78,7 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
             &options,
             args.format,
             color,
-            batch::default_workers(),
+            args.jobs.map_or_else(batch::default_workers, usize::from),
             &mut out,
             &mut progress,
         );
