@@ -20,7 +20,7 @@ impl Progress {
         let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
             if let Ok(style) =
-                ProgressStyle::with_template("{spinner} {human_pos} numbers ({per_sec}) {elapsed}")
+                ProgressStyle::with_template("{spinner} {human_pos} numbers looked up, {elapsed}")
             {
                 bar.set_style(style);
             }
