@@ -1,0 +1,46 @@
+//! Crossing the boundary: Rust values to plain JS objects, failures to JS `Error`s.
+
+use numrep::lists::Date;
+use numrep::{Lang, Options, Region};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// A JS `Error` with `message` and a stable `code` property (the CLI's code).
+pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    error.into()
+}
+
+/// Serializes `value` as a plain JS object (no `Map`s; `null` for `None`; numbers for
+/// 64-bit integers), i.e. what `JSON.parse` of the CLI's output would give.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("serialize", &e.to_string()))
+}
+
+/// Reads the region (default DE) and language (default English) the JS side passed.
+pub(crate) fn options(region: Option<String>, lang: Option<String>) -> Result<Options, JsValue> {
+    let region = match region.as_deref().map(str::trim) {
+        None | Some("") => Region::default(),
+        Some(code) => Region::from_code(code).map_err(|e| js_error(e.code(), &e.to_string()))?,
+    };
+    let lang = match lang.as_deref().map(str::trim) {
+        None | Some("") => Lang::default(),
+        Some(name) => name
+            .parse::<Lang>()
+            .map_err(|message| js_error("unknown_lang", &message))?,
+    };
+    Ok(Options { region, lang })
+}
+
+/// Today's date in the browser's local time zone (what the agent calls "today").
+pub(crate) fn today() -> Result<Date, JsValue> {
+    let now = js_sys::Date::new_0();
+    let part = |value: u32| u8::try_from(value).unwrap_or(u8::MAX);
+    let year = u16::try_from(now.get_full_year()).unwrap_or(u16::MAX);
+    Date::new(year, part(now.get_month() + 1), part(now.get_date()))
+        .map_err(|e| js_error(e.code(), &e.to_string()))
+}

@@ -1,0 +1,133 @@
+//! TypeScript types of the result objects, emitted into the generated `.d.ts`.
+//!
+//! The fields are the CLI's JSON contract (`numrep lookup --format json`); they are
+//! produced by serializing the core's `Report`, so the two cannot drift apart in shape.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** An `Error` thrown by numrep; `code` is the stable code the CLI reports. */
+export interface NumrepError extends Error {
+  code: string;
+}
+
+/** A stable code with a sentence in the requested language. */
+export interface NumrepMessage {
+  code: string;
+  message: string;
+}
+
+/** A reason behind the risk level. */
+export interface NumrepReason {
+  code: string;
+  severity: "info" | "warning" | "danger";
+  message: string;
+}
+
+/** Tariff of a service number, in euros. */
+export interface NumrepTariff {
+  id: string;
+  per_minute_eur: number | null;
+  per_call_eur: number | null;
+  free_seconds: number;
+  max_per_minute_eur: number | null;
+  max_per_call_eur: number | null;
+  description: string;
+}
+
+/** The own-number registry entry that matched. */
+export interface NumrepOwnNumber {
+  vendor: string;
+  campaign: string | null;
+  contact: string | null;
+  note: string | null;
+  pattern: string;
+  match_kind: "exact" | "range" | "prefix";
+  valid_from: string | null;
+  valid_to: string | null;
+  in_window: boolean;
+  source: string;
+  line: number | null;
+}
+
+/** The block/allow list decision. */
+export interface NumrepListDecision {
+  decision: "allowed" | "blocked";
+  pattern: string;
+  category: string | null;
+  note: string | null;
+  source: string;
+  line: number | null;
+  overruled: string[];
+}
+
+/** What one online source said (or why it did not answer). Texts are data, never markup. */
+export interface NumrepSourceEvidence {
+  name: string;
+  kind: string;
+  status: "ok" | "timeout" | "error" | "skipped";
+  cached: boolean;
+  elapsed_ms: number;
+  verdict: "spam" | "suspicious" | "neutral" | "legitimate" | "unknown" | null;
+  risk_score: number | null;
+  labels: string[];
+  comments: number | null;
+  summary: string | null;
+  error: NumrepMessage | null;
+}
+
+/** Everything numrep knows about one input: the CLI's JSON object. */
+export interface NumrepReport {
+  input: string;
+  ok: boolean;
+  error: NumrepMessage | null;
+  e164: string | null;
+  country_code: number | null;
+  region: string | null;
+  country: string | null;
+  national_number: string | null;
+  international_format: string | null;
+  national_format: string | null;
+  extension: string | null;
+  short_code: boolean;
+  category: string | null;
+  category_text: string | null;
+  valid: boolean;
+  validity: string | null;
+  place: string | null;
+  operator: string | null;
+  tariff: NumrepTariff | null;
+  caller_id_allowed: boolean;
+  caller_id: "allowed" | "forbidden" | "implausible" | null;
+  range: { name: string; source: string } | null;
+  own_number: NumrepOwnNumber | null;
+  list: NumrepListDecision | null;
+  sources: NumrepSourceEvidence[];
+  risk: "low" | "medium" | "high" | null;
+  reasons: NumrepReason[];
+  advice: NumrepMessage | null;
+  data_version: string;
+}
+
+/** A list row that was left out, with where it is and why. */
+export interface NumrepRowProblem {
+  file: string;
+  line: number | null;
+  index: number | null;
+  code: string;
+  message: string;
+}
+
+/** What loading one list file gave. */
+export interface ListLoadResult {
+  file: string;
+  kind: "own_numbers" | "blocklist" | "allowlist";
+  /** Entries now in use. */
+  entries: number;
+  /** Rows left out (at most 1000 listed) … */
+  problems: NumrepRowProblem[];
+  /** … and how many more were left out without details. */
+  unlisted_problems: number;
+}
+"#;
