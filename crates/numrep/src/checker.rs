@@ -107,7 +107,7 @@ impl Checker {
         let region = self.options.region;
         let number = match parse(input, region) {
             Ok(number) => number,
-            Err(e) => return Report::failed(input, &e),
+            Err(e) => return Report::failed(input, &e, self.options.lang),
         };
         let class = classify(&number);
         let mut findings = Vec::new();

@@ -88,6 +88,50 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// The message in the requested language (`Display` gives English).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.to_string(),
+            crate::Lang::De => self.german(),
+        }
+    }
+
+    fn german(&self) -> String {
+        match self {
+            ParseError::Empty => "die Eingabe ist leer".to_string(),
+            ParseError::NoDigits => "die Eingabe enthält keine Ziffern".to_string(),
+            ParseError::InputTooLong { chars, max } => {
+                format!("die Eingabe ist {chars} Zeichen lang; höchstens {max} werden angenommen")
+            }
+            ParseError::InvalidCharacter { ch, position } => format!(
+                "das Zeichen {:?} (U+{:04X}) an Stelle {} kann nicht Teil einer Rufnummer sein",
+                ch,
+                u32::from(*ch),
+                position + 1
+            ),
+            ParseError::TooShort { digits, min } => {
+                format!("{digits} Ziffer(n) sind zu wenige für eine Rufnummer (mindestens {min})")
+            }
+            ParseError::TooLong { digits, max } => {
+                format!("{digits} Ziffern sind zu viele für eine Rufnummer (höchstens {max})")
+            }
+            ParseError::UnknownCountryCode { digits } => {
+                format!("keine Landesvorwahl beginnt mit +{digits}")
+            }
+            ParseError::MissingTrunkPrefix { region, trunk } => format!(
+                "eine nationale Rufnummer in {region} beginnt mit {trunk} (z. B. {trunk}30 …); \
+                 internationale Nummern mit + oder 00 schreiben"
+            ),
+            ParseError::UnknownRegion { region } => {
+                format!("{region:?} ist kein bekannter Ländercode (ISO 3166, z. B. DE)")
+            }
+            ParseError::InvalidExtension { reason } => format!("ungültige Durchwahl: {reason}"),
+            ParseError::InvalidTelUri { reason } => format!("ungültige tel:-URI: {reason}"),
+        }
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

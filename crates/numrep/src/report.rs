@@ -143,7 +143,7 @@ pub fn lookup(input: &str, options: &Options) -> Report {
             let assessment = assess(&number, &class, options.region);
             Report::new(input, &number, &class, &assessment, options)
         }
-        Err(e) => Report::failed(input, &e),
+        Err(e) => Report::failed(input, &e, options.lang),
     }
 }
 
@@ -218,14 +218,17 @@ impl Report {
     }
 
     /// The report for an input that did not parse.
-    pub fn failed(input: &str, error: &ParseError) -> Report {
+    pub fn failed(input: &str, error: &ParseError, lang: Lang) -> Report {
+        Report::rejected(input, error.code(), error.message(lang))
+    }
+
+    /// The report for an input rejected before parsing (e.g. a line that is not UTF-8),
+    /// with the caller's own error code and message.
+    pub fn rejected(input: &str, code: &'static str, message: String) -> Report {
         Report {
             input: input.to_string(),
             ok: false,
-            error: Some(Message {
-                code: error.code(),
-                message: error.to_string(),
-            }),
+            error: Some(Message { code, message }),
             e164: None,
             country_code: None,
             region: None,

@@ -18,6 +18,23 @@ pub struct Date {
 }
 
 impl Date {
+    /// The civil (proleptic Gregorian, UTC) date `days` after 1970-01-01, for hosts that
+    /// read a clock (the core reads none). `None` outside the years 0–9999.
+    pub fn from_unix_days(days: i64) -> Option<Self> {
+        // Howard Hinnant's days_from_civil, inverted.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
+        Date::new(year, month as u8, day as u8).ok()
+    }
+
     /// Builds a date, checking that the day exists in that month and year.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, ListError> {
         let invalid = |reason| ListError::InvalidDate {
@@ -163,5 +180,21 @@ mod tests {
     fn multibyte_text_does_not_panic() {
         assert!(Date::parse("2026-1€-01").is_err());
         assert!(Date::parse("ääääää").is_err());
+    }
+}
+
+#[cfg(test)]
+mod unix_days_tests {
+    use super::Date;
+
+    #[test]
+    fn unix_days_map_to_civil_dates() {
+        let d = |y, m, day| Some(Date::new(y, m, day).unwrap());
+        assert_eq!(Date::from_unix_days(0), d(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(-1), d(1969, 12, 31));
+        assert_eq!(Date::from_unix_days(11_016), d(2000, 2, 29));
+        assert_eq!(Date::from_unix_days(20_785), d(2026, 11, 28));
+        assert_eq!(Date::from_unix_days(i64::MAX), None);
+        assert_eq!(Date::from_unix_days(-800_000), None);
     }
 }
