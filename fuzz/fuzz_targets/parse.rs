@@ -41,16 +41,6 @@ fuzz_target!(|data: &[u8]| {
             assert!(number.is_short_code());
             continue;
         };
-        // Known core defect (crates/numrep/tests/properties.rs,
-        // `second_written_trunk_zero_round_trips`): a German national number that still
-        // starts with 0 after one written trunk zero was dropped (+49, and likewise +43 and
-        // +41: found here as "+4] (.3003)( 0 " → +43030 → +4330). Skipped so the fuzzer
-        // looks for new problems; remove this when the core is fixed.
-        if matches!(number.country_code(), 41 | 43 | 49)
-            && number.national_number().starts_with('0')
-        {
-            continue;
-        }
         assert!(
             e164.len() <= 21 && e164[1..].bytes().all(|b| b.is_ascii_digit()),
             "{e164}"

@@ -102,6 +102,7 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
         );
     }
     o.push_str("];\n\n");
+    render_code_index(&mut o, t);
     let _ = writeln!(o, "/// Prefixes that move a shared calling code to another region, sorted.\npub static SHARED_PREFIXES: [SharedPrefix; {}] = [", t.shared.len());
     for (code, prefix, region) in &t.shared {
         let _ = writeln!(
@@ -129,6 +130,25 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     }
     o.push_str("];\n");
     Ok(o)
+}
+
+/// `CODE_INDEX[d1d2d3]` = index in `COUNTRY_CODES` of the code that starts with those
+/// three digits (codes are prefix-free, so there is at most one), `u8::MAX` if none.
+fn render_code_index(o: &mut String, t: &Tables) {
+    let mut index = [u8::MAX; 1000];
+    for (i, c) in t.countries.iter().enumerate() {
+        let i = u8::try_from(i).expect("fewer than 255 calling codes");
+        let scale = 10u16.pow(3 - u32::from(c.len));
+        for slot in c.code * scale..(c.code + 1) * scale {
+            index[usize::from(slot)] = i;
+        }
+    }
+    o.push_str("/// Index into `COUNTRY_CODES` by the first three digits after `+` (255 = none).\npub static CODE_INDEX: [u8; 1000] = [\n");
+    for chunk in index.chunks(25) {
+        let line: Vec<String> = chunk.iter().map(u8::to_string).collect();
+        let _ = writeln!(o, "    {},", line.join(", "));
+    }
+    o.push_str("];\n\n");
 }
 
 fn render_records(o: &mut String, records: &[RangeRecord]) {

@@ -52,6 +52,13 @@ pub enum ParseError {
         /// Its trunk prefix.
         trunk: String,
     },
+    /// Digits after the calling code that no number of that country can have.
+    InvalidNationalNumber {
+        /// The calling code.
+        country_code: u16,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// The default region is not an ISO 3166 code numrep knows.
     UnknownRegion {
         /// What was given.
@@ -81,6 +88,7 @@ impl ParseError {
             ParseError::TooLong { .. } => "too_long",
             ParseError::UnknownCountryCode { .. } => "unknown_country_code",
             ParseError::MissingTrunkPrefix { .. } => "missing_trunk_prefix",
+            ParseError::InvalidNationalNumber { .. } => "invalid_national_number",
             ParseError::UnknownRegion { .. } => "unknown_region",
             ParseError::InvalidExtension { .. } => "invalid_extension",
             ParseError::InvalidTelUri { .. } => "invalid_tel_uri",
@@ -122,6 +130,9 @@ impl ParseError {
             ParseError::MissingTrunkPrefix { region, trunk } => format!(
                 "eine nationale Rufnummer in {region} beginnt mit {trunk} (z. B. {trunk}30 …); \
                  internationale Nummern mit + oder 00 schreiben"
+            ),
+            ParseError::InvalidNationalNumber { country_code, .. } => format!(
+                "keine Rufnummer mit +{country_code} beginnt nach der Verkehrsausscheidungsziffer mit 0: die überzählige 0 entfernen"
             ),
             ParseError::UnknownRegion { region } => {
                 format!("{region:?} ist kein bekannter Ländercode (ISO 3166, z. B. DE)")
@@ -169,6 +180,13 @@ impl fmt::Display for ParseError {
                 f,
                 "a national number in {region} starts with {trunk} (e.g. {trunk}30 …); \
                  write an international number with + or 00"
+            ),
+            ParseError::InvalidNationalNumber {
+                country_code,
+                reason,
+            } => write!(
+                f,
+                "no number with +{country_code} {reason}: remove the extra 0"
             ),
             ParseError::UnknownRegion { region } => {
                 write!(

@@ -107,10 +107,6 @@ fn check_round_trips(input: &str, number: &PhoneNumber) -> Result<(), TestCaseEr
         prop_assert!(number.e164().is_none());
         return Ok(());
     }
-    if has_second_trunk_zero(number) {
-        // Known defect, see `second_written_trunk_zero_round_trips` below.
-        return Ok(());
-    }
     let e164 = number.e164().expect("full numbers have an E.164 form");
     prop_assert!(e164.starts_with('+') && e164[1..].bytes().all(|b| b.is_ascii_digit()));
     prop_assert!(e164.len() <= 1 + 3 + 17, "{e164} is too long");
@@ -162,15 +158,6 @@ fn check_round_trips(input: &str, number: &PhoneNumber) -> Result<(), TestCaseEr
         );
     }
     Ok(())
-}
-
-/// A German (or Austrian, Swiss) national number that still starts with 0 after the parser
-/// dropped one written trunk zero (`0049 0049`, `+49 0030 …`, fuzzer: `+4] (.3003)( 0 `). Its E.164 form `+490…` re-parses to a
-/// different number because the parser drops the 0 again. Reported to the core; until it
-/// is fixed the round-trip properties skip these numbers and
-/// `second_written_trunk_zero_round_trips` (ignored) shows the defect.
-fn has_second_trunk_zero(number: &PhoneNumber) -> bool {
-    matches!(number.country_code(), 41 | 43 | 49) && number.national_number().starts_with('0')
 }
 
 fn check_any(input: &str, region: Region) -> Result<(), TestCaseError> {
@@ -239,12 +226,10 @@ fn known_tricky_inputs() {
     }
 }
 
-/// Found by `phone_like_text_round_trips`: `00490049` parses to `+49049` (national `049`),
-/// whose E.164 form re-parses to `+4949`; the fuzzer found the same for +43
-/// (`+4] (.3003)( 0 ` → `+43030` → `+4330`). Either the parser must reject a second trunk zero
-/// after the calling code or keep E.164 stable. Un-ignore when the core is fixed.
+/// Regression: `00490049` used to parse to `+49049` (national `049`), whose E.164 form
+/// re-parsed to `+4949`; the fuzzer found the same for +43 (`+4] (.3003)( 0 `). A second
+/// zero after +49/+43/+41 is now an `invalid_national_number` error.
 #[test]
-#[ignore = "known parser defect: second written trunk zero after +49 breaks the E.164 round trip"]
 fn second_written_trunk_zero_round_trips() {
     for input in [
         "00490049",
@@ -254,10 +239,7 @@ fn second_written_trunk_zero_round_trips() {
         "+4] (.3003)( 0 ",
         "+41 0044 123456",
     ] {
-        if let Ok(n) = parse(input, Region::germany()) {
-            let e164 = n.e164().expect("full number");
-            let again = parse(&e164, Region::germany()).expect("E.164 parses");
-            assert_eq!(again, n, "{input:?} → {e164} → {again}");
-        }
+        let error = parse(input, Region::germany()).expect_err(input);
+        assert_eq!(error.code(), "invalid_national_number", "{input:?}");
     }
 }

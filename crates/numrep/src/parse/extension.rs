@@ -18,7 +18,14 @@ pub fn split(text: &str) -> Result<(&str, Option<Digits>), ParseError> {
         text.get(i..i + m.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(m))
     };
-    for (i, _) in text.char_indices().rev() {
+    // Every marker starts with one of these ASCII bytes; most numbers contain none, so
+    // this is one backwards byte scan (and `i` is always a char boundary).
+    let starts = text
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|(_, b)| matches!(b, b';' | b'e' | b'E' | b'x' | b'X'));
+    for (i, _) in starts {
         let Some(marker) = MARKERS.iter().find(|m| lower_ok(i, m)) else {
             continue;
         };

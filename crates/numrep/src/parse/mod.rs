@@ -31,7 +31,10 @@ const DROP_WRITTEN_TRUNK: [u16; 3] = [49, 43, 41];
 
 /// Parses `input`, reading national forms as numbers of `region`.
 pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
-    if input.len() > MAX_INPUT_CHARS * 4 || input.chars().count() > MAX_INPUT_CHARS {
+    // Bytes ≥ characters, so short inputs need no count.
+    if input.len() > MAX_INPUT_CHARS
+        && input.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS
+    {
         return Err(ParseError::InputTooLong {
             chars: input.chars().count(),
             max: MAX_INPUT_CHARS,
@@ -131,6 +134,14 @@ fn international(
     let written_trunk = paren_zero == Some(cc_len) || DROP_WRITTEN_TRUNK.contains(&country.code);
     if written_trunk && national.first() == Some(&b'0') {
         national = &national[1..];
+    }
+    // These countries' national numbers never start with 0; a second zero is not a
+    // trunk prefix (and keeping it would make E.164 lose a digit on every re-parse).
+    if DROP_WRITTEN_TRUNK.contains(&country.code) && national.first() == Some(&b'0') {
+        return Err(ParseError::InvalidNationalNumber {
+            country_code: country.code,
+            reason: "starts with 0 after the trunk prefix",
+        });
     }
     Ok(PhoneNumber::new(
         country.code,

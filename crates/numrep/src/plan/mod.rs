@@ -5,31 +5,32 @@ mod generated;
 mod types;
 
 pub use generated::{
-    COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACES, RANGE_NAMES, RECORDS, REGIONS,
-    RISKY_CODES, SHARED_PREFIXES, TARIFFS,
+    CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACES, RANGE_NAMES, RECORDS,
+    REGIONS, RISKY_CODES, SHARED_PREFIXES, TARIFFS,
 };
 pub use types::*;
 
 /// The country calling code at the start of `digits` (E.164 digits without `+`).
 pub fn country_code_at(digits: &[u8]) -> Option<&'static CountryCode> {
-    let mut value = 0u16;
-    for (i, &b) in digits.iter().take(3).enumerate() {
-        value = value * 10 + u16::from(b - b'0');
-        if let Ok(found) =
-            COUNTRY_CODES.binary_search_by_key(&(value, i as u8 + 1), |c| (c.code, c.len))
-        {
-            return Some(&COUNTRY_CODES[found]);
-        }
+    let mut slot = 0usize;
+    for i in 0..3 {
+        // Pad a short input with zeros; the length check below rejects a code longer
+        // than the digits given.
+        slot = slot * 10 + usize::from(digits.get(i).map_or(0, |b| b - b'0'));
     }
-    None
+    let found = COUNTRY_CODES.get(usize::from(CODE_INDEX[slot]))?;
+    (usize::from(found.len) <= digits.len()).then_some(found)
 }
 
 /// The calling code record for `code`.
 pub fn country_code(code: u16) -> Option<&'static CountryCode> {
-    COUNTRY_CODES
-        .binary_search_by_key(&code, |c| c.code)
-        .ok()
-        .map(|i| &COUNTRY_CODES[i])
+    let slot = match code {
+        0..=9 => code * 100,
+        10..=99 => code * 10,
+        _ => code,
+    };
+    let found = COUNTRY_CODES.get(usize::from(*CODE_INDEX.get(usize::from(slot))?))?;
+    (found.code == code).then_some(found)
 }
 
 /// Dialling facts for an ISO 3166 alpha-2 region (upper case).
@@ -42,6 +43,9 @@ pub fn region_info(region: &str) -> Option<&'static RegionInfo> {
 
 /// The region a number belongs to inside a shared calling code (+1 416… → CA).
 pub fn region_for(code: &CountryCode, national: &[u8]) -> Option<&'static str> {
+    if !code.regions.contains(' ') {
+        return code.main_region;
+    }
     let start = SHARED_PREFIXES.partition_point(|p| p.code < code.code);
     SHARED_PREFIXES[start..]
         .iter()
