@@ -46,6 +46,11 @@ impl Row {
         Ok(self.record.get(index).unwrap_or("").trim())
     }
 
+    /// Whether the file has this column at all.
+    pub fn has_column(&self, column: &str) -> bool {
+        self.headers.iter().any(|h| h == column)
+    }
+
     /// A column that must not be empty.
     pub fn required(&self, column: &str) -> Result<&str, GenError> {
         let value = self.get(column)?;

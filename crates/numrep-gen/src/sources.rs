@@ -206,9 +206,11 @@ impl Tables {
             ),
             min_len: Some(min_len),
             max_len: Some(max_len),
-            group_len: row
-                .optional("group_len")
-                .or_else(|_| Ok::<_, GenError>(None))?,
+            group_len: if row.has_column("group_len") {
+                row.optional("group_len")?
+            } else {
+                None
+            },
             range: Some(self.name(
                 row.required("name_de")?,
                 row.required("name_en")?,
