@@ -27,10 +27,53 @@ lint: ## rustfmt check and clippy with warnings as errors
 test-rust: ## Every Rust test of the workspace
 	$(CARGO) test --workspace
 
-test: setup lint test-rust ## The whole suite (installs what it needs first)
+test: setup lint test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
 
 bench: ## Criterion benchmarks (figures go to BENCHMARKS.md)
 	$(CARGO) bench --workspace
 
 fuzz: ## Run every fuzz target for 60 s each (needs nightly + cargo-fuzz)
 	cd fuzz && for t in $$($(CARGO) +nightly fuzz list); do $(CARGO) +nightly fuzz run $$t -- -max_total_time=60 || exit 1; done
+
+# --- WASM module and the agent widget (www/) ---------------------------------------
+WASM_TARGET := wasm32-unknown-unknown
+WASM_BUILT := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/numrep_wasm.wasm
+# Size over speed for the browser module only (native release builds keep the workspace
+# profile): LTO, one codegen unit, opt-level z, no debug info (see BENCHMARKS.md).
+WASM_PROFILE := CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
+	CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_DEBUG=0
+# Rust's wasm32 target enables these proposals; wasm-opt must accept them.
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+WIDGET_PORT ?= 8080
+
+.PHONY: wasm widget test-wasm test-browser bench-wasm
+
+wasm: ## Build the widget's ES modules: www/pkg/ (offline) and www/pkg/online/ (with sources)
+	$(WASM_PROFILE) $(CARGO) build -p numrep-wasm --target $(WASM_TARGET) --release
+	wasm-bindgen --target web --out-dir www/pkg $(WASM_BUILT)
+	$(WASM_PROFILE) $(CARGO) build -p numrep-wasm --target $(WASM_TARGET) --release --features online
+	wasm-bindgen --target web --out-dir www/pkg/online $(WASM_BUILT)
+	@v=$$(wasm-opt --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p'); \
+	if [ "$${v:-0}" -ge 116 ]; then \
+		for f in www/pkg/numrep_wasm_bg.wasm www/pkg/online/numrep_wasm_bg.wasm; do \
+			wasm-opt $(WASM_OPT_FLAGS) $$f -o $$f || exit 1; done; \
+		echo "wasm-opt $$v: optimised for size"; \
+	else echo "wasm-opt >= 116 (npm binaryen) not found: modules left unoptimised"; fi
+	@ls -l www/pkg/numrep_wasm_bg.wasm www/pkg/online/numrep_wasm_bg.wasm
+
+widget: wasm ## Build, then serve the demo console on 127.0.0.1 (WIDGET_PORT=8080)
+	@echo "numrep widget demo: http://127.0.0.1:$(WIDGET_PORT)/ (Ctrl-C stops)"
+	python3 -m http.server --bind 127.0.0.1 $(WIDGET_PORT) -d www
+
+test-wasm: ## wasm API tests in headless Chromium (wasm-bindgen-test), wasm32 clippy
+	$(CARGO) clippy -p numrep-wasm --target $(WASM_TARGET) --all-features --all-targets -- -D warnings
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		$(CARGO) test -p numrep-wasm --target $(WASM_TARGET)
+
+test-browser: wasm ## Widget end-to-end in headless Chromium (playwright-core, tests/browser)
+	cd tests/browser && node --test
+
+bench-wasm: wasm ## Module size and in-browser speed (figures go to BENCHMARKS.md)
+	node tests/browser/bench.mjs

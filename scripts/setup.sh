@@ -8,3 +8,36 @@ step() { printf '\n== setup: %s\n' "$*"; }
 
 step "rustfmt and clippy"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+
+# --- WASM module and widget tests (make test-wasm, make test-browser) ---
+
+step "wasm32 target"
+rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    || rustup target add wasm32-unknown-unknown
+
+step "wasm-bindgen CLI (exactly the version crates/numrep-wasm pins)"
+wbg_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' crates/numrep-wasm/Cargo.toml)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ]; then
+    # 0.2.130's own lockfile names a crate version that is no longer on crates.io, so
+    # --locked can fail; then resolve its dependencies afresh.
+    cargo install wasm-bindgen-cli --version "=$wbg_version" --locked \
+        || cargo install wasm-bindgen-cli --version "=$wbg_version"
+fi
+
+step "Chromium and chromedriver (Debian packages)"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+step "npm packages for the browser tests (tests/browser, from package-lock.json)"
+if ! (cd tests/browser && npm ls --depth=0 >/dev/null 2>&1); then
+    (cd tests/browser && npm ci --no-audit --no-fund)
+fi
+
+step "wasm-opt 132 from npm binaryen (optional: make wasm works without it)"
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+    npm install -g --no-audit --no-fund binaryen@132 \
+        || echo "binaryen not installed: make wasm builds without wasm-opt"
+fi

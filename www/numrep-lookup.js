@@ -1,0 +1,642 @@
+// <numrep-lookup>: the numrep number check for hotline agent consoles.
+//
+// Embed with one module script and one tag:
+//
+//   <script type="module" src="numrep-lookup.js"></script>
+//   <numrep-lookup region="DE" lang="de" config="numrep/config.json"></numrep-lookup>
+//
+// Attributes (and properties of the same name):
+//   region  ISO 3166 code for numbers written in national form (default DE)
+//   lang    "de" or "en" (default: the page's language if German, else English)
+//   config  URL of a JSON config: { "own_numbers": "lists/own.csv", "blocklist": "…",
+//           "allowlist": "…", "sources": [...], "deadline_ms": … }; list paths are
+//           relative to the config's URL. Without it the widget classifies offline.
+// Set by the widget:
+//   risk    "low" | "medium" | "high" after each check; removed for empty or bad input
+// Properties and methods: `value` (the input text; setting it checks), `report` (the
+// last NumrepReport), `ticketText()` (the plain-text summary "Copy for ticket" copies),
+// `ready` (a promise that settles when the module, lists and sources are loaded).
+// Events: `numrep-result` (detail: the NumrepReport) after each completed check.
+//
+// Everything that comes from outside (lists, sources, the input) is put on the page as
+// text (textContent), never parsed as HTML.
+
+const MODULES = {
+  offline: new URL("./pkg/numrep_wasm.js", import.meta.url),
+  online: new URL("./pkg/online/numrep_wasm.js", import.meta.url),
+};
+const loadedModules = new Map();
+
+/** Imports and instantiates one build of the wasm module, once per page. */
+function loadModule(kind) {
+  if (!loadedModules.has(kind)) {
+    loadedModules.set(
+      kind,
+      import(MODULES[kind].href).then(async (module) => {
+        await module.default();
+        return module;
+      }),
+    );
+  }
+  return loadedModules.get(kind);
+}
+
+const TYPING_DELAY_MS = 40;
+const ONLINE_DELAY_MS = 350;
+
+const STRINGS = {
+  en: {
+    label: "Phone number",
+    hint: "Paste or type a number, e.g. +49 (0)30 123456 or a tel: link.",
+    placeholder: "+49 30 1234567",
+    empty: "Enter a number to check it.",
+    loading: "Loading the number tables …",
+    invalid: "Not a phone number",
+    risk: { low: "Low risk", medium: "Medium risk", high: "High risk" },
+    riskWord: "Risk",
+    category: "Category",
+    tariff: "Tariff",
+    place: "Place",
+    operator: "Original operator",
+    country: "Country",
+    callerId: "As caller ID",
+    callerIdValue: {
+      allowed: "possible (may legitimately be shown)",
+      forbidden: "not allowed: this number must never appear as caller ID (spoofed)",
+      implausible: "implausible: no real caller shows this number",
+    },
+    validity: "Validity",
+    valid: "valid",
+    ownNumber: "Own number",
+    ownVendor: (o) => `Yes, our vendor ${o.vendor}` + (o.campaign ? `, campaign “${o.campaign}”` : ""),
+    outsideWindow: "registered, but outside its validity window",
+    contact: "Contact",
+    notOwn: "not in our registry",
+    list: "List",
+    blocked: "Blocklisted",
+    allowed: "Allowlisted",
+    reasons: "Reasons",
+    severity: { info: "Info", warning: "Warning", danger: "Danger" },
+    sources: "Online sources",
+    asking: "asking …",
+    status: { ok: "answered", timeout: "timed out", error: "failed", skipped: "skipped" },
+    verdict: {
+      spam: "spam",
+      suspicious: "suspicious",
+      neutral: "neutral",
+      legitimate: "legitimate",
+      unknown: "nothing known",
+    },
+    comments: (n) => `${n} comments`,
+    advice: "Advice",
+    copy: "Copy for ticket",
+    copied: "Summary copied to the clipboard.",
+    copyFailed: "Copying failed: select the summary below and copy it.",
+    nothingToCopy: "Check a number first.",
+    listProblems: (n) => `${n} list row(s) ignored`,
+    configFailed: "Configuration could not be loaded; checking offline only.",
+    ticket: {
+      title: "numrep number check",
+      time: "Time",
+      input: "Input",
+      number: "Number",
+      verdict: "Verdict",
+      none: "none",
+      offline: "none asked (offline)",
+      data: "Data",
+    },
+  },
+  de: {
+    label: "Rufnummer",
+    hint: "Nummer einfügen oder tippen, z. B. +49 (0)30 123456 oder einen tel:-Link.",
+    placeholder: "030 1234567",
+    empty: "Nummer eingeben, um sie zu prüfen.",
+    loading: "Rufnummerntabellen werden geladen …",
+    invalid: "Keine Rufnummer",
+    risk: { low: "Geringes Risiko", medium: "Mittleres Risiko", high: "Hohes Risiko" },
+    riskWord: "Risiko",
+    category: "Art",
+    tariff: "Tarif",
+    place: "Ort",
+    operator: "Ursprünglicher Netzbetreiber",
+    country: "Land",
+    callerId: "Als Anruferkennung",
+    callerIdValue: {
+      allowed: "möglich (darf angezeigt werden)",
+      forbidden: "unzulässig: darf nie als Anrufernummer erscheinen (gefälscht)",
+      implausible: "unplausibel: kein echter Anrufer zeigt diese Nummer",
+    },
+    validity: "Gültigkeit",
+    valid: "gültig",
+    ownNumber: "Eigene Nummer",
+    ownVendor: (o) => `Ja, unser Dienstleister ${o.vendor}` + (o.campaign ? `, Kampagne „${o.campaign}“` : ""),
+    outsideWindow: "registriert, aber außerhalb des Gültigkeitszeitraums",
+    contact: "Kontakt",
+    notOwn: "nicht in unserem Register",
+    list: "Liste",
+    blocked: "Auf der Sperrliste",
+    allowed: "Auf der Erlaubnisliste",
+    reasons: "Gründe",
+    severity: { info: "Hinweis", warning: "Warnung", danger: "Gefahr" },
+    sources: "Online-Quellen",
+    asking: "wird abgefragt …",
+    status: { ok: "geantwortet", timeout: "Zeitüberschreitung", error: "Fehler", skipped: "übersprungen" },
+    verdict: {
+      spam: "Spam",
+      suspicious: "verdächtig",
+      neutral: "neutral",
+      legitimate: "seriös",
+      unknown: "nichts bekannt",
+    },
+    comments: (n) => `${n} Kommentare`,
+    advice: "Empfehlung",
+    copy: "Für Ticket kopieren",
+    copied: "Zusammenfassung in die Zwischenablage kopiert.",
+    copyFailed: "Kopieren fehlgeschlagen: Zusammenfassung unten markieren und kopieren.",
+    nothingToCopy: "Bitte zuerst eine Nummer prüfen.",
+    listProblems: (n) => `${n} Listenzeile(n) ignoriert`,
+    configFailed: "Konfiguration nicht ladbar; Prüfung nur offline.",
+    ticket: {
+      title: "numrep Rufnummernprüfung",
+      time: "Zeit",
+      input: "Eingabe",
+      number: "Nummer",
+      verdict: "Bewertung",
+      none: "keine",
+      offline: "keine abgefragt (offline)",
+      data: "Daten",
+    },
+  },
+};
+
+const RISK_SYMBOL = { low: "●", medium: "▲", high: "■" };
+
+const STYLE = `
+:host { display: block; font: 15px/1.4 system-ui, sans-serif; color: #1b1b1f; max-width: 34rem; }
+.box { border: 1px solid #8a8a95; border-radius: 8px; padding: 0.8rem; background: #fff; }
+label { display: block; font-weight: 600; margin-bottom: 0.2rem; }
+.hint { margin: 0 0 0.4rem; color: #45454f; font-size: 0.85em; }
+input { box-sizing: border-box; width: 100%; font: inherit; font-size: 1.15em; padding: 0.4rem 0.5rem;
+  border: 1px solid #45454f; border-radius: 4px; }
+input:focus-visible, button:focus-visible, textarea:focus-visible, summary:focus-visible {
+  outline: 3px solid #1a56c4; outline-offset: 2px; }
+.result { margin-top: 0.7rem; }
+.number { font-size: 1.3em; font-weight: 700; margin: 0; }
+.e164 { color: #45454f; font-family: ui-monospace, monospace; }
+.badge { display: inline-block; margin: 0.4rem 0; padding: 0.15rem 0.6rem; border-radius: 999px;
+  font-weight: 700; border: 2px solid currentColor; }
+.badge.low { color: #17612e; background: #e7f5ea; }
+.badge.medium { color: #7a4b00; background: #fff3d6; }
+.badge.high { color: #a3111a; background: #fde8e8; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.4rem 0; }
+dt { font-weight: 600; color: #45454f; }
+dd { margin: 0; overflow-wrap: anywhere; }
+h3 { font-size: 1em; margin: 0.7rem 0 0.2rem; }
+ul { margin: 0; padding-left: 1.2rem; }
+li { margin: 0.1rem 0; overflow-wrap: anywhere; }
+.sev { font-weight: 700; }
+.sev.danger { color: #a3111a; } .sev.warning { color: #7a4b00; } .sev.info { color: #1a56c4; }
+.advice { margin-top: 0.6rem; padding: 0.5rem; border-left: 4px solid #1a56c4; background: #eef3fc; }
+.error { color: #a3111a; font-weight: 600; }
+.actions { margin-top: 0.7rem; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }
+button { font: inherit; padding: 0.35rem 0.8rem; border-radius: 4px; border: 1px solid #1a56c4;
+  background: #1a56c4; color: #fff; cursor: pointer; }
+button:disabled { background: #c9c9d1; border-color: #c9c9d1; color: #45454f; cursor: default; }
+.copy-status { font-size: 0.9em; }
+textarea { width: 100%; box-sizing: border-box; font: 0.85em ui-monospace, monospace; min-height: 8rem; }
+.notes { margin-top: 0.5rem; font-size: 0.85em; color: #45454f; }
+[hidden] { display: none !important; }
+`;
+
+const TEMPLATE = `
+<div class="box" part="box">
+  <label for="number" id="label"></label>
+  <p class="hint" id="hint"></p>
+  <input id="number" type="text" inputmode="tel" autocomplete="off" spellcheck="false"
+         aria-describedby="hint">
+  <div class="result" id="result" role="status" aria-live="polite" aria-atomic="true"></div>
+  <div class="actions">
+    <button type="button" id="copy"></button>
+    <span class="copy-status" id="copy-status" role="status" aria-live="polite"></span>
+  </div>
+  <textarea id="ticket" readonly hidden aria-labelledby="copy"></textarea>
+  <details class="notes" id="notes" hidden><summary id="notes-summary"></summary><ul id="notes-list"></ul></details>
+</div>
+`;
+
+/** Creates an element with a class and text content (text only, never markup). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/** A `<dt>`/`<dd>` pair appended to `dl` when `value` is set. */
+function row(dl, term, value) {
+  if (value === undefined || value === null || value === "") return;
+  dl.append(el("dt", "", term), el("dd", "", value));
+}
+
+function pad(n) {
+  return String(n).padStart(2, "0");
+}
+
+/** Local time as `YYYY-MM-DD HH:MM (UTC+01:00)`. */
+function localTime(date) {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`
+  );
+}
+
+function euros(value, lang) {
+  return value.toLocaleString(lang === "de" ? "de-DE" : "en-GB", { style: "currency", currency: "EUR" });
+}
+
+/** A short text for one source's answer (status first, then what it said). */
+function sourceLine(source, t) {
+  const parts = [t.status[source.status] || source.status];
+  if (source.verdict) parts.push(t.verdict[source.verdict] || source.verdict);
+  if (source.risk_score !== null && source.risk_score !== undefined) parts.push(`${source.risk_score}/100`);
+  if (source.labels && source.labels.length) parts.push(source.labels.join(", "));
+  if (source.comments !== null && source.comments !== undefined) parts.push(t.comments(source.comments));
+  if (source.error) parts.push(source.error.message);
+  return `${source.name}: ${parts.join(" · ")}`;
+}
+
+export class NumrepLookup extends HTMLElement {
+  static get observedAttributes() {
+    return ["region", "lang", "config"];
+  }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    const template = document.createElement("template");
+    template.innerHTML = TEMPLATE; // static markup of our own; no outside data
+    root.append(style, template.content.cloneNode(true));
+    this._ui = {};
+    for (const id of ["label", "hint", "number", "result", "copy", "copy-status", "ticket", "notes", "notes-summary", "notes-list"]) {
+      this._ui[id] = root.getElementById(id);
+    }
+    this._checker = null;
+    this._report = null;
+    this._sources = [];
+    this._pending = new Map();
+    this._listNotes = [];
+    this._seq = 0;
+    this._timer = 0;
+    this._onlineTimer = 0;
+    this._setupSeq = 0;
+    this.ready = Promise.resolve();
+    this._ui.number.addEventListener("input", () => this._schedule());
+    this._ui.copy.addEventListener("click", () => this._copy());
+  }
+
+  connectedCallback() {
+    this._applyStrings();
+    this._setup();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    this._applyStrings();
+    this._setup();
+  }
+
+  get region() {
+    return (this.getAttribute("region") || "DE").toUpperCase();
+  }
+  set region(value) {
+    this.setAttribute("region", value);
+  }
+
+  get lang() {
+    const own = (this.getAttribute("lang") || "").toLowerCase();
+    if (own === "de" || own === "en") return own;
+    const page = (this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "").toLowerCase();
+    return page.startsWith("de") ? "de" : "en";
+  }
+  set lang(value) {
+    this.setAttribute("lang", value);
+  }
+
+  get config() {
+    return this.getAttribute("config");
+  }
+  set config(value) {
+    if (value === null || value === undefined || value === "") this.removeAttribute("config");
+    else this.setAttribute("config", value);
+  }
+
+  /** The text in the input; setting it checks the new text at once. */
+  get value() {
+    return this._ui.number.value;
+  }
+  set value(text) {
+    this._ui.number.value = text;
+    this._schedule(0);
+  }
+
+  /** The last complete report (a NumrepReport), or null. */
+  get report() {
+    return this._report;
+  }
+
+  get _t() {
+    return STRINGS[this.lang];
+  }
+
+  _applyStrings() {
+    const t = this._t;
+    this._ui.label.textContent = t.label;
+    this._ui.hint.textContent = t.hint;
+    this._ui.number.placeholder = t.placeholder;
+    this._ui.copy.textContent = t.copy;
+    this._renderNotes();
+  }
+
+  /** (Re)loads the module, the lists and the sources, then re-checks the input. */
+  _setup() {
+    const seq = ++this._setupSeq;
+    this._listNotes = [];
+    this._renderMessage(this._t.loading);
+    this.ready = this._load(seq).then(
+      () => {
+        if (seq === this._setupSeq) this._schedule(0);
+      },
+      (error) => {
+        if (seq !== this._setupSeq) return;
+        this._renderMessage(`${error.code ? error.code + ": " : ""}${error.message}`, true);
+      },
+    );
+    return this.ready;
+  }
+
+  async _load(seq) {
+    const configUrl = this.config ? new URL(this.config, document.baseURI) : null;
+    let config = null;
+    if (configUrl) {
+      try {
+        const response = await fetch(configUrl, { credentials: "same-origin" });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        config = await response.json();
+      } catch (error) {
+        this._listNotes.push(`${this._t.configFailed} (${error.message})`);
+      }
+    }
+    const wantsOnline = Boolean(config && Array.isArray(config.sources) && config.sources.length);
+    const module = await loadModule(wantsOnline ? "online" : "offline");
+    const checker = new module.NumrepChecker(this.region, this.lang);
+    if (config) {
+      const lists = [
+        ["own_numbers", "loadOwnNumbers"],
+        ["blocklist", "loadBlocklist"],
+        ["allowlist", "loadAllowlist"],
+      ];
+      for (const [key, method] of lists) {
+        const path = config[key];
+        if (typeof path !== "string" || !path) continue;
+        const url = new URL(path, configUrl);
+        const fileName = url.pathname.split("/").pop() || path;
+        try {
+          const response = await fetch(url, { credentials: "same-origin" });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          const result = checker[method](await response.text(), fileName);
+          for (const problem of result.problems) {
+            this._listNotes.push(`${problem.file}:${problem.line ?? "?"}: ${problem.message}`);
+          }
+          if (result.unlisted_problems) {
+            this._listNotes.push(`${fileName}: +${result.unlisted_problems}`);
+          }
+        } catch (error) {
+          this._listNotes.push(`${fileName}: ${error.code ? error.code + ": " : ""}${error.message}`);
+        }
+      }
+      if (wantsOnline) {
+        try {
+          checker.configureOnline(config, undefined);
+        } catch (error) {
+          this._listNotes.push(`${error.code ? error.code + ": " : ""}${error.message}`);
+        }
+      }
+    }
+    if (seq !== this._setupSeq) {
+      checker.free();
+      return;
+    }
+    // Online checks still running keep their own reference to the lists (Rc in wasm).
+    const previous = this._checker;
+    this._checker = checker;
+    previous?.free();
+    this._sources = wantsOnline ? checker.sourceNames() : [];
+    this._renderNotes();
+  }
+
+  _schedule(delay = TYPING_DELAY_MS) {
+    clearTimeout(this._timer);
+    clearTimeout(this._onlineTimer);
+    this._seq++;
+    this._timer = setTimeout(() => this._check(), delay);
+  }
+
+  /** Checks the input offline, then (after a pause in typing) asks the online sources. */
+  _check() {
+    if (!this._checker) return;
+    const seq = this._seq;
+    const text = this._ui.number.value;
+    if (!text.trim()) {
+      this._report = null;
+      this.removeAttribute("risk");
+      this._renderMessage(this._t.empty);
+      return;
+    }
+    const report = this._checker.check(text);
+    this._pending = new Map();
+    const online = report.ok && report.e164 && this._sources.length > 0;
+    if (online) for (const name of this._sources) this._pending.set(name, null);
+    this._show(report);
+    if (online) {
+      this._onlineTimer = setTimeout(() => this._checkOnline(seq, text), ONLINE_DELAY_MS);
+    }
+  }
+
+  async _checkOnline(seq, text) {
+    const onSource = (source) => {
+      if (seq !== this._seq) return;
+      this._pending.set(source.name, source);
+      this._render(this._report);
+    };
+    try {
+      const report = await this._checker.checkOnline(text, onSource);
+      if (seq === this._seq) {
+        this._pending = new Map(report.sources.map((s) => [s.name, s]));
+        this._show(report);
+      }
+    } catch (error) {
+      if (seq === this._seq) {
+        this._listNotes.push(`${error.code ? error.code + ": " : ""}${error.message}`);
+        this._renderNotes();
+      }
+    }
+  }
+
+  _show(report) {
+    this._report = report;
+    if (report.ok && report.risk) this.setAttribute("risk", report.risk);
+    else this.removeAttribute("risk");
+    this._ui["copy-status"].textContent = "";
+    this._ui.ticket.hidden = true;
+    this._render(report);
+    this.dispatchEvent(new CustomEvent("numrep-result", { detail: report, bubbles: true, composed: true }));
+  }
+
+  _renderMessage(text, isError = false) {
+    this._ui.result.replaceChildren(el("p", isError ? "error" : "", text));
+  }
+
+  _render(report) {
+    const t = this._t;
+    const out = document.createDocumentFragment();
+    if (!report.ok) {
+      out.append(el("p", "error", `${t.invalid}: ${report.error.message}`));
+      this._ui.result.replaceChildren(out);
+      return;
+    }
+    out.append(el("p", "number", report.national_format || report.international_format || report.national_number));
+    if (report.e164) out.append(el("div", "e164", report.e164));
+    const badgeLine = el("div");
+    badgeLine.append(el("span", `badge ${report.risk}`, `${RISK_SYMBOL[report.risk] || ""} ${t.risk[report.risk] || report.risk}`));
+    out.append(badgeLine);
+
+    const dl = el("dl");
+    row(dl, t.category, report.category_text);
+    if (report.tariff) {
+      const tariff = report.tariff;
+      const price = tariff.per_minute_eur !== null ? `${euros(tariff.per_minute_eur, this.lang)}/min` : tariff.per_call_eur !== null ? euros(tariff.per_call_eur, this.lang) : "";
+      row(dl, t.tariff, [tariff.description, price].filter(Boolean).join(" — "));
+    }
+    row(dl, t.place, report.place);
+    row(dl, t.operator, report.operator);
+    if (!report.place) row(dl, t.country, report.country);
+    row(dl, t.validity, report.valid ? t.valid : report.validity);
+    row(dl, t.callerId, report.caller_id ? t.callerIdValue[report.caller_id] : null);
+    const own = report.own_number;
+    if (own) {
+      const outside = own.in_window ? "" : ` (${t.outsideWindow})`;
+      row(dl, t.ownNumber, t.ownVendor(own) + outside);
+      row(dl, t.contact, own.contact);
+    } else if (!report.short_code) {
+      row(dl, t.ownNumber, t.notOwn);
+    }
+    if (report.list) {
+      const list = report.list;
+      const word = list.decision === "blocked" ? t.blocked : t.allowed;
+      row(dl, t.list, [word, list.category, list.note].filter(Boolean).join(" — "));
+    }
+    out.append(dl);
+
+    if (report.reasons.length) {
+      out.append(el("h3", "", t.reasons));
+      const ul = el("ul");
+      for (const reason of report.reasons) {
+        const li = el("li");
+        li.append(el("span", `sev ${reason.severity}`, `${t.severity[reason.severity] || reason.severity}: `), document.createTextNode(reason.message));
+        ul.append(li);
+      }
+      out.append(ul);
+    }
+
+    if (this._pending.size) {
+      out.append(el("h3", "", t.sources));
+      const ul = el("ul");
+      for (const [name, source] of this._pending) {
+        ul.append(el("li", "source", source ? sourceLine(source, t) : `${name}: ${t.asking}`));
+      }
+      out.append(ul);
+    }
+
+    if (report.advice) {
+      const advice = el("div", "advice");
+      advice.append(el("strong", "", `${t.advice}: `), document.createTextNode(report.advice.message));
+      out.append(advice);
+    }
+    this._ui.result.replaceChildren(out);
+  }
+
+  _renderNotes() {
+    const notes = this._listNotes || [];
+    this._ui.notes.hidden = notes.length === 0;
+    this._ui["notes-summary"].textContent = this._t.listProblems(notes.length);
+    this._ui["notes-list"].replaceChildren(...notes.map((note) => el("li", "", note)));
+  }
+
+  /** The plain-text summary for a CRM ticket (empty string before the first check). */
+  ticketText() {
+    const report = this._report;
+    if (!report) return "";
+    const t = this._t;
+    const tt = t.ticket;
+    const lines = [`${tt.title} — ${tt.time}: ${localTime(new Date())}`, `${tt.input}: ${report.input.trim()}`];
+    if (!report.ok) {
+      lines.push(`${t.invalid}: ${report.error.message} [${report.error.code}]`);
+      return lines.join("\n");
+    }
+    lines.push(`${tt.number}: ${report.international_format || report.national_number}${report.e164 ? ` (${report.e164})` : ""}`);
+    lines.push(`${t.category}: ${report.category_text}${report.tariff ? ` — ${report.tariff.description}` : ""}`);
+    const where = [report.place, report.operator, report.country].filter(Boolean).join(", ");
+    if (where) lines.push(`${t.place}: ${where}`);
+    if (report.caller_id) lines.push(`${t.callerId}: ${t.callerIdValue[report.caller_id]}`);
+    if (report.own_number) {
+      const own = report.own_number;
+      lines.push(`${t.ownNumber}: ${t.ownVendor(own)}${own.in_window ? "" : ` (${t.outsideWindow})`}${own.contact ? `, ${own.contact}` : ""}`);
+    }
+    if (report.list) {
+      lines.push(`${t.list}: ${report.list.decision === "blocked" ? t.blocked : t.allowed} (${report.list.pattern}${report.list.note ? `, ${report.list.note}` : ""})`);
+    }
+    lines.push(`${tt.verdict}: ${t.risk[report.risk]} (${t.riskWord}: ${report.risk})`);
+    lines.push(`${t.reasons}:`);
+    if (report.reasons.length) {
+      for (const reason of report.reasons) lines.push(`- [${t.severity[reason.severity] || reason.severity}] ${reason.message}`);
+    } else {
+      lines.push(`- ${tt.none}`);
+    }
+    const sources = [...this._pending.values()].filter(Boolean);
+    lines.push(`${t.sources}: ${sources.length ? "" : this._sources.length ? tt.none : tt.offline}`);
+    for (const source of sources) lines.push(`- ${sourceLine(source, t)}`);
+    if (report.advice) lines.push(`${t.advice}: ${report.advice.message}`);
+    lines.push(`${tt.data}: numrep ${report.data_version}`);
+    return lines.join("\n");
+  }
+
+  async _copy() {
+    const status = this._ui["copy-status"];
+    const text = this.ticketText();
+    if (!text) {
+      status.textContent = this._t.nothingToCopy;
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      this._ui.ticket.hidden = true;
+      status.textContent = this._t.copied;
+    } catch {
+      const area = this._ui.ticket;
+      area.value = text;
+      area.hidden = false;
+      area.focus();
+      area.select();
+      status.textContent = this._t.copyFailed;
+    }
+  }
+}
+
+if (!customElements.get("numrep-lookup")) {
+  customElements.define("numrep-lookup", NumrepLookup);
+}
