@@ -3,6 +3,9 @@
 use std::sync::LazyLock;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use numrep::lists::Date;
 use numrep::{Lang, Region};
 
 /// `numrep <version> (data <fingerprint>)`, shown by `--version`.
@@ -20,6 +23,8 @@ Examples:
   numrep lookup 030123456 0171-1234567 110
   numrep lookup --format json < numbers.txt
   numrep lookup --format csv --lang de - < complaints.txt > out.csv
+  numrep lookup --config numrep.toml --date 2026-11-26 \"040 5555 0123\"
+  numrep lookup --config numrep.toml --online --format json \"+49 30 1234567\"
 
 Input: numbers as arguments, or one number per line on standard input when no
 number (or `-`) is given. Lines may end in CRLF; a UTF-8 byte-order mark on the
@@ -74,6 +79,31 @@ pub struct LookupArgs {
     /// Worker threads for a stdin batch (default: one per CPU core, at most 8).
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
+
+    /// Config file (TOML): list files (`own_numbers`, `blocklist`, `allowlist`) and
+    /// online `[[sources]]`; see `data/examples/numrep.toml`.
+    #[arg(long, short, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Also ask the online sources of the config (nothing is sent without this flag).
+    #[arg(long)]
+    pub online: bool,
+
+    /// Our call centers' registered numbers (CSV or JSON); overrides the config.
+    #[arg(long, value_name = "FILE")]
+    pub own_numbers: Option<PathBuf>,
+
+    /// Block list (CSV or JSON); overrides the config.
+    #[arg(long, value_name = "FILE")]
+    pub blocklist: Option<PathBuf>,
+
+    /// Allow list (CSV or JSON; overrules block entries); overrides the config.
+    #[arg(long, value_name = "FILE")]
+    pub allowlist: Option<PathBuf>,
+
+    /// Day of the calls (YYYY-MM-DD) for own-number validity windows; default: today (UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<Date>,
 
     /// When to colour the risk level in text output (`auto`: stdout is a terminal
     /// and NO_COLOR is unset).
@@ -132,6 +162,11 @@ pub enum ColorChoice {
 /// Clap value parser for `--region`: the core's region table, with its message.
 fn parse_region(code: &str) -> Result<Region, String> {
     Region::from_code(code).map_err(|e| e.to_string())
+}
+
+/// `--date`: an ISO date.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! not UTF-8. They look like any other failed lookup (`ok: false`, an `error` with
 //! a code), so every input line gets exactly one output row.
 
-use numrep::{lookup, Lang, Message, Options, Report};
+use numrep::{Lang, Options, Report};
 
 use crate::input::MAX_LINE;
 
@@ -32,14 +32,9 @@ pub fn invalid_utf8(shown: String, offset: usize, options: &Options) -> Report {
     failed(shown, "invalid_utf8", message, options)
 }
 
-/// Starts from the core's own failed report (for empty input), so every field the
-/// core adds later is present here too, then puts in the input and the error.
-fn failed(input: String, code: &'static str, message: String, options: &Options) -> Report {
-    let mut report = lookup("", options);
-    report.input = input;
-    report.ok = false;
-    report.error = Some(Message { code, message });
-    report
+/// A failed report with the CLI's own error code.
+fn failed(input: String, code: &'static str, message: String, _options: &Options) -> Report {
+    Report::rejected(&input, code, message)
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ use std::ops::Range;
 use std::sync::mpsc;
 use std::thread;
 
-use numrep::{lookup, Options, Report};
+use numrep::{Options, Report};
+
+use crate::answer::Answerer;
 
 use crate::args::Format;
 use crate::bad_line;
@@ -86,12 +88,12 @@ impl Job {
     }
 
     /// Looks up and encodes every line (on a worker thread).
-    fn work(&mut self, encoder: &mut dyn Encoder, options: &Options) {
+    fn work(&mut self, encoder: &mut dyn Encoder, answerer: &Answerer) {
         for entry in &self.entries {
             let looked_up;
             let report = match entry {
                 Entry::Text(range) => {
-                    looked_up = lookup(&self.text[range.clone()], options);
+                    looked_up = answerer.answer(&self.text[range.clone()]);
                     &looked_up
                 }
                 Entry::Done(report) => report,
@@ -115,7 +117,7 @@ pub fn default_workers() -> usize {
 /// more lines as a table with fixed column widths.
 pub fn run<R: BufRead>(
     reader: &mut LineReader<R>,
-    options: &Options,
+    answerer: &Answerer,
     format: Format,
     color: Color,
     workers: usize,
@@ -123,6 +125,7 @@ pub fn run<R: BufRead>(
     progress: &mut Progress,
 ) -> io::Result<u64> {
     let workers = workers.max(1);
+    let options = answerer.options();
     let mut first = Job::default();
     let first_lines = first.fill(reader, options)?;
     let mut ended = first_lines < BATCH_LINES;
@@ -146,10 +149,9 @@ pub fn run<R: BufRead>(
             let (job_tx, job_rx) = mpsc::channel::<Job>();
             let (done_tx, done_rx) = mpsc::channel::<Job>();
             let mut encoder = output::encoder(format, color, layout);
-            let options = *options;
             scope.spawn(move || {
                 for mut job in job_rx {
-                    job.work(encoder.as_mut(), &options);
+                    job.work(encoder.as_mut(), answerer);
                     if done_tx.send(job).is_err() {
                         break;
                     }
@@ -212,9 +214,10 @@ mod tests {
         let mut reader = LineReader::new(input);
         let mut out = Vec::new();
         let mut progress = Progress::new(false);
+        let answerer = Answerer::new(numrep::Checker::default(), None, None).expect("offline");
         let failed = run(
             &mut reader,
-            &Options::default(),
+            &answerer,
             format,
             Color::Off,
             workers,

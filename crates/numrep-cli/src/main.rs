@@ -1,9 +1,11 @@
 //! `numrep`: phone-number reputation lookup on the command line.
 //! See `numrep lookup --help` and the crate README.
 
+mod answer;
 mod args;
 mod bad_line;
 mod batch;
+mod config;
 mod input;
 mod output;
 mod progress;

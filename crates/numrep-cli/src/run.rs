@@ -5,7 +5,9 @@ use std::env;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use numrep::{lookup, Options, Report};
+use numrep::{Options, Report};
+
+use crate::answer::Answerer;
 
 use crate::args::{Cli, ColorChoice, Command, LookupArgs};
 use crate::bad_line;
@@ -17,6 +19,9 @@ use crate::progress::Progress;
 
 /// Exit status when some input did not parse, or input/output failed.
 const SOME_FAILED: u8 = 1;
+
+/// Exit status for usage errors (bad config, unreadable list file).
+const USAGE: u8 = 2;
 
 /// Bytes collected before they are handed to stdout.
 const FLUSH_AT: usize = 64 * 1024;
@@ -33,6 +38,10 @@ pub(crate) fn read_error(e: io::Error) -> io::Error {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Lookup(args) => match lookup_command(&args) {
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                eprintln!("numrep: {e}");
+                ExitCode::from(USAGE)
+            }
             Ok(0) => ExitCode::SUCCESS,
             Ok(_) => ExitCode::from(SOME_FAILED),
             // `numrep … | head`: the reader is gone; that is a normal end.
@@ -61,13 +70,16 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
         region: args.region,
         lang: args.lang.into(),
     };
+    let setup = crate::config::load(args, options).map_err(usage)?;
+    let answerer = Answerer::new(setup.checker, args.date, setup.online).map_err(usage)?;
+    let answerer = &answerer;
     let stdout = io::stdout();
     let color = color(args.color, stdout.is_terminal());
 
     if args.reads_stdin() {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            return interactive(&options, args, color);
+            return interactive(answerer, &options, args, color);
         }
         // A progress indicator only while the output does not go to the same screen.
         let mut progress = Progress::new(!stdout.is_terminal());
@@ -75,7 +87,7 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
         let mut out = stdout.lock();
         return batch::run(
             &mut reader,
-            &options,
+            answerer,
             args.format,
             color,
             args.jobs.map_or_else(batch::default_workers, usize::from),
@@ -104,12 +116,12 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
         let mut stdin_done = false;
         for source in &sources {
             match source {
-                Source::Arg(n) => writer.write(&lookup(n, &options), &mut out)?,
+                Source::Arg(n) => writer.write(&answerer.answer(n), &mut out)?,
                 Source::Stdin if stdin_done => {}
                 Source::Stdin => {
                     stdin_done = true;
                     while let Some(line) = reader.next_line().map_err(read_error)? {
-                        writer.write(&report_for(line, &options), &mut out)?;
+                        writer.write(&report_for(line, answerer, &options), &mut out)?;
                     }
                 }
             }
@@ -118,7 +130,7 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
     }
 
     // Arguments only: few, so look them up first and fit the table to them.
-    let reports: Vec<Report> = args.numbers.iter().map(|n| lookup(n, &options)).collect();
+    let reports: Vec<Report> = args.numbers.iter().map(|n| answerer.answer(n)).collect();
     let layout = if reports.len() == 1 {
         Layout::Block
     } else {
@@ -132,25 +144,35 @@ fn lookup_command(args: &LookupArgs) -> io::Result<u64> {
 }
 
 /// Numbers typed on a terminal: one table row per line, shown at once.
-fn interactive(options: &Options, args: &LookupArgs, color: Color) -> io::Result<u64> {
+fn interactive(
+    answerer: &Answerer,
+    options: &Options,
+    args: &LookupArgs,
+    color: Color,
+) -> io::Result<u64> {
     eprintln!("numrep: reading numbers from standard input, one per line (end with Ctrl-D)");
     let layout = Layout::Table(Widths::default());
     let mut writer = RowWriter::new(output::encoder(args.format, color, layout), true);
     let mut out = io::stdout().lock();
     let mut reader = LineReader::new(io::stdin().lock());
     while let Some(line) = reader.next_line().map_err(read_error)? {
-        writer.write(&report_for(line, options), &mut out)?;
+        writer.write(&report_for(line, answerer, options), &mut out)?;
     }
     writer.finish(&mut out)
 }
 
 /// The report for one line of input.
-fn report_for(line: Line<'_>, options: &Options) -> Report {
+fn report_for(line: Line<'_>, answerer: &Answerer, options: &Options) -> Report {
     match line {
-        Line::Text(text) => lookup(text, options),
+        Line::Text(text) => answerer.answer(text),
         Line::TooLong { start, bytes } => bad_line::too_long(start, bytes, options),
         Line::InvalidUtf8 { shown, offset } => bad_line::invalid_utf8(shown, offset, options),
     }
+}
+
+/// A usage error: reported with exit status 2.
+fn usage(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
 }
 
 /// Whether to colour: `--color`, else a terminal on stdout and no `NO_COLOR`.

@@ -5,7 +5,7 @@ use numrep_online::{Config, Engine};
 
 #[test]
 fn example_config_builds() {
-    let text = include_str!("../examples/numrep.toml");
+    let text = include_str!("../../../data/examples/numrep.toml");
     let config = Config::from_toml(text).expect("example parses");
     let env = |var: &str| {
         var.ends_with("_KEY")

@@ -21,6 +21,18 @@ pub enum SourceStatus {
     Skipped,
 }
 
+impl SourceStatus {
+    /// `ok`, `timeout`, `error` or `skipped`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceStatus::Ok => "ok",
+            SourceStatus::Timeout => "timeout",
+            SourceStatus::Error => "error",
+            SourceStatus::Skipped => "skipped",
+        }
+    }
+}
+
 /// A source's judgement of a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,12 +4,13 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io;
 
+use numrep::lists::Decision;
 use numrep::{Report, Risk};
 
 use super::Encoder;
 
 /// The columns, in order.
-pub const HEADER: [&str; 20] = [
+pub const HEADER: [&str; 24] = [
     "input",
     "ok",
     "error_code",
@@ -30,6 +31,10 @@ pub const HEADER: [&str; 20] = [
     "risk",
     "reason_codes",
     "advice_code",
+    "own_vendor",
+    "own_campaign",
+    "list_decision",
+    "sources",
 ];
 
 /// The CSV writer's destination: a byte buffer the encoder can empty while the
@@ -53,6 +58,7 @@ pub struct CsvEncoder {
     writer: csv::Writer<Produced>,
     country_code: String,
     reason_codes: String,
+    sources: String,
 }
 
 impl CsvEncoder {
@@ -64,6 +70,7 @@ impl CsvEncoder {
                 .from_writer(Produced::default()),
             country_code: String::new(),
             reason_codes: String::new(),
+            sources: String::new(),
         }
     }
 
@@ -119,7 +126,26 @@ impl Encoder for CsvEncoder {
             }
             self.reason_codes.push_str(reason.code);
         }
-        let row: [&str; 20] = [
+        self.sources.clear();
+        for (i, source) in r.sources.iter().enumerate() {
+            if i > 0 {
+                self.sources.push(';');
+            }
+            let verdict = source.verdict.map_or("", |v| v.as_str());
+            let _ = write!(
+                self.sources,
+                "{}:{}:{verdict}",
+                source.name,
+                source.status.as_str()
+            );
+        }
+        let list_decision = match r.list.as_ref().map(|l| l.decision) {
+            Some(Decision::Allowed) => "allowed",
+            Some(Decision::Blocked) => "blocked",
+            Some(Decision::NotListed) | None => "",
+        };
+        let own = r.own_number.as_ref();
+        let row: [&str; 24] = [
             &r.input,
             bool_str(r.ok),
             r.error.as_ref().map_or("", |e| e.code),
@@ -140,6 +166,10 @@ impl Encoder for CsvEncoder {
             r.risk.map_or("", risk_name),
             &self.reason_codes,
             r.advice.as_ref().map_or("", |a| a.code),
+            own.map_or("", |o| o.vendor.as_str()),
+            own.and_then(|o| o.campaign.as_deref()).unwrap_or(""),
+            list_decision,
+            &self.sources,
         ];
         self.writer.write_record(row)?;
         self.drain(out)

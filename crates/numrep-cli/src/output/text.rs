@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use numrep::{CallerIdRule, Report, Risk};
+use numrep::lists::Decision;
+use numrep::{CallerIdRule, Report, Risk, SourceEvidence, SourceStatus};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Color, Encoder};
@@ -162,6 +163,7 @@ impl TextEncoder {
             }
         };
         label(out, "Caller ID", caller_id)?;
+        own_list_sources(r, out)?;
         write!(out, "{:<LABEL$}", "Risk")?;
         self.write_risk(out, r.risk, 0)?;
         out.push(b'\n');
@@ -265,6 +267,67 @@ impl<'a> Row<'a> {
 const LABEL: usize = 11;
 
 /// One `Label      value` line of a block.
+/// The lines for our lists and the online sources (values from files and services are
+/// cleaned of control characters).
+fn own_list_sources(r: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+    if let Some(own) = &r.own_number {
+        let mut text = own.vendor.clone();
+        if let Some(campaign) = &own.campaign {
+            text.push_str(", ");
+            text.push_str(campaign);
+        }
+        text.push_str(if own.in_window {
+            " (registered)"
+        } else {
+            " (OUTSIDE its validity window)"
+        });
+        label(out, "Own number", &clean(&text))?;
+    }
+    if let Some(list) = &r.list {
+        let decision = match list.decision {
+            Decision::Allowed => "ALLOWED",
+            Decision::Blocked => "BLOCKED",
+            Decision::NotListed => "not listed",
+        };
+        let note = list
+            .note
+            .as_deref()
+            .map_or(String::new(), |n| format!(": {n}"));
+        label(
+            out,
+            "List",
+            &clean(&format!(
+                "{decision} by {} ({}){note}",
+                list.pattern, list.source
+            )),
+        )?;
+    }
+    for (i, source) in r.sources.iter().enumerate() {
+        let mut text = format!("{}: {}", source.name, status_word(source));
+        if let Some(verdict) = source.verdict {
+            text.push_str(&format!(", {}", verdict.as_str()));
+        }
+        if let Some(summary) = &source.summary {
+            text.push_str(&format!(" — {summary}"));
+        }
+        if let Some(error) = &source.error {
+            text.push_str(&format!(" — {}", error.message));
+        }
+        label(out, if i == 0 { "Sources" } else { "" }, &clean(&text))?;
+    }
+    Ok(())
+}
+
+fn status_word(source: &SourceEvidence) -> &'static str {
+    match source.status {
+        SourceStatus::Ok if source.cached => "ok (cached)",
+        SourceStatus::Ok => "ok",
+        SourceStatus::Timeout => "TIMEOUT",
+        SourceStatus::Error => "ERROR",
+        SourceStatus::Skipped => "skipped",
+    }
+}
+
 fn label(out: &mut Vec<u8>, name: &str, value: &str) -> io::Result<()> {
     writeln!(out, "{name:<LABEL$}{value}")
 }
