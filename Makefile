@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: help build lookup data test test-rust lint setup bench fuzz
+.PHONY: help build lookup data test test-rust lint setup bench fuzz check-wasm32
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -27,7 +27,10 @@ lint: ## rustfmt check and clippy with warnings as errors
 test-rust: ## Every Rust test of the workspace
 	$(CARGO) test --workspace
 
-test: setup lint test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
+check-wasm32: ## The core and the online sources build for wasm32 (the widget's target)
+	$(CARGO) build -p numrep -p numrep-online --target wasm32-unknown-unknown
+
+test: setup lint check-wasm32 test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
 
 bench: ## Criterion benchmarks (figures go to BENCHMARKS.md)
 	$(CARGO) bench --workspace
