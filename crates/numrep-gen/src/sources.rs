@@ -230,14 +230,17 @@ impl Tables {
         })
     }
 
-    fn german_national(
+    /// A tree of full range rows (`ranges.csv`, `short_codes.csv`): each prefix once;
+    /// `extra` reads a file's own columns.
+    fn range_rows(
         &mut self,
-        dir: &Path,
+        path: &Path,
         tariffs: &HashMap<String, u16>,
+        mut extra: impl FnMut(&Row, &str) -> Result<(), GenError>,
     ) -> Result<PrefixTree, GenError> {
         let mut tree = PrefixTree::default();
         let mut prefixes = BTreeMap::new();
-        for row in read_rows(&dir.join("de/ranges.csv"))? {
+        for row in read_rows(path)? {
             let prefix = row.required("prefix")?;
             check_digits(&row, prefix, KEY_DIGITS)?;
             if prefixes.insert(prefix.to_string(), row.line).is_some() {
@@ -245,7 +248,17 @@ impl Tables {
             }
             let layer = self.range_layer(&row, tariffs)?;
             tree.insert(prefix, layer);
+            extra(&row, prefix)?;
         }
+        Ok(tree)
+    }
+
+    fn german_national(
+        &mut self,
+        dir: &Path,
+        tariffs: &HashMap<String, u16>,
+    ) -> Result<PrefixTree, GenError> {
+        let mut tree = self.range_rows(&dir.join("de/ranges.csv"), tariffs, |_, _| Ok(()))?;
         for row in read_rows(&dir.join("de/area_codes.csv"))? {
             let prefix = row.required("prefix")?;
             check_digits(&row, prefix, 5)?;
@@ -308,22 +321,16 @@ impl Tables {
         dir: &Path,
         tariffs: &HashMap<String, u16>,
     ) -> Result<PrefixTree, GenError> {
-        let mut tree = PrefixTree::default();
-        let mut prefixes = BTreeMap::new();
-        for row in read_rows(&dir.join("de/short_codes.csv"))? {
-            let prefix = row.required("prefix")?;
-            check_digits(&row, prefix, KEY_DIGITS)?;
-            if prefixes.insert(prefix.to_string(), row.line).is_some() {
-                return Err(row.error(format!("prefix `{prefix}` appears twice")));
-            }
-            let layer = self.range_layer(&row, tariffs)?;
-            tree.insert(prefix, layer);
+        let mut suffixes = Vec::new();
+        let tree = self.range_rows(&dir.join("de/short_codes.csv"), tariffs, |row, prefix| {
             match row.required("with_area_code")? {
-                "yes" => self.de_area_suffixes.push(prefix.to_string()),
+                "yes" => suffixes.push(prefix.to_string()),
                 "no" => {}
                 other => return Err(row.error(format!("with_area_code: `{other}` is not yes/no"))),
             }
-        }
+            Ok(())
+        })?;
+        self.de_area_suffixes = suffixes;
         Ok(tree)
     }
 

@@ -231,8 +231,7 @@ impl Source for HttpJson {
     }
 
     fn applies_to(&self, e164: &str) -> bool {
-        let prefix_ok =
-            self.prefixes.is_empty() || self.prefixes.iter().any(|p| e164.starts_with(p.as_str()));
+        let prefix_ok = super::serves(&self.prefixes, e164);
         let national_ok = !self.template.contains("{national}")
             || match (&self.national, E164::parse(e164)) {
                 (Some(form), Ok(n)) => n.national(&form.country_code, &form.trunk_prefix).is_some(),

@@ -94,3 +94,9 @@ pub trait Source: MaybeSendSync {
         client: &'a HttpClient,
     ) -> BoxFuture<'a, Result<Reputation, SourceError>>;
 }
+
+/// Whether a source limited to `prefixes` (E.164 prefixes such as `+49`; none = all)
+/// serves `e164`.
+pub(crate) fn serves(prefixes: &[String], e164: &str) -> bool {
+    prefixes.is_empty() || prefixes.iter().any(|p| e164.starts_with(p.as_str()))
+}

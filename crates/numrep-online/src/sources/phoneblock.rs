@@ -166,7 +166,7 @@ impl Source for PhoneBlock {
     }
 
     fn applies_to(&self, e164: &str) -> bool {
-        self.prefixes.is_empty() || self.prefixes.iter().any(|p| e164.starts_with(p.as_str()))
+        super::serves(&self.prefixes, e164)
     }
 
     fn query<'a>(

@@ -122,7 +122,7 @@ impl Source for Tellows {
     }
 
     fn applies_to(&self, e164: &str) -> bool {
-        self.prefixes.is_empty() || self.prefixes.iter().any(|p| e164.starts_with(p.as_str()))
+        super::serves(&self.prefixes, e164)
     }
 
     fn query<'a>(
