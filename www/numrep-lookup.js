@@ -22,18 +22,22 @@
 // text (textContent), never parsed as HTML.
 
 const MODULES = {
-  offline: new URL("./pkg/numrep_wasm.js", import.meta.url),
-  online: new URL("./pkg/online/numrep_wasm.js", import.meta.url),
+  offline: new URL("./pkg/", import.meta.url),
+  online: new URL("./pkg/online/", import.meta.url),
 };
 const loadedModules = new Map();
 
-/** Imports and instantiates one build of the wasm module, once per page. */
+/**
+ * Imports and instantiates one build of the wasm module, once per page. The `.wasm`
+ * download starts together with the JS glue's import, not after it.
+ */
 function loadModule(kind) {
   if (!loadedModules.has(kind)) {
+    const wasm = fetch(new URL("numrep_wasm_bg.wasm", MODULES[kind]));
     loadedModules.set(
       kind,
-      import(MODULES[kind].href).then(async (module) => {
-        await module.default();
+      import(new URL("numrep_wasm.js", MODULES[kind]).href).then(async (module) => {
+        await module.default({ module_or_path: wasm });
         return module;
       }),
     );
@@ -253,10 +257,6 @@ function localTime(date) {
   );
 }
 
-function euros(value, lang) {
-  return value.toLocaleString(lang === "de" ? "de-DE" : "en-GB", { style: "currency", currency: "EUR" });
-}
-
 /** A short text for one source's answer (status first, then what it said). */
 function sourceLine(source, t) {
   const parts = [t.status[source.status] || source.status];
@@ -369,7 +369,7 @@ export class NumrepLookup extends HTMLElement {
     this._renderMessage(this._t.loading);
     this.ready = this._load(seq).then(
       () => {
-        if (seq === this._setupSeq) this._schedule(0);
+        if (seq === this._setupSeq) this._schedule(null);
       },
       (error) => {
         if (seq !== this._setupSeq) return;
@@ -392,23 +392,29 @@ export class NumrepLookup extends HTMLElement {
       }
     }
     const wantsOnline = Boolean(config && Array.isArray(config.sources) && config.sources.length);
-    const module = await loadModule(wantsOnline ? "online" : "offline");
+    const modulePromise = loadModule(wantsOnline ? "online" : "offline");
+    // The list files download while the module loads.
+    const lists = [
+      ["own_numbers", "loadOwnNumbers"],
+      ["blocklist", "loadBlocklist"],
+      ["allowlist", "loadAllowlist"],
+    ]
+      .filter(([key]) => config && typeof config[key] === "string" && config[key])
+      .map(([key, method]) => {
+        const url = new URL(config[key], configUrl);
+        const text = fetch(url, { credentials: "same-origin" }).then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.text();
+        });
+        text.catch(() => {}); // reported below, in order
+        return { method, text, fileName: url.pathname.split("/").pop() || config[key] };
+      });
+    const module = await modulePromise;
     const checker = new module.NumrepChecker(this.region, this.lang);
     if (config) {
-      const lists = [
-        ["own_numbers", "loadOwnNumbers"],
-        ["blocklist", "loadBlocklist"],
-        ["allowlist", "loadAllowlist"],
-      ];
-      for (const [key, method] of lists) {
-        const path = config[key];
-        if (typeof path !== "string" || !path) continue;
-        const url = new URL(path, configUrl);
-        const fileName = url.pathname.split("/").pop() || path;
+      for (const { method, text, fileName } of lists) {
         try {
-          const response = await fetch(url, { credentials: "same-origin" });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          const result = checker[method](await response.text(), fileName);
+          const result = checker[method](await text, fileName);
           for (const problem of result.problems) {
             this._listNotes.push(`${problem.file}:${problem.line ?? "?"}: ${problem.message}`);
           }
@@ -439,11 +445,13 @@ export class NumrepLookup extends HTMLElement {
     this._renderNotes();
   }
 
+  /** Checks the input after `delay` ms of quiet typing, or at once for `null`. */
   _schedule(delay = TYPING_DELAY_MS) {
     clearTimeout(this._timer);
     clearTimeout(this._onlineTimer);
     this._seq++;
-    this._timer = setTimeout(() => this._check(), delay);
+    if (delay === null) this._check();
+    else this._timer = setTimeout(() => this._check(), delay);
   }
 
   /** Checks the input offline, then (after a pause in typing) asks the online sources. */
@@ -517,11 +525,7 @@ export class NumrepLookup extends HTMLElement {
 
     const dl = el("dl");
     row(dl, t.category, report.category_text);
-    if (report.tariff) {
-      const tariff = report.tariff;
-      const price = tariff.per_minute_eur !== null ? `${euros(tariff.per_minute_eur, this.lang)}/min` : tariff.per_call_eur !== null ? euros(tariff.per_call_eur, this.lang) : "";
-      row(dl, t.tariff, [tariff.description, price].filter(Boolean).join(" — "));
-    }
+    row(dl, t.tariff, report.tariff?.description);
     row(dl, t.place, report.place);
     row(dl, t.operator, report.operator);
     if (!report.place) row(dl, t.country, report.country);
