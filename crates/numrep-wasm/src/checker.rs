@@ -76,7 +76,11 @@ impl NumrepChecker {
     /// the format comes from `fileName`'s extension. Returns the rows that were left out.
     /// Throws an `Error` with the list error's `code` when the file cannot be read at all.
     #[wasm_bindgen(js_name = loadOwnNumbers, unchecked_return_type = "ListLoadResult")]
-    pub fn load_own_numbers(&mut self, text: &str, file_name: &str) -> Result<JsValue, JsValue> {
+    pub fn load_own_numbers(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    ) -> Result<JsValue, JsValue> {
         let options = self.load_options();
         let loaded = list_result(
             ListFormat::from_file_name(file_name)
@@ -95,14 +99,22 @@ impl NumrepChecker {
     /// Loads a blocklist (numbers and patterns with `#`/`*`) from CSV or JSON text.
     /// Returns the rows that were left out; throws like `loadOwnNumbers`.
     #[wasm_bindgen(js_name = loadBlocklist, unchecked_return_type = "ListLoadResult")]
-    pub fn load_blocklist(&mut self, text: &str, file_name: &str) -> Result<JsValue, JsValue> {
+    pub fn load_blocklist(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    ) -> Result<JsValue, JsValue> {
         self.load_rule_list(text, file_name, ListKind::Block)
     }
 
     /// Loads an allowlist (entries that overrule block entries and range rules).
     /// Returns the rows that were left out; throws like `loadOwnNumbers`.
     #[wasm_bindgen(js_name = loadAllowlist, unchecked_return_type = "ListLoadResult")]
-    pub fn load_allowlist(&mut self, text: &str, file_name: &str) -> Result<JsValue, JsValue> {
+    pub fn load_allowlist(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    ) -> Result<JsValue, JsValue> {
         self.load_rule_list(text, file_name, ListKind::Allow)
     }
 

@@ -95,6 +95,7 @@ impl NumrepChecker {
         &self,
         input: String,
         #[wasm_bindgen(
+            js_name = onSource,
             unchecked_param_type = "((source: NumrepSourceEvidence) => void) | undefined"
         )]
         on_source: Option<js_sys::Function>,
