@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::plan::{RangeRecord, NONE};
 
 use crate::csvread::GenError;
+use crate::prefix_tree::Interval;
 use crate::sources::Tables;
 
 /// Renders the whole `generated.rs` file.
@@ -49,12 +50,7 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
         "German short codes also reachable behind an area code.",
         &t.de_area_suffixes,
     );
-    render_strings(
-        &mut o,
-        "PLACES",
-        "Place names of German area codes (libphonenumber geocoding).",
-        &t.places,
-    );
+    render_places(&mut o, &t.places);
     render_strings(
         &mut o,
         "OPERATORS",
@@ -155,7 +151,7 @@ fn render_records(o: &mut String, records: &[RangeRecord]) {
     let _ = writeln!(
         o,
         "/// Range records (category, status, caller ID, min/max length, group, prefix length,\n\
-         /// range name, place, operator, tariff); `NONE` = no entry.\n\
+         /// range name, operator, tariff); `NONE` = no entry.\n\
          pub static RECORDS: [RangeRecord; {}] = [",
         records.len()
     );
@@ -180,14 +176,13 @@ fn render_records(o: &mut String, records: &[RangeRecord]) {
         };
         let _ = writeln!(
             o,
-            "    rec(Category::{:?}, {status}, {caller}, {}, {}, {}, {}, {}, {}, {}, {}),",
+            "    rec(Category::{:?}, {status}, {caller}, {}, {}, {}, {}, {}, {}, {}),",
             r.category,
             r.min_len,
             r.max_len,
             r.group_len,
             r.prefix_len,
             idx(r.range),
-            idx(r.place),
             idx(r.operator),
             idx(r.tariff)
         );
@@ -195,21 +190,50 @@ fn render_records(o: &mut String, records: &[RangeRecord]) {
     o.push_str("];\n\n");
 }
 
-fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[(u32, u16)]) {
+fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[Interval]) {
+    let _ = writeln!(o, "/// {doc}\nconst {name}: PrefixTable = PrefixTable {{");
+    let columns: [(&str, usize, fn(&Interval) -> String); 3] = [
+        ("starts", 10, |i| i.start.to_string()),
+        ("records", 20, |i| i.record.to_string()),
+        ("places", 20, |i| i.place.to_string()),
+    ];
+    for (field, per_line, value) in columns {
+        let _ = writeln!(o, "    {field}: &[");
+        for chunk in intervals.chunks(per_line) {
+            let line: Vec<String> = chunk.iter().map(value).collect();
+            let _ = writeln!(o, "        {},", line.join(", "));
+        }
+        o.push_str("    ],\n");
+    }
+    o.push_str("};\n\n");
+}
+
+/// Place names as one text plus end offsets: no pointer per name in the binary.
+fn render_places(o: &mut String, places: &[String]) {
+    let text: String = places.concat();
     let _ = writeln!(
         o,
-        "/// {doc}\nconst {name}: PrefixTable = PrefixTable {{\n    starts: &["
+        "/// Place names of German area codes (libphonenumber geocoding), concatenated;\n\
+         /// name `i` is `PLACE_TEXT[PLACE_ENDS[i - 1]..PLACE_ENDS[i]]`.\n\
+         pub static PLACE_TEXT: &str = {text:?};\n"
     );
-    for chunk in intervals.chunks(10) {
-        let line: Vec<String> = chunk.iter().map(|(s, _)| s.to_string()).collect();
-        let _ = writeln!(o, "        {},", line.join(", "));
+    let _ = writeln!(
+        o,
+        "/// End offsets of the names in `PLACE_TEXT`.\npub static PLACE_ENDS: [u32; {}] = [",
+        places.len()
+    );
+    let mut end = 0usize;
+    let ends: Vec<String> = places
+        .iter()
+        .map(|p| {
+            end += p.len();
+            end.to_string()
+        })
+        .collect();
+    for chunk in ends.chunks(20) {
+        let _ = writeln!(o, "    {},", chunk.join(", "));
     }
-    o.push_str("    ],\n    records: &[\n");
-    for chunk in intervals.chunks(20) {
-        let line: Vec<String> = chunk.iter().map(|(_, r)| r.to_string()).collect();
-        let _ = writeln!(o, "        {},", line.join(", "));
-    }
-    o.push_str("    ],\n};\n\n");
+    o.push_str("];\n\n");
 }
 
 fn render_strings(o: &mut String, name: &str, doc: &str, items: &[String]) {

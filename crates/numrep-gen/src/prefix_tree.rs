@@ -50,11 +50,18 @@ impl Layer {
             group_len: self.group_len.unwrap_or(0),
             prefix_len,
             range: self.range.unwrap_or(NONE),
-            place: self.place.unwrap_or(NONE),
             operator: self.operator.unwrap_or(NONE),
             tariff: self.tariff.unwrap_or(NONE),
         }
     }
+}
+
+/// One flattened key interval: where it starts, its record and its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub start: u32,
+    pub record: u16,
+    pub place: u16,
 }
 
 #[derive(Default)]
@@ -109,13 +116,14 @@ impl PrefixTree {
         acc
     }
 
-    /// Flattens into (interval start, record index) pairs plus the new records appended to
-    /// `records` (deduplicated through `seen`).
+    /// Flattens into (interval start, record index, place index) triples plus the new
+    /// records appended to `records` (deduplicated through `seen`). The place is kept out
+    /// of the record so that all area codes share a few records.
     pub fn flatten(
         &self,
         records: &mut Vec<RangeRecord>,
         seen: &mut HashMap<RangeRecord, u16>,
-    ) -> Vec<(u32, u16)> {
+    ) -> Vec<Interval> {
         let mut out = Vec::new();
         let mut intern = |r: RangeRecord| {
             *seen.entry(r).or_insert_with(|| {
@@ -132,20 +140,17 @@ impl PrefixTree {
             &mut out,
         );
         // Later emissions at the same start win; then merge equal neighbours.
-        let mut merged: Vec<(u32, u16)> = Vec::with_capacity(out.len());
-        for (start, rec) in out {
-            if start >= span(0) {
+        let mut merged: Vec<Interval> = Vec::with_capacity(out.len());
+        for interval in out {
+            if interval.start >= span(0) {
                 continue;
             }
-            if let Some(last) = merged.last_mut() {
-                if last.0 == start {
-                    last.1 = rec;
-                    continue;
-                }
+            match merged.last_mut() {
+                Some(last) if last.start == interval.start => *last = interval,
+                _ => merged.push(interval),
             }
-            merged.push((start, rec));
         }
-        merged.dedup_by(|next, prev| next.1 == prev.1);
+        merged.dedup_by(|next, prev| (next.record, next.place) == (prev.record, prev.place));
         merged
     }
 }
@@ -161,20 +166,27 @@ fn walk(
     inherited: &Layer,
     inherited_len: u8,
     intern: &mut impl FnMut(RangeRecord) -> u16,
-    out: &mut Vec<(u32, u16)>,
+    out: &mut Vec<Interval>,
 ) {
     let (effective, prefix_len) = match &node.layer {
         Some(layer) => (layer.over(inherited), digits.len() as u8),
         None => (inherited.clone(), inherited_len),
     };
-    let own = intern(effective.record(prefix_len));
-    out.push((key_for(digits), own));
+    let own = Interval {
+        start: key_for(digits),
+        record: intern(effective.record(prefix_len)),
+        place: effective.place.unwrap_or(NONE),
+    };
+    out.push(own);
     for (d, child) in node.children.iter().enumerate() {
         let Some(child) = child else { continue };
         digits.push(b'0' + d as u8);
         walk(child, digits, &effective, prefix_len, intern, out);
         let child_end = key_for(digits) + span(digits.len()) - 1;
         digits.pop();
-        out.push((child_end + 1, own));
+        out.push(Interval {
+            start: child_end + 1,
+            ..own
+        });
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::plan::{CallerIdRule, Category, RangeRecord, RangeStatus, KEY_DIGITS};
 
 use crate::csvread::{check_digits, read_rows, GenError, Row};
-use crate::prefix_tree::{Layer, PrefixTree};
+use crate::prefix_tree::{Interval, Layer, PrefixTree};
 
 /// A range name row for `RANGE_NAMES`.
 pub struct RangeName {
@@ -65,8 +65,8 @@ pub struct Tables {
     pub operators: Vec<String>,
     pub tariffs: Vec<TariffRow>,
     pub records: Vec<RangeRecord>,
-    pub de_national: Vec<(u32, u16)>,
-    pub de_short: Vec<(u32, u16)>,
+    pub de_national: Vec<Interval>,
+    pub de_short: Vec<Interval>,
     /// Short codes also reachable behind an area code (`030 115`).
     pub de_area_suffixes: Vec<String>,
     pub countries: Vec<CountryRow>,

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::number::PhoneNumber;
 use crate::plan::{
-    country_code, national_plan, region_for, CallerIdRule, Category, CodeKind, CountryCode,
-    NationalPlan, RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS, PLACES,
+    country_code, national_plan, place_name, region_for, CallerIdRule, Category, CodeKind,
+    CountryCode, NationalPlan, RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS,
     RANGE_NAMES, TARIFFS,
 };
 
@@ -65,6 +65,8 @@ pub struct Classification {
     pub record: Option<&'static RangeRecord>,
     /// The area-code record when a short code was dialled behind an area code (`030 115`).
     pub area: Option<&'static RangeRecord>,
+    /// The area code's place (index for `plan::place_name`).
+    place_index: u16,
 }
 
 impl Classification {
@@ -81,9 +83,7 @@ impl Classification {
 
     /// Place name of a geographic number (area code).
     pub fn place(&self) -> Option<&'static str> {
-        self.area
-            .or(self.record)
-            .and_then(|r| lookup(&PLACES, r.place))
+        place_name(self.place_index)
     }
 
     /// Original operator of a mobile block (numbers can be ported away).
@@ -128,6 +128,7 @@ pub fn classify(number: &PhoneNumber) -> Classification {
             caller_id: CallerIdRule::Implausible,
             record: None,
             area: None,
+            place_index: NONE,
         };
     };
     let region = region_for(country, national);
@@ -149,10 +150,12 @@ pub fn classify(number: &PhoneNumber) -> Classification {
             caller_id: CallerIdRule::Allowed,
             record: None,
             area: None,
+            place_index: NONE,
         };
     };
-    let national_record = &plan.records[usize::from(plan.national.find(national))];
-    let suffix = (!number.is_short_code())
+    let (national_index, national_place) = plan.national.find_with_place(national);
+    let national_record = &plan.records[usize::from(national_index)];
+    let suffix = (!number.is_short_code() && national_place != NONE)
         .then(|| area_suffix(plan, national_record, national))
         .flatten();
     let (record, digits) = match suffix {
@@ -171,6 +174,11 @@ pub fn classify(number: &PhoneNumber) -> Classification {
         caller_id: record.caller_id,
         record: Some(record),
         area: suffix.map(|_| national_record),
+        place_index: if number.is_short_code() {
+            NONE
+        } else {
+            national_place
+        },
     }
 }
 
@@ -180,9 +188,6 @@ fn area_suffix<'a>(
     record: &RangeRecord,
     national: &'a [u8],
 ) -> Option<&'a [u8]> {
-    if record.place == NONE {
-        return None;
-    }
     let subscriber = national.get(usize::from(record.group_len)..)?;
     plan.area_suffixes
         .iter()

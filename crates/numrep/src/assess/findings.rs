@@ -5,7 +5,7 @@ use crate::digits::Digits;
 use crate::evidence::ReputationVerdict;
 use crate::number::PhoneNumber;
 use crate::plan::{
-    risky_code, CallerIdRule, Category, CodeKind, CountryCode, Tariff, DE_PLAN, PLACES,
+    place_name, risky_code, CallerIdRule, Category, CodeKind, CountryCode, Tariff, DE_PLAN,
 };
 use crate::region::Region;
 
@@ -366,8 +366,9 @@ fn country_rules(
 /// `00` + calling code + number, misread with one `0` as a German number.
 fn lookalike(number: &PhoneNumber) -> Option<Finding> {
     let digits = number.e164_digits();
-    let record = &DE_PLAN.records[usize::from(DE_PLAN.national.find(digits.as_bytes()))];
-    let place = PLACES.get(usize::from(record.place))?;
+    let (record, place) = DE_PLAN.national.find_with_place(digits.as_bytes());
+    let record = &DE_PLAN.records[usize::from(record)];
+    let place = place_name(place)?;
     let area = digits.as_bytes().get(..usize::from(record.group_len))?;
     Some(Finding::LookalikeAreaCode {
         country: crate::plan::country_code(number.country_code())?,

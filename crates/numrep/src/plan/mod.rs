@@ -5,8 +5,8 @@ mod generated;
 mod types;
 
 pub use generated::{
-    CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACES, RANGE_NAMES, RECORDS,
-    REGIONS, RISKY_CODES, SHARED_PREFIXES, TARIFFS,
+    CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACE_ENDS, PLACE_TEXT,
+    RANGE_NAMES, RECORDS, REGIONS, RISKY_CODES, SHARED_PREFIXES, TARIFFS,
 };
 pub use types::*;
 
@@ -20,6 +20,18 @@ pub fn country_code_at(digits: &[u8]) -> Option<&'static CountryCode> {
     }
     let found = COUNTRY_CODES.get(usize::from(CODE_INDEX[slot]))?;
     (usize::from(found.len) <= digits.len()).then_some(found)
+}
+
+/// The name of place `index` (from a [`PrefixTable`]), `None` for [`NONE`].
+pub fn place_name(index: u16) -> Option<&'static str> {
+    let i = usize::from(index);
+    let end = *PLACE_ENDS.get(i)? as usize;
+    let start = if i == 0 {
+        0
+    } else {
+        PLACE_ENDS[i - 1] as usize
+    };
+    PLACE_TEXT.get(start..end)
 }
 
 /// The calling code record for `code`.

@@ -195,8 +195,6 @@ pub struct RangeRecord {
     pub prefix_len: u8,
     /// Index into [`RANGE_NAMES`](super::RANGE_NAMES) (the range row's name and source).
     pub range: u16,
-    /// Index into [`PLACES`](super::PLACES), or [`NONE`].
-    pub place: u16,
     /// Index into [`OPERATORS`](super::OPERATORS), or [`NONE`].
     pub operator: u16,
     /// Index into [`TARIFFS`](super::TARIFFS), or [`NONE`].
@@ -214,6 +212,9 @@ pub struct PrefixTable {
     pub starts: &'static [u32],
     /// Record index (into the plan's records) for each interval.
     pub records: &'static [u16],
+    /// Place (index for [`place_name`](super::place_name), or [`NONE`]) for each interval;
+    /// kept apart from the records so that ~5,200 area codes share a handful of records.
+    pub places: &'static [u16],
 }
 
 /// How many leading digits a [`PrefixTable`] key holds.
@@ -223,9 +224,20 @@ impl PrefixTable {
     /// The record index for the longest prefix of `digits` (ASCII digits) in the table.
     #[inline]
     pub fn find(&self, digits: &[u8]) -> u16 {
+        self.records[self.interval(digits)]
+    }
+
+    /// The record index and the place index for the longest prefix of `digits`.
+    #[inline]
+    pub fn find_with_place(&self, digits: &[u8]) -> (u16, u16) {
+        let i = self.interval(digits);
+        (self.records[i], self.places.get(i).copied().unwrap_or(NONE))
+    }
+
+    #[inline]
+    fn interval(&self, digits: &[u8]) -> usize {
         let key = key_for(digits);
-        let i = self.starts.partition_point(|&s| s <= key);
-        self.records[i.saturating_sub(1)]
+        self.starts.partition_point(|&s| s <= key).saturating_sub(1)
     }
 }
 
@@ -372,7 +384,6 @@ pub(crate) const fn rec(
     group_len: u8,
     prefix_len: u8,
     range: u16,
-    place: u16,
     operator: u16,
     tariff: u16,
 ) -> RangeRecord {
@@ -385,7 +396,6 @@ pub(crate) const fn rec(
         group_len,
         prefix_len,
         range,
-        place,
         operator,
         tariff,
     }
