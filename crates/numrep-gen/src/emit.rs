@@ -190,9 +190,12 @@ fn render_records(o: &mut String, records: &[RangeRecord]) {
     o.push_str("];\n\n");
 }
 
+/// A field of `PrefixTable`: its name, values per line, and how to read it.
+type Column = (&'static str, usize, fn(&Interval) -> String);
+
 fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[Interval]) {
     let _ = writeln!(o, "/// {doc}\nconst {name}: PrefixTable = PrefixTable {{");
-    let columns: [(&str, usize, fn(&Interval) -> String); 3] = [
+    let columns: [Column; 3] = [
         ("starts", 10, |i| i.start.to_string()),
         ("records", 20, |i| i.record.to_string()),
         ("places", 20, |i| i.place.to_string()),
