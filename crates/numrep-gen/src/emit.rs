@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::plan::{RangeRecord, NONE};
+use crate::plan::{RangeRecord, BUCKET_DIGITS, BUCKET_SPAN, NONE};
 
 use crate::csvread::GenError;
 use crate::prefix_tree::Interval;
@@ -208,7 +208,18 @@ fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[Interval]) {
         }
         o.push_str("    ],\n");
     }
-    o.push_str("};\n\n");
+    let buckets: Vec<String> = (0..=11u32.pow(BUCKET_DIGITS as u32))
+        .map(|b| {
+            intervals
+                .partition_point(|i| i.start < b * BUCKET_SPAN)
+                .to_string()
+        })
+        .collect();
+    o.push_str("    buckets: &[\n");
+    for chunk in buckets.chunks(20) {
+        let _ = writeln!(o, "        {},", chunk.join(", "));
+    }
+    o.push_str("    ],\n};\n\n");
 }
 
 /// Place names as one text plus end offsets: no pointer per name in the binary.

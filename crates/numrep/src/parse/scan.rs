@@ -35,10 +35,24 @@ pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
     };
     let mut total = 0usize;
     let mut letters_allowed = false;
-    let mut chars = text.char_indices().enumerate().peekable();
-    while let Some((pos, (byte, c))) = chars.next() {
-        let position = base + pos;
-        let d = if let Some(d) = digit(c) {
+    // Bytes for ASCII (nearly every input), chars only where the text is not ASCII.
+    let (mut byte, mut pos) = (0usize, 0usize);
+    while let Some(&b) = text.as_bytes().get(byte) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[byte..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        let (at, position) = (byte, base + pos);
+        byte += c.len_utf8();
+        pos += 1;
+        let d = if b.is_ascii_digit() {
+            letters_allowed = true;
+            b
+        } else if let Some(d) = digit(c) {
             letters_allowed = true;
             d
         } else if is_plus(c) {
@@ -47,16 +61,17 @@ pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
             }
             s.plus = true;
             continue;
-        } else if c == '(' && total > 0 && is_paren_zero(&text[byte..]) {
-            // `(0)`: keep the zero, remember where it was; the caller decides.
+        } else if c == '(' && total > 0 && is_paren_zero(&text[at..]) {
+            // `(0)`: keep the zero, remember where it was; the caller decides. The group
+            // is ASCII, so characters and bytes agree.
             s.paren_zero = Some(total);
-            for _ in 0..paren_zero_len(&text[byte..]) - 1 {
-                chars.next();
-            }
+            let rest = paren_zero_len(&text[at..]) - 1;
+            byte += rest;
+            pos += rest;
             b'0'
         } else if is_separator(c) {
             continue;
-        } else if let Some(d) = vanity(c).filter(|_| letters_allowed && in_word(text, byte)) {
+        } else if let Some(d) = vanity(c).filter(|_| letters_allowed && in_word(text, at)) {
             d
         } else {
             return Err(ParseError::InvalidCharacter { ch: c, position });

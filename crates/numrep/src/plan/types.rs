@@ -212,6 +212,9 @@ pub struct PrefixTable {
     pub starts: &'static [u32],
     /// Record index (into the plan's records) for each interval.
     pub records: &'static [u16],
+    /// `buckets[b]` = how many starts lie below the first key whose leading base-11
+    /// digits are `b` ([`BUCKET_DIGITS`] of them); narrows the binary search to one bucket.
+    pub buckets: &'static [u16],
     /// Place (index for [`place_name`](super::place_name), or [`NONE`]) for each interval;
     /// kept apart from the records so that ~5,200 area codes share a handful of records.
     pub places: &'static [u16],
@@ -219,6 +222,12 @@ pub struct PrefixTable {
 
 /// How many leading digits a [`PrefixTable`] key holds.
 pub const KEY_DIGITS: usize = 8;
+
+/// Leading base-11 digits that pick a bucket of [`PrefixTable::buckets`].
+pub const BUCKET_DIGITS: usize = 2;
+
+/// Keys per bucket.
+pub const BUCKET_SPAN: u32 = 11u32.pow((KEY_DIGITS - BUCKET_DIGITS) as u32);
 
 impl PrefixTable {
     /// The record index for the longest prefix of `digits` (ASCII digits) in the table.
@@ -237,7 +246,13 @@ impl PrefixTable {
     #[inline]
     fn interval(&self, digits: &[u8]) -> usize {
         let key = key_for(digits);
-        self.starts.partition_point(|&s| s <= key).saturating_sub(1)
+        let bucket = (key / BUCKET_SPAN) as usize;
+        let (lo, hi) = match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
+            (Some(&lo), Some(&hi)) => (usize::from(lo), usize::from(hi)),
+            _ => (0, self.starts.len()),
+        };
+        let within = self.starts.get(lo..hi).unwrap_or_default();
+        (lo + within.partition_point(|&s| s <= key)).saturating_sub(1)
     }
 }
 
