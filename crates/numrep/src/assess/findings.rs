@@ -280,6 +280,17 @@ impl Finding {
         )
     }
 
+    /// True when an online source reports the number as spam or fraud.
+    pub fn means_reported_spam(&self) -> bool {
+        matches!(
+            self,
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Spam,
+                ..
+            }
+        )
+    }
+
     /// True for the known cost traps (ping calls to expensive destinations).
     pub fn means_cost_trap(&self) -> bool {
         matches!(

@@ -225,6 +225,10 @@ pub fn advice_text(advice: Advice, lang: Lang) -> &'static str {
             "Nummer steht auf unserer Sperrliste: Kunden warnen, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen aus, an die Sicherheitsabteilung eskalieren.",
             "The number is on our block list: warn the customer, do not call back. If the caller claimed to be us, escalate to security.",
         ),
+        Advice::ReportedSpam => lang.pick(
+            "Bewertungsdienste melden diese Nummer als Spam/Betrug: Kunden warnen, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen aus, an die Sicherheitsabteilung eskalieren.",
+            "Reputation services report this number as spam/fraud: warn the customer, do not call back. If the caller claimed to be us, escalate to security.",
+        ),
         Advice::DoNotCallBack => lang.pick(
             "Dem Kunden sagen: nicht zurückrufen, Rückrufe kosten viel Geld. Keine Eskalation nötig, außer der Anrufer gab sich als unser Unternehmen aus.",
             "Tell the customer: do not call back, call-backs cost a lot. No escalation needed unless the caller claimed to be us.",
@@ -246,6 +250,7 @@ pub fn advice_code(advice: Advice) -> &'static str {
         Advice::SpoofedCallerId => "spoofed_caller_id",
         Advice::VendorManagement => "vendor_management",
         Advice::KnownBad => "known_bad",
+        Advice::ReportedSpam => "reported_spam",
         Advice::DoNotCallBack => "do_not_call_back",
         Advice::Verify => "verify",
         Advice::NoConcern => "no_concern",

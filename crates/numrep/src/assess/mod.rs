@@ -47,6 +47,8 @@ pub enum Advice {
     VendorManagement,
     /// On our block list.
     KnownBad,
+    /// Online reputation sources report it as spam or fraud.
+    ReportedSpam,
     /// A known cost trap: do not call back.
     DoNotCallBack,
     /// Not clearly bad: check before acting.
@@ -105,6 +107,8 @@ fn advice(findings: &[Finding], risk: Risk) -> Advice {
         Advice::VendorManagement
     } else if any(|f| matches!(f, Finding::Blocklisted { .. })) {
         Advice::KnownBad
+    } else if any(Finding::means_reported_spam) {
+        Advice::ReportedSpam
     } else if any(Finding::means_cost_trap) {
         Advice::DoNotCallBack
     } else if risk >= Risk::Medium {
