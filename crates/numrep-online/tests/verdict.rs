@@ -28,7 +28,10 @@ async fn a_spam_answer_raises_the_risk_and_names_the_source() {
     assert_eq!(report.risk, Some(Risk::High));
     assert_eq!(report.reasons[0].code, "source_spam");
     assert!(report.reasons[0].message.starts_with("tellows"));
-    assert_eq!(report.advice.as_ref().map(|a| a.code), Some("reported_spam"));
+    assert_eq!(
+        report.advice.as_ref().map(|a| a.code),
+        Some("reported_spam")
+    );
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["sources"][0]["name"], "tellows");
     assert_eq!(json["sources"][0]["status"], "ok");
