@@ -179,17 +179,9 @@ impl Encoder for CsvEncoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use numrep::{lookup, Options};
 
     fn render(inputs: &[&str]) -> String {
-        let mut out = Vec::new();
-        let mut enc = CsvEncoder::new();
-        enc.header(&mut out).expect("header");
-        for input in inputs {
-            enc.row(&lookup(input, &Options::default()), &mut out)
-                .expect("write to Vec");
-        }
-        String::from_utf8(out).expect("UTF-8")
+        super::super::render_for_test(&mut CsvEncoder::new(), inputs)
     }
 
     #[test]

@@ -45,3 +45,15 @@ pub fn encoder(format: Format, color: Color, layout: Layout) -> Box<dyn Encoder>
         Format::Text => Box::new(TextEncoder::new(color, layout)),
     }
 }
+
+/// Header plus one row per input through `encoder`, as text (for the encoders' tests).
+#[cfg(test)]
+pub(crate) fn render_for_test(encoder: &mut dyn Encoder, inputs: &[&str]) -> String {
+    let mut out = Vec::new();
+    encoder.header(&mut out).expect("header");
+    for input in inputs {
+        let report = numrep::lookup(input, &numrep::Options::default());
+        encoder.row(&report, &mut out).expect("write to Vec");
+    }
+    String::from_utf8(out).expect("UTF-8")
+}

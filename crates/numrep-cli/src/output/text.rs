@@ -371,14 +371,7 @@ mod tests {
     use numrep::{lookup, Options};
 
     fn render(inputs: &[&str], color: Color, layout: Layout) -> String {
-        let mut out = Vec::new();
-        let mut enc = TextEncoder::new(color, layout);
-        enc.header(&mut out).expect("header");
-        for input in inputs {
-            enc.row(&lookup(input, &Options::default()), &mut out)
-                .expect("write to Vec");
-        }
-        String::from_utf8(out).expect("UTF-8")
+        super::super::render_for_test(&mut TextEncoder::new(color, layout), inputs)
     }
 
     #[test]
