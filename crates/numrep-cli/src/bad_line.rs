@@ -16,7 +16,7 @@ pub fn too_long(start: String, bytes: u64, options: &Options) -> Report {
             "the line is {bytes} bytes long; at most {MAX_LINE} are read, so it was skipped"
         ),
     };
-    failed(start, "line_too_long", message, options)
+    Report::rejected(&start, "line_too_long", message)
 }
 
 /// A failed report for a line that is not UTF-8.
@@ -29,12 +29,7 @@ pub fn invalid_utf8(shown: String, offset: usize, options: &Options) -> Report {
             "the line is not valid UTF-8 (first bad byte at offset {offset}); save the file as UTF-8"
         ),
     };
-    failed(shown, "invalid_utf8", message, options)
-}
-
-/// A failed report with the CLI's own error code.
-fn failed(input: String, code: &'static str, message: String, _options: &Options) -> Report {
-    Report::rejected(&input, code, message)
+    Report::rejected(&shown, "invalid_utf8", message)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::assess::{assess, Assessment, Finding};
+use crate::assess::{assess_with, Finding};
 use crate::classify::classify;
 use crate::evidence::SourceEvidence;
 use crate::lists::{Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet};
@@ -118,7 +118,7 @@ impl Checker {
             list = self.list_decision(digits.as_str(), &mut findings);
         }
         findings.extend(sources.iter().filter_map(SourceEvidence::finding));
-        let assessment: Assessment = assess(&number, &class, region).extend(findings);
+        let assessment = assess_with(&number, &class, region, findings);
         let mut report = Report::new(input, &number, &class, &assessment, &self.options);
         report.own_number = own_number;
         report.list = list;

@@ -31,7 +31,7 @@ pub mod plan;
 mod region;
 mod report;
 
-pub use assess::{assess, Advice, Assessment, Finding, Risk, Severity};
+pub use assess::{assess, assess_with, Advice, Assessment, Finding, Risk, Severity};
 pub use checker::{Checker, ListInfo, OwnNumberInfo};
 pub use classify::{classify, Classification, Validity};
 pub use digits::Digits;

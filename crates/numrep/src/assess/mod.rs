@@ -70,7 +70,19 @@ pub struct Assessment {
 
 /// Applies the rules. `region` is where the number was seen (for look-alike codes).
 pub fn assess(number: &PhoneNumber, class: &Classification, region: Region) -> Assessment {
-    Assessment::from_findings(findings::collect(number, class, region))
+    assess_with(number, class, region, Vec::new())
+}
+
+/// [`assess`] plus findings from elsewhere (our lists, online sources), weighed together.
+pub fn assess_with(
+    number: &PhoneNumber,
+    class: &Classification,
+    region: Region,
+    more: Vec<Finding>,
+) -> Assessment {
+    let mut findings = findings::collect(number, class, region);
+    findings.extend(more);
+    Assessment::from_findings(findings)
 }
 
 impl Assessment {
@@ -88,13 +100,6 @@ impl Assessment {
             findings,
             advice,
         }
-    }
-
-    /// Adds findings and recomputes risk and advice.
-    pub fn extend(self, more: impl IntoIterator<Item = Finding>) -> Assessment {
-        let mut findings = self.findings;
-        findings.extend(more);
-        Assessment::from_findings(findings)
     }
 }
 
