@@ -161,9 +161,7 @@ impl Report {
             .country
             .is_some_and(|c| c.code == options.region.info().code);
         Report {
-            input: input.to_string(),
             ok: true,
-            error: None,
             e164: number.e164(),
             country_code: Some(number.country_code()),
             region: class.region,
@@ -187,13 +185,7 @@ impl Report {
                 name: lang.pick(r.de, r.en),
                 source: r.source,
             }),
-            own_number: None,
-            list: None,
-            sources: Vec::new(),
-            risk: None,
-            reasons: Vec::new(),
-            advice: None,
-            data_version: DATA_FINGERPRINT,
+            ..Report::blank(input)
         }
         .with_assessment(assessment, lang)
     }
@@ -226,9 +218,17 @@ impl Report {
     /// with the caller's own error code and message.
     pub fn rejected(input: &str, code: &'static str, message: String) -> Report {
         Report {
+            error: Some(Message { code, message }),
+            ..Report::blank(input)
+        }
+    }
+
+    /// The input with nothing known about it: the base both constructors fill in.
+    fn blank(input: &str) -> Report {
+        Report {
             input: input.to_string(),
             ok: false,
-            error: Some(Message { code, message }),
+            error: None,
             e164: None,
             country_code: None,
             region: None,
