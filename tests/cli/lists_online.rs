@@ -126,7 +126,13 @@ fn the_date_decides_the_validity_window() {
         b"",
     );
     let text = stdout(&output);
-    assert!(text.contains("OUTSIDE its validity window"), "{text}");
+    assert!(text.contains("outside its validity window"), "{text}");
+    assert!(text.contains("until 2026-12-31"), "{text}");
+    assert!(text.contains("reassigned"), "{text}");
+    assert!(
+        !text.contains("came from one of our contracted call centers"),
+        "{text}"
+    );
     assert!(text.contains("MEDIUM"), "{text}");
 }
 
@@ -269,4 +275,45 @@ fn online_source_that_fails_does_not_fail_the_lookup() {
     let report = &json_lines(&output)[0];
     assert_eq!(report["sources"][0]["status"], "error");
     assert_eq!(report["risk"], "low");
+}
+
+#[test]
+fn batch_table_and_csv_show_the_vendor_match() {
+    let config = example_config();
+    let input = b"040 5555 0123\n030 1234567\n";
+    let output = run(
+        &["lookup", "-c", &config, "--date", "28.11.2026", "-"],
+        input,
+    );
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert!(header.contains("VENDOR"), "{header}");
+    let ours = lines.next().expect("row");
+    assert!(ours.contains("Callcenter Nord GmbH"), "{ours}");
+    let other = lines.next().expect("row");
+    assert!(!other.contains("Callcenter"), "{other}");
+
+    let output = run(
+        &[
+            "lookup",
+            "-c",
+            &config,
+            "-f",
+            "csv",
+            "--date",
+            "2026-11-28",
+            "-",
+        ],
+        input,
+    );
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header = reader.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(&rows[0][column("own_vendor")], "Callcenter Nord GmbH");
+    assert_eq!(
+        &rows[1][column("register")],
+        "not in our register (5 entries)"
+    );
 }

@@ -242,7 +242,7 @@ fn csv_has_header_and_quotes_commas() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().expect("header").clone();
     assert_eq!(&header[0], "input");
-    assert_eq!(header.len(), 24);
+    assert_eq!(header.len(), 34);
     for name in [
         "error_message",
         "e164",
@@ -261,6 +261,13 @@ fn csv_has_header_and_quotes_commas() {
     assert_eq!(&rows[0][col("category")], "premium_rate");
     assert_eq!(&rows[0][col("risk")], "high");
     assert!(rows[0][col("reason_codes")].contains("caller_id_forbidden"));
+    assert_eq!(
+        &rows[0][col("input")],
+        "'+49 900 5123456",
+        "formula-safe input echo"
+    );
+    assert_eq!(&rows[0][col("risk_text")], "hoch");
+    assert!(rows[0][col("reasons")].contains("TKG § 120"));
     assert_eq!(&rows[1][col("input")], "030,123");
     assert_eq!(&rows[1][col("ok")], "false");
     let message = &rows[1][col("error_message")];
@@ -449,4 +456,98 @@ fn jobs_do_not_change_the_output() {
     assert_eq!(one.stdout, three.stdout);
     let zero = run(&["lookup", "-j", "0", "110"], b"");
     assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
+fn a_full_disk_is_a_write_error_with_exit_1() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    let output = numrep(&["lookup", "030 1234567", "110"])
+        .stdout(full)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("numrep runs");
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("cannot write the output"), "{err}");
+    assert!(!err.contains("standard input"), "{err}");
+}
+
+#[test]
+fn german_locale_gives_german_words_everywhere() {
+    let output = numrep(&["lookup", "+49 900 5123456"])
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .expect("numrep runs");
+    let text = stdout(&output);
+    for word in [
+        "Nummer",
+        "Art",
+        "Anruferkennung",
+        "VERBOTEN",
+        "Risiko",
+        "HOCH",
+        "Empfehlung",
+    ] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+    // --lang beats the locale.
+    let output = numrep(&["lookup", "--lang", "en", "+49 900 5123456"])
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .expect("numrep runs");
+    assert!(stdout(&output).contains("Caller ID"));
+}
+
+#[test]
+fn csv_excel_opens_in_columns_in_german_excel() {
+    let output = run(
+        &[
+            "lookup",
+            "-f",
+            "csv-excel",
+            "--lang",
+            "de",
+            "030 1234567",
+            "=1+1",
+        ],
+        b"",
+    );
+    let text = stdout(&output);
+    assert!(text.starts_with('\u{FEFF}'), "byte-order mark first");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert!(header.contains("Eingabe;"), "{header}");
+    let row = lines.next().expect("row");
+    assert!(
+        row.contains(";\"=\"\"+49301234567\"\"\";"),
+        "number kept as text: {row}"
+    );
+    let formula = lines.next().expect("row");
+    assert!(formula.starts_with("'=1+1;"), "{formula}");
+}
+
+#[test]
+fn json_messages_follow_the_language() {
+    let output = run(&["lookup", "-f", "json", "--lang", "de", "030 110"], b"");
+    let v: Value = serde_json::from_str(stdout(&output).trim()).expect("JSON");
+    assert_eq!(v["risk"], "high");
+    assert_eq!(v["risk_text"], "hoch");
+    assert_eq!(v["caller_id_allowed"], false);
+    assert_eq!(v["reasons"][0]["code"], "fake_emergency_display");
+    assert!(v["reasons"][0]["message"]
+        .as_str()
+        .expect("text")
+        .contains("Die echte Polizei ruft nie mit 110 an"));
+    assert_eq!(v["validity_text"], "gültig");
+    let bad = run(&["lookup", "-f", "json", "call me"], b"");
+    let v: Value = serde_json::from_str(stdout(&bad).trim()).expect("JSON");
+    assert_eq!(
+        v["caller_id_allowed"],
+        Value::Null,
+        "no verdict for rejected input"
+    );
+    assert_eq!(v["caller_id"], Value::Null);
 }

@@ -33,10 +33,15 @@ an error row.
 
 Output: `text` (the default, also when piped) shows a labelled block for one
 number and one aligned line per number otherwise; `json` writes one JSON object
-per input line (NDJSON); `csv` writes a header and one row per input.
+per input line (NDJSON); `csv` writes a header and one row per input;
+`csv-excel` writes CSV that German Excel opens in columns (BOM, `;`, numbers as
+text). Cells that would start a spreadsheet formula are prefixed with `'`.
+
+Language: --lang, else the config's `lang`, else LC_ALL/LANG, else English.
 
 Exit status: 0 when every input parsed, 1 when some did not (all are still
-printed), 2 on usage errors.";
+printed) or reading or writing failed (e.g. a full disk), 2 on usage errors.
+A reader that goes away (`numrep … | head`) ends quietly with 0.";
 
 /// Phone-number reputation lookup, offline: kind of line, tariff, place,
 /// caller-ID plausibility and risk with reasons.
@@ -68,9 +73,10 @@ pub struct LookupArgs {
     #[arg(long, short, default_value = "DE", value_parser = parse_region)]
     pub region: Region,
 
-    /// Language of reasons and advice.
-    #[arg(long, short, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    /// Language of every text (labels, reasons, advice, CSV titles); default: the
+    /// config's `lang`, else LC_ALL/LANG (de_DE… → de), else en.
+    #[arg(long, short, value_enum)]
+    pub lang: Option<LangArg>,
 
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
@@ -101,7 +107,8 @@ pub struct LookupArgs {
     #[arg(long, value_name = "FILE")]
     pub allowlist: Option<PathBuf>,
 
-    /// Day of the calls (YYYY-MM-DD) for own-number validity windows; default: today (UTC).
+    /// Day of the calls (YYYY-MM-DD or DD.MM.YYYY) for own-number validity windows;
+    /// default: today (UTC).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<Date>,
 
@@ -126,8 +133,11 @@ pub enum Format {
     Text,
     /// One JSON object per input line (NDJSON).
     Json,
-    /// A header and one row per input.
+    /// A header and one row per input (`,`, snake_case column names).
     Csv,
+    /// CSV that German Excel opens in columns: UTF-8 BOM, `;`, titles in the
+    /// language, numbers kept as text.
+    CsvExcel,
 }
 
 /// Language of human-readable texts.
@@ -159,6 +169,32 @@ pub enum ColorChoice {
     Never,
 }
 
+impl LookupArgs {
+    /// The language: `--lang`, else the config's, else the locale environment
+    /// (`LC_ALL`, then `LANG`), else English.
+    pub fn language(&self, config: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+        self.lang
+            .map(Lang::from)
+            .or(config)
+            .or_else(|| locale_lang(env))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// German or English from `LC_ALL`/`LANG` (`de_DE.UTF-8` → German); `None` when unset.
+fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    let locale = ["LC_ALL", "LANG"]
+        .into_iter()
+        .filter_map(&env)
+        .find(|v| !v.is_empty())?;
+    let language = locale.split(['_', '-', '.', '@']).next().unwrap_or("");
+    Some(if language.eq_ignore_ascii_case("de") {
+        Lang::De
+    } else {
+        Lang::En
+    })
+}
+
 /// Clap value parser for `--region`: the core's region table, with its message.
 fn parse_region(code: &str) -> Result<Region, String> {
     Region::from_code(code).map_err(|e| e.to_string())
@@ -185,7 +221,7 @@ mod tests {
         let Command::Lookup(args) = cli.command;
         assert_eq!(args.region.code(), "DE");
         assert_eq!(args.format, Format::Text);
-        assert_eq!(args.lang, LangArg::En);
+        assert_eq!(args.lang, None);
         assert!(args.reads_stdin());
     }
 
@@ -197,6 +233,56 @@ mod tests {
         let cli = Cli::try_parse_from(["numrep", "lookup", "110"]).expect("parses");
         let Command::Lookup(args) = cli.command;
         assert!(!args.reads_stdin());
+    }
+
+    #[test]
+    fn language_comes_from_flag_then_config_then_locale() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let parse = |args: &[&str]| {
+            let Command::Lookup(args) = Cli::try_parse_from(args).expect("parses").command;
+            args
+        };
+        let plain = parse(&["numrep", "lookup"]);
+        assert_eq!(plain.language(None, env(&[])), Lang::En);
+        assert_eq!(
+            plain.language(None, env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::De
+        );
+        assert_eq!(
+            plain.language(
+                None,
+                env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "de_DE.UTF-8")])
+            ),
+            Lang::En
+        );
+        assert_eq!(
+            plain.language(None, env(&[("LC_ALL", ""), ("LANG", "de")])),
+            Lang::De
+        );
+        assert_eq!(
+            plain.language(Some(Lang::De), env(&[("LANG", "en_GB")])),
+            Lang::De
+        );
+        let flag = parse(&["numrep", "lookup", "--lang", "en"]);
+        assert_eq!(
+            flag.language(Some(Lang::De), env(&[("LANG", "de_DE")])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn german_dates_are_accepted() {
+        let Command::Lookup(args) =
+            Cli::try_parse_from(["numrep", "lookup", "--date", "26.11.2026"])
+                .expect("parses")
+                .command;
+        assert_eq!(args.date, Date::new(2026, 11, 26).ok());
     }
 
     #[test]

@@ -13,12 +13,13 @@ use std::ops::Range;
 use std::sync::mpsc;
 use std::thread;
 
-use numrep::{Options, Report};
+use numrep::{Lang, Options, Report};
 
 use crate::answer::Answerer;
 
 use crate::args::Format;
 use crate::bad_line;
+use crate::error::{read_error, write_error, CliError};
 use crate::input::{Line, LineReader};
 use crate::output::text::Widths;
 use crate::output::{self, Color, Encoder, Layout};
@@ -59,14 +60,14 @@ impl Job {
         &mut self,
         reader: &mut LineReader<R>,
         options: &Options,
-    ) -> io::Result<usize> {
+    ) -> Result<usize, CliError> {
         self.text.clear();
         self.entries.clear();
         self.out.clear();
         self.failed = 0;
         self.error = None;
         while self.entries.len() < BATCH_LINES {
-            let Some(line) = reader.next_line().map_err(crate::run::read_error)? else {
+            let Some(line) = reader.next_line().map_err(read_error)? else {
                 break;
             };
             let entry = match line {
@@ -98,7 +99,7 @@ impl Job {
                 }
                 Entry::Done(report) => report,
             };
-            self.failed += u64::from(!report.ok);
+            self.failed += u64::from(!report.is_ok());
             if let Err(e) = encoder.row(report, &mut self.out) {
                 self.error = Some(e);
                 return;
@@ -112,98 +113,106 @@ pub fn default_workers() -> usize {
     thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS))
 }
 
-/// Reads every line, writes one row per line to `out` in order, and returns how
-/// many lines did not parse. In text format a single line is shown as a block,
-/// more lines as a table with fixed column widths.
-pub fn run<R: BufRead>(
-    reader: &mut LineReader<R>,
-    answerer: &Answerer,
-    format: Format,
-    color: Color,
-    workers: usize,
-    out: &mut impl Write,
-    progress: &mut Progress,
-) -> io::Result<u64> {
-    let workers = workers.max(1);
-    let options = answerer.options();
-    let mut first = Job::default();
-    let first_lines = first.fill(reader, options)?;
-    let mut ended = first_lines < BATCH_LINES;
-    let layout = if ended && first_lines == 1 {
-        Layout::Block
-    } else {
-        Layout::Table(Widths::default())
-    };
-    let mut head = Vec::new();
-    output::encoder(format, color, layout).header(&mut head)?;
-    out.write_all(&head)?;
-    if first_lines == 0 {
-        out.flush()?;
-        return Ok(0);
-    }
+/// How a stdin batch is written.
+pub struct Batch {
+    /// Output format.
+    pub format: Format,
+    /// Colour for text.
+    pub color: Color,
+    /// Language of headers.
+    pub lang: Lang,
+    /// Whether the text table has a vendor column (an own-number register is loaded).
+    pub vendor_column: bool,
+    /// Worker threads.
+    pub workers: usize,
+}
 
-    thread::scope(|scope| {
-        // One lane per worker: jobs go in, finished jobs come back, in order.
-        let mut lanes = Vec::with_capacity(workers);
-        for _ in 0..workers {
-            let (job_tx, job_rx) = mpsc::channel::<Job>();
-            let (done_tx, done_rx) = mpsc::channel::<Job>();
-            let mut encoder = output::encoder(format, color, layout);
-            scope.spawn(move || {
-                for mut job in job_rx {
-                    job.work(encoder.as_mut(), answerer);
-                    if done_tx.send(job).is_err() {
-                        break;
-                    }
-                }
-            });
-            lanes.push((job_tx, done_rx));
-        }
-        let send = |lane: usize, job: Job| {
-            lanes[lane]
-                .0
-                .send(job)
-                .map_err(|_| io::Error::other("a worker thread stopped"))
+impl Batch {
+    /// Reads every line, writes one row per line to `out` in order, and returns how
+    /// many lines did not parse. In text format a single line is shown as a block,
+    /// more lines as a table with fixed column widths.
+    pub fn run<R: BufRead>(
+        &self,
+        reader: &mut LineReader<R>,
+        answerer: &Answerer,
+        out: &mut impl Write,
+        progress: &mut Progress,
+    ) -> Result<u64, CliError> {
+        let workers = self.workers.max(1);
+        let options = answerer.options();
+        let mut first = Job::default();
+        let first_lines = first.fill(reader, options)?;
+        let mut ended = first_lines < BATCH_LINES;
+        let layout = if ended && first_lines == 1 {
+            Layout::Block
+        } else {
+            Layout::Table(Widths::streamed(self.vendor_column))
         };
-
-        let mut in_flight: VecDeque<usize> = VecDeque::with_capacity(workers * DEPTH);
-        send(0, first)?;
-        in_flight.push_back(0);
-        while !ended && in_flight.len() < workers * DEPTH {
-            let mut job = Job::default();
-            let lines = job.fill(reader, options)?;
-            ended = lines < BATCH_LINES;
-            if lines > 0 {
-                let lane = in_flight.len() % workers;
-                send(lane, job)?;
-                in_flight.push_back(lane);
-            }
+        let encoder = || output::encoder(self.format, self.color, layout, self.lang);
+        let mut head = Vec::new();
+        encoder().header(&mut head).map_err(write_error)?;
+        out.write_all(&head).map_err(write_error)?;
+        if first_lines == 0 {
+            out.flush().map_err(write_error)?;
+            return Ok(0);
         }
 
-        let mut failed = 0;
-        while let Some(lane) = in_flight.pop_front() {
-            let mut job = lanes[lane]
-                .1
-                .recv()
-                .map_err(|_| io::Error::other("a worker thread stopped"))?;
-            if let Some(e) = job.error.take() {
-                return Err(e);
+        thread::scope(|scope| {
+            // One lane per worker: jobs go in, finished jobs come back, in order.
+            let mut lanes = Vec::with_capacity(workers);
+            for _ in 0..workers {
+                let (job_tx, job_rx) = mpsc::channel::<Job>();
+                let (done_tx, done_rx) = mpsc::channel::<Job>();
+                let mut encoder = encoder();
+                scope.spawn(move || {
+                    for mut job in job_rx {
+                        job.work(encoder.as_mut(), answerer);
+                        if done_tx.send(job).is_err() {
+                            break;
+                        }
+                    }
+                });
+                lanes.push((job_tx, done_rx));
             }
-            out.write_all(&job.out)?;
-            failed += job.failed;
-            progress.advance(job.entries.len() as u64);
-            if !ended {
+            let send =
+                |lane: usize, job: Job| lanes[lane].0.send(job).map_err(|_| CliError::Worker);
+
+            let mut in_flight: VecDeque<usize> = VecDeque::with_capacity(workers * DEPTH);
+            send(0, first)?;
+            in_flight.push_back(0);
+            while !ended && in_flight.len() < workers * DEPTH {
+                let mut job = Job::default();
                 let lines = job.fill(reader, options)?;
                 ended = lines < BATCH_LINES;
                 if lines > 0 {
+                    let lane = in_flight.len() % workers;
                     send(lane, job)?;
                     in_flight.push_back(lane);
                 }
             }
-        }
-        out.flush()?;
-        Ok(failed)
-    })
+
+            let mut failed = 0;
+            while let Some(lane) = in_flight.pop_front() {
+                let mut job = lanes[lane].1.recv().map_err(|_| CliError::Worker)?;
+                if let Some(e) = job.error.take() {
+                    return Err(write_error(e));
+                }
+                out.write_all(&job.out).map_err(write_error)?;
+                failed += job.failed;
+                progress.advance(job.entries.len() as u64);
+                if !ended {
+                    let lines = job.fill(reader, options)?;
+                    ended = lines < BATCH_LINES;
+                    if lines > 0 {
+                        send(lane, job)?;
+                        in_flight.push_back(lane);
+                    }
+                }
+            }
+            out.flush().map_err(write_error)?;
+            Ok(failed)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -215,16 +224,16 @@ mod tests {
         let mut out = Vec::new();
         let mut progress = Progress::new(false);
         let answerer = Answerer::new(numrep::Checker::default(), None, None).expect("offline");
-        let failed = run(
-            &mut reader,
-            &answerer,
+        let batch = Batch {
             format,
-            Color::Off,
+            color: Color::Off,
+            lang: Lang::En,
+            vendor_column: false,
             workers,
-            &mut out,
-            &mut progress,
-        )
-        .expect("in-memory run");
+        };
+        let failed = batch
+            .run(&mut reader, &answerer, &mut out, &mut progress)
+            .expect("in-memory run");
         (String::from_utf8(out).expect("UTF-8"), failed)
     }
 

@@ -17,9 +17,10 @@
 use std::path::{Path, PathBuf};
 
 use numrep::lists::{
-    load_own_numbers, load_rules, CountryCode, ListFormat, ListKind, LoadOptions, PatternOptions,
+    load_own_numbers, load_rules, CountryCode, ListFormat, ListKind, LoadOptions,
+    OwnNumberRegistry, PatternOptions, RuleList,
 };
-use numrep::{Checker, Options};
+use numrep::{Checker, Lang, Options};
 use serde::Deserialize;
 
 use crate::args::LookupArgs;
@@ -30,18 +31,37 @@ struct ListPaths {
     own_numbers: Option<PathBuf>,
     blocklist: Option<PathBuf>,
     allowlist: Option<PathBuf>,
+    lang: Option<String>,
 }
 
 /// What `--config` and the list flags add to a lookup.
 pub struct Setup {
-    /// Tables plus lists.
-    pub checker: Checker,
+    /// The config's language, if it names one.
+    pub lang: Option<Lang>,
+    own: Vec<OwnNumberRegistry>,
+    rules: Vec<RuleList>,
     /// The online sources' config, when `--online` was given.
     pub online: Option<numrep_online::Config>,
 }
 
+impl Setup {
+    /// True when an own-number register is loaded.
+    pub fn has_register(&self) -> bool {
+        !self.own.is_empty()
+    }
+
+    /// The tables plus the loaded lists, reading numbers with `options`.
+    pub fn checker(self, options: Options) -> Checker {
+        let checker = self
+            .own
+            .into_iter()
+            .fold(Checker::new(options), Checker::with_own_numbers);
+        self.rules.into_iter().fold(checker, Checker::with_rules)
+    }
+}
+
 /// Reads the config file and list files; errors are usage errors (exit 2).
-pub fn load(args: &LookupArgs, options: Options) -> Result<Setup, String> {
+pub fn load(args: &LookupArgs) -> Result<Setup, String> {
     let (paths, online_config, base) = match &args.config {
         Some(path) => {
             let text = read(path)?;
@@ -65,13 +85,23 @@ pub fn load(args: &LookupArgs, options: Options) -> Result<Setup, String> {
             )
         }
     };
+    let lang = match paths.lang.as_deref() {
+        None => None,
+        Some(name) => Some(name.parse::<Lang>().map_err(|e| {
+            let file = args.config.as_deref().map(Path::display);
+            format!(
+                "{}: lang: {e}",
+                file.map_or_else(String::new, |f| f.to_string())
+            )
+        })?),
+    };
     let list_options = LoadOptions {
         pattern: PatternOptions {
-            default_country_code: CountryCode::new(options.region.info().code).ok(),
+            default_country_code: CountryCode::new(args.region.info().code).ok(),
         },
         ..LoadOptions::default()
     };
-    let mut checker = Checker::new(options);
+    let (mut own_lists, mut rule_lists) = (Vec::new(), Vec::new());
     let own = args
         .own_numbers
         .clone()
@@ -81,7 +111,7 @@ pub fn load(args: &LookupArgs, options: Options) -> Result<Setup, String> {
         let loaded = load_own_numbers(&text, &display(&path), format, &list_options)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         report_problems(&loaded.problems, loaded.unlisted_problems);
-        checker = checker.with_own_numbers(loaded.list);
+        own_lists.push(loaded.list);
     }
     let rule_files: [(ListKind, Option<PathBuf>); 2] = [
         (
@@ -103,9 +133,14 @@ pub fn load(args: &LookupArgs, options: Options) -> Result<Setup, String> {
         let loaded = load_rules(&text, &display(&path), kind, format, &list_options)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         report_problems(&loaded.problems, loaded.unlisted_problems);
-        checker = checker.with_rules(loaded.list);
+        rule_lists.push(loaded.list);
     }
-    Ok(Setup { checker, online })
+    Ok(Setup {
+        lang,
+        own: own_lists,
+        rules: rule_lists,
+        online,
+    })
 }
 
 fn read(path: &Path) -> Result<String, String> {

@@ -25,13 +25,13 @@ async fn a_spam_answer_raises_the_risk_and_names_the_source() {
 
     let today = Date::new(2026, 11, 28).unwrap();
     let report = Checker::new(Options::default()).check_with_sources("030 123456", today, evidence);
-    assert_eq!(report.risk, Some(Risk::High));
-    assert_eq!(report.reasons[0].code, "source_spam");
-    assert!(report.reasons[0].message.starts_with("tellows"));
-    assert_eq!(
-        report.advice.as_ref().map(|a| a.code),
-        Some("reported_spam")
-    );
+    assert_eq!(report.risk(), Some(Risk::High));
+    assert_eq!(report.reasons()[0].code(), "source_spam");
+    assert!(report.reasons()[0]
+        .message(numrep::Lang::En)
+        .to_string()
+        .starts_with("tellows"));
+    assert_eq!(report.advice().map(|a| a.code()), Some("reported_spam"));
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["sources"][0]["name"], "tellows");
     assert_eq!(json["sources"][0]["status"], "ok");
@@ -56,6 +56,6 @@ async fn a_failed_source_is_listed_but_changes_nothing() {
 
     let today = Date::new(2026, 11, 28).unwrap();
     let report = Checker::new(Options::default()).check_with_sources("030 123456", today, evidence);
-    assert_eq!(report.risk, Some(Risk::Low));
-    assert_eq!(report.sources.len(), 1);
+    assert_eq!(report.risk(), Some(Risk::Low));
+    assert_eq!(report.sources().len(), 1);
 }

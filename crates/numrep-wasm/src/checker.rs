@@ -63,13 +63,17 @@ impl NumrepChecker {
     /// The region code numbers are read for (e.g. `"DE"`).
     #[wasm_bindgen(getter)]
     pub fn region(&self) -> String {
-        self.checker.options().region.code().to_string()
+        self.checker.options().home_region().code().to_string()
     }
 
     /// The language of texts (`"de"` or `"en"`).
     #[wasm_bindgen(getter)]
     pub fn lang(&self) -> String {
-        self.checker.options().lang.pick("de", "en").to_string()
+        self.checker
+            .options()
+            .language()
+            .pick("de", "en")
+            .to_string()
     }
 
     /// Loads an own-number registry (our call centers' caller IDs) from CSV or JSON text;
@@ -130,7 +134,7 @@ impl NumrepChecker {
 impl NumrepChecker {
     /// Loading options: national forms in list files are read for the checker's region.
     fn load_options(&self) -> LoadOptions {
-        let info = self.checker.options().region.info();
+        let info = self.checker.options().home_region().info();
         let default_country_code = (info.national_prefix == "0")
             .then(|| CountryCode::new(info.code).ok())
             .flatten();

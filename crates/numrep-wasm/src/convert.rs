@@ -33,7 +33,7 @@ pub(crate) fn options(region: Option<String>, lang: Option<String>) -> Result<Op
             .parse::<Lang>()
             .map_err(|message| js_error("unknown_lang", &message))?,
     };
-    Ok(Options { region, lang })
+    Ok(Options::new().region(region).lang(lang))
 }
 
 /// Today's date in the browser's local time zone (what the agent calls "today").

@@ -175,6 +175,42 @@ fn bench(c: &mut Criterion) {
             acc
         })
     });
+    // The full report the CLI, the JSON and the widget use (issue 7 §9): lookup builds
+    // it with no sentence rendered; `_json` also writes it as the CLI's JSON line.
+    let options = numrep::Options::new();
+    group.bench_function("numrep_lookup_report", |b| {
+        b.iter(|| {
+            let mut acc = 0usize;
+            for text in &corpus {
+                let report = numrep::lookup(black_box(text), &options);
+                acc = acc.wrapping_add(report.reasons().len());
+            }
+            acc
+        })
+    });
+    group.bench_function("numrep_lookup_json", |b| {
+        let mut out = Vec::with_capacity(1 << 20);
+        b.iter(|| {
+            out.clear();
+            for text in &corpus {
+                numrep::lookup(black_box(text), &options).write_json(&mut out);
+                out.push(b'\n');
+            }
+            out.len()
+        })
+    });
+    group.bench_function("numrep_lookup_serde_json", |b| {
+        let mut out = Vec::with_capacity(1 << 20);
+        b.iter(|| {
+            out.clear();
+            for text in &corpus {
+                let report = numrep::lookup(black_box(text), &options);
+                serde_json::to_writer(&mut out, &report).expect("serializes");
+                out.push(b'\n');
+            }
+            out.len()
+        })
+    });
     group.bench_function("phonenumber_parse_is_valid_number_type", |b| {
         b.iter(|| {
             let mut acc = 0u32;

@@ -7,9 +7,71 @@ use serde::Serialize;
 use crate::assess::{assess_with, Finding};
 use crate::classify::classify;
 use crate::evidence::SourceEvidence;
-use crate::lists::{Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet};
+use crate::lang::Lang;
+use crate::lists::{
+    Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet, Validity,
+};
 use crate::parse::parse;
 use crate::report::{Options, Report};
+use crate::text::Msg;
+
+/// What the own-number register said about a number (JSON `register`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RegisterCheck {
+    /// No register of our numbers was loaded: nothing was checked.
+    NotConfigured,
+    /// A register was checked and the number is not in it.
+    NotListed {
+        /// Entries in the loaded registers.
+        entries: usize,
+    },
+    /// Registered to one of our vendors for the day of the call.
+    Listed,
+    /// Registered to one of our vendors, but not for the day of the call.
+    ListedOutsideWindow,
+}
+
+impl RegisterCheck {
+    /// `not_configured`, `not_listed`, `listed` or `listed_outside_window`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegisterCheck::NotConfigured => "not_configured",
+            RegisterCheck::NotListed { .. } => "not_listed",
+            RegisterCheck::Listed => "listed",
+            RegisterCheck::ListedOutsideWindow => "listed_outside_window",
+        }
+    }
+
+    /// Entries checked, when a register is loaded and the number is not in it.
+    pub fn entries(self) -> Option<usize> {
+        match self {
+            RegisterCheck::NotListed { entries } => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// What was checked, in words ("not in our register (12 entries)").
+    pub fn text(self, lang: Lang) -> impl std::fmt::Display {
+        struct Text(RegisterCheck, Lang);
+        impl std::fmt::Display for Text {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let msg = match self.0 {
+                    RegisterCheck::NotConfigured => Msg::RegisterNotConfigured,
+                    RegisterCheck::NotListed { entries } => {
+                        return Msg::RegisterNotListed
+                            .with(self.1, &[("entries", &entries)])
+                            .fmt(f)
+                    }
+                    RegisterCheck::Listed => Msg::RegisterListed,
+                    RegisterCheck::ListedOutsideWindow => Msg::RegisterListedOutsideWindow,
+                };
+                f.write_str(msg.text(self.1))
+            }
+        }
+        Text(self, lang)
+    }
+}
 
 /// The own-number registry entry that matched (JSON `own_number`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +117,30 @@ pub struct ListInfo {
     pub line: Option<u32>,
     /// Block patterns an allow entry overruled.
     pub overruled: Vec<String>,
+}
+
+impl ListInfo {
+    /// The decision with its entry, in words: `BLOCKED by +49900* (block.csv): note`.
+    pub fn text(&self, lang: Lang) -> impl std::fmt::Display + '_ {
+        struct Text<'a>(&'a ListInfo, Lang);
+        impl std::fmt::Display for Text<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let list = self.0;
+                Msg::ListedBy
+                    .with(
+                        self.1,
+                        &[
+                            ("decision", &list.decision.text(self.1)),
+                            ("pattern", &list.pattern),
+                            ("source", &list.source),
+                            ("note", &crate::text::Opt(": ", list.note.as_deref(), "")),
+                        ],
+                    )
+                    .fmt(f)
+            }
+        }
+        Text(self, lang)
+    }
 }
 
 /// Answers numbers against the tables and our lists.
@@ -104,10 +190,10 @@ impl Checker {
         today: Date,
         sources: Vec<SourceEvidence>,
     ) -> Report {
-        let region = self.options.region;
+        let region = self.options.home_region();
         let number = match parse(input, region) {
             Ok(number) => number,
-            Err(e) => return Report::failed(input, &e, self.options.lang),
+            Err(e) => return Report::failed(input, e, &self.options),
         };
         let class = classify(&number);
         let mut findings = Vec::new();
@@ -117,13 +203,18 @@ impl Checker {
             own_number = self.own_number(digits.as_str(), today, &mut findings);
             list = self.list_decision(digits.as_str(), &mut findings);
         }
+        let register = match &own_number {
+            _ if self.own.is_empty() => RegisterCheck::NotConfigured,
+            None => RegisterCheck::NotListed {
+                entries: self.own.iter().map(OwnNumberRegistry::len).sum(),
+            },
+            Some(own) if own.in_window => RegisterCheck::Listed,
+            Some(_) => RegisterCheck::ListedOutsideWindow,
+        };
         findings.extend(sources.iter().filter_map(SourceEvidence::finding));
         let assessment = assess_with(&number, &class, region, findings);
-        let mut report = Report::new(input, &number, &class, &assessment, &self.options);
-        report.own_number = own_number;
-        report.list = list;
-        report.sources = sources;
-        report
+        Report::found(input, self.options, number, class, assessment)
+            .with_lists(register, own_number, list, sources)
     }
 
     fn own_number(
@@ -137,13 +228,14 @@ impl Checker {
             lookup.best().cloned().map(|m| {
                 (
                     m.entry.clone(),
-                    m.in_window,
+                    m.validity,
                     m.match_kind,
                     m.source.to_string(),
                 )
             })
         });
-        let (entry, in_window, match_kind, source) = found?;
+        let (entry, validity, match_kind, source) = found?;
+        let in_window = validity == Validity::Inside;
         findings.push(if in_window {
             Finding::OwnNumber {
                 vendor: entry.vendor.clone(),
@@ -151,11 +243,13 @@ impl Checker {
                 contact: entry.contact.clone(),
             }
         } else {
-            let bound = |d: Option<Date>| d.map_or_else(|| "…".to_string(), |d| d.to_string());
+            let day = |d: Option<Date>| d.map(|d| d.to_string());
+            let expired = validity == Validity::Expired;
             Finding::OwnNumberOutsideWindow {
                 vendor: entry.vendor.clone(),
                 campaign: entry.campaign.clone(),
-                window: format!("{} – {}", bound(entry.valid_from), bound(entry.valid_to)),
+                from: day(entry.valid_from).filter(|_| !expired),
+                to: day(entry.valid_to).filter(|_| expired),
             }
         });
         Some(OwnNumberInfo {
@@ -192,6 +286,7 @@ impl Checker {
                 pattern: entry.pattern.to_string(),
                 note: entry.note.clone(),
                 overruled: overruled.len(),
+                law_stands: false,
             },
         });
         (verdict.decision != Decision::NotListed).then(|| ListInfo {

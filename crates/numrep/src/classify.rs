@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::number::PhoneNumber;
 use crate::plan::{
-    country_code, national_plan, place_name, region_for, CallerIdRule, Category, CodeKind,
-    CountryCode, NationalPlan, RangeName, RangeRecord, RangeStatus, Tariff, NONE, OPERATORS,
-    RANGE_NAMES, TARIFFS,
+    country_code, national_plan, place_name, region_for, region_info, CallerIdRule, Category,
+    CodeKind, CountryCode, NationalPlan, RangeName, RangeRecord, RangeStatus, Tariff, NONE,
+    OPERATORS, RANGE_NAMES, TARIFFS,
 };
 
 /// Whether a number can exist, and if not, why.
@@ -75,12 +76,6 @@ impl Classification {
         self.validity == Validity::Valid
     }
 
-    /// True when the number may legitimately be shown as a caller ID.
-    pub fn caller_id_allowed(&self) -> bool {
-        self.caller_id == CallerIdRule::Allowed
-            && matches!(self.validity, Validity::Valid | Validity::Unverified)
-    }
-
     /// Place name of a geographic number (area code).
     pub fn place(&self) -> Option<&'static str> {
         place_name(self.place_index)
@@ -100,6 +95,29 @@ impl Classification {
     pub fn range(&self) -> Option<&'static RangeName> {
         self.record
             .and_then(|r| RANGE_NAMES.get(usize::from(r.range)))
+    }
+
+    /// The subscriber part of a landline (the digits after its area code), `None` for
+    /// every other kind of number.
+    pub fn subscriber<'n>(&self, number: &'n PhoneNumber) -> Option<&'n [u8]> {
+        (self.place_index != NONE && self.area.is_none() && self.category == Category::FixedLine)
+            .then(|| number.national_digits().get(self.group_len()..))
+            .flatten()
+    }
+
+    /// English and German name of the resolved region (`+1 876` → Jamaica), where known.
+    pub fn region_names(&self) -> Option<(&'static str, &'static str)> {
+        let info = region_info(self.region?)?;
+        Some((info.name_en, info.name_de))
+    }
+
+    /// The country's name in `lang`: the resolved region's (`+44 1481` → Guernsey),
+    /// else the calling code's (international networks).
+    pub fn country_name(&self, lang: Lang) -> Option<&'static str> {
+        match self.region_names() {
+            Some((en, de)) => Some(lang.pick(de, en)),
+            None => self.country.map(|c| lang.pick(c.name_de, c.name_en)),
+        }
     }
 
     /// Digits of the leading group (area code or service prefix) for formatting.
@@ -166,19 +184,29 @@ pub fn classify(number: &PhoneNumber) -> Classification {
         ),
         None => (national_record, national),
     };
+    let place_index = if number.is_short_code() {
+        NONE
+    } else {
+        national_place
+    };
+    // Subscriber numbers never start with 0 after the area code (`089 0123456`).
+    let zero_subscriber = suffix.is_none()
+        && place_index != NONE
+        && record.category == Category::FixedLine
+        && national.get(usize::from(record.group_len)) == Some(&b'0');
+    let validity = match validity(record, digits.len()) {
+        Validity::Valid | Validity::TooLong if zero_subscriber => Validity::UnassignedRange,
+        other => other,
+    };
     Classification {
         country: Some(country),
         region,
         category: record.category,
-        validity: validity(record, digits.len()),
+        validity,
         caller_id: record.caller_id,
         record: Some(record),
         area: suffix.map(|_| national_record),
-        place_index: if number.is_short_code() {
-            NONE
-        } else {
-            national_place
-        },
+        place_index,
     }
 }
 

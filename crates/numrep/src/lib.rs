@@ -11,9 +11,9 @@
 //! use numrep::{lookup, Options, Risk};
 //!
 //! let report = lookup("+49 900 5123456", &Options::default());
-//! assert_eq!(report.category.map(|c| c.as_str()), Some("premium_rate"));
-//! assert!(!report.caller_id_allowed);
-//! assert_eq!(report.risk, Some(Risk::High));
+//! assert_eq!(report.category().map(|c| c.as_str()), Some("premium_rate"));
+//! assert_eq!(report.caller_id_allowed(), Some(false));
+//! assert_eq!(report.risk(), Some(Risk::High));
 //! ```
 
 pub mod assess;
@@ -30,19 +30,25 @@ pub mod parse;
 pub mod plan;
 mod region;
 mod report;
+mod text;
 
-pub use assess::{assess, assess_with, Advice, Assessment, Finding, Risk, Severity};
-pub use checker::{Checker, ListInfo, OwnNumberInfo};
+pub use assess::{
+    assess, assess_with, Advice, Assessment, Finding, FindingText, Reason, ReasonText, Risk,
+    Severity,
+};
+pub use checker::{Checker, ListInfo, OwnNumberInfo, RegisterCheck};
 pub use classify::{classify, Classification, Validity};
 pub use digits::Digits;
 pub use error::ParseError;
 pub use evidence::{ReputationVerdict, SourceEvidence, SourceProblem, SourceStatus};
+pub use format::{Formatted, Mode};
 pub use lang::Lang;
 pub use number::PhoneNumber;
 pub use parse::parse;
 pub use plan::{CallerIdRule, Category, DATA_FINGERPRINT};
 pub use region::Region;
-pub use report::{lookup, Message, Options, RangeInfo, Reason, Report, TariffInfo};
+pub use report::{lookup, Options, RangeInfo, Report, ReportError, TariffInfo};
+pub use text::Label;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -70,8 +70,13 @@ impl PhoneNumber {
     /// The E.164 digits without `+` (`4930123456`), as used by the runtime lists.
     pub fn e164_digits(&self) -> Digits {
         let mut out = Digits::new();
-        let code = self.country_code.to_string();
-        for b in code.bytes().chain(self.national.as_bytes().iter().copied()) {
+        let code = self.country_code;
+        for divisor in [100, 10, 1] {
+            if code >= divisor || divisor == 1 {
+                out.push(b'0' + ((code / divisor) % 10) as u8);
+            }
+        }
+        for &b in self.national.as_bytes() {
             out.push(b);
         }
         out

@@ -49,28 +49,32 @@ fn day(y: u16, m: u8, d: u8) -> Date {
 }
 
 fn codes(report: &numrep::Report) -> Vec<&str> {
-    report.reasons.iter().map(|r| r.code).collect()
+    report.reasons().iter().map(|r| r.code()).collect()
 }
 
 #[test]
 fn own_vendor_number_inside_its_window_goes_to_vendor_management() {
     let report = checker().check("040 5555 0123", day(2026, 11, 28));
-    let own = report.own_number.as_ref().expect("registered");
+    let own = report.own_number().expect("registered");
     assert_eq!(own.vendor, "Callcenter Nord GmbH");
     assert_eq!(own.campaign.as_deref(), Some("Winteraktion 2026"));
     assert!(own.in_window);
-    assert_eq!(report.risk, Some(Risk::Low));
-    assert_eq!(report.advice.as_ref().unwrap().code, "vendor_management");
+    assert_eq!(report.risk(), Some(Risk::Low));
+    assert_eq!(report.advice().unwrap().code(), "vendor_management");
     assert!(codes(&report).contains(&"own_number"));
 }
 
 #[test]
 fn own_vendor_number_outside_its_window_is_a_warning() {
     let report = checker().check("+49 40 5555 0123", day(2027, 1, 15));
-    assert!(!report.own_number.as_ref().unwrap().in_window);
-    assert_eq!(report.risk, Some(Risk::Medium));
+    assert!(!report.own_number().unwrap().in_window);
+    assert_eq!(report.risk(), Some(Risk::Medium));
     assert!(codes(&report).contains(&"own_number_outside_window"));
-    assert_eq!(report.advice.as_ref().unwrap().code, "vendor_management");
+    // Never "the call came from one of our call centers": it may be someone else's now.
+    assert_eq!(report.advice().unwrap().code(), "check_registration");
+    let text = report.reasons()[0].message(numrep::Lang::En).to_string();
+    assert!(text.contains("until 2026-12-31"), "{text}");
+    assert!(text.contains("reassigned"), "{text}");
 }
 
 #[test]
@@ -89,12 +93,15 @@ fn the_incident_our_vendor_number_that_sources_call_a_sex_line() {
         error: None,
     };
     let report = checker().check_with_sources("040 5555 0123", day(2026, 11, 28), vec![tellows]);
-    assert_eq!(report.risk, Some(Risk::High));
-    assert_eq!(report.reasons[0].code, "source_spam");
-    assert!(report.reasons[0].message.contains("Erotik-Hotline"));
+    assert_eq!(report.risk(), Some(Risk::High));
+    assert_eq!(report.reasons()[0].code(), "source_spam");
+    assert!(report.reasons()[0]
+        .message(numrep::Lang::En)
+        .to_string()
+        .contains("Erotik-Hotline"));
     // Still ours: vendor management, not a security alarm.
-    assert_eq!(report.advice.as_ref().unwrap().code, "vendor_management");
-    assert_eq!(report.sources.len(), 1);
+    assert_eq!(report.advice().unwrap().code(), "vendor_management");
+    assert_eq!(report.sources().len(), 1);
 }
 
 #[test]
@@ -102,24 +109,37 @@ fn block_range_rule_and_allow_entry_overruling_it() {
     let c = checker();
     let blocked = c.check("0900 1 234567", day(2026, 11, 28));
     assert_eq!(
-        blocked.list.as_ref().unwrap().decision,
+        blocked.list().unwrap().decision,
         numrep::lists::Decision::Blocked
     );
     assert!(codes(&blocked).contains(&"blocklisted"));
     let allowed = c.check("+49 900 5 555 010", day(2026, 11, 28));
-    let list = allowed.list.as_ref().unwrap();
+    let list = allowed.list().unwrap();
     assert_eq!(list.decision, numrep::lists::Decision::Allowed);
     assert_eq!(list.overruled, vec!["+49900*".to_string()]);
     assert!(codes(&allowed).contains(&"allowlisted"));
-    // The law still holds: a 0900 number is never a legitimate caller ID.
+    // The law still holds: a 0900 number is never a legitimate caller ID, and the
+    // allow entry says so.
     assert!(codes(&allowed).contains(&"caller_id_forbidden"));
+    assert_eq!(allowed.risk(), Some(Risk::High));
+    assert_eq!(allowed.caller_id_allowed(), Some(false));
+    let allow = allowed
+        .reasons()
+        .iter()
+        .find(|r| r.code() == "allowlisted")
+        .expect("allow reason");
+    let text = allow.message(numrep::Lang::En).to_string();
+    assert!(text.contains("cannot overrule the law"), "{text}");
+    // The block rule it overrules no longer weighs.
+    let block = allowed.reasons().iter().find(|r| r.code() == "blocklisted");
+    assert!(block.is_none_or(|r| r.is_overruled()));
 }
 
 #[test]
 fn wangiri_country_on_the_block_list_is_known_bad() {
     let report = checker().check("00216 20 123 456", day(2026, 11, 28));
-    assert_eq!(report.risk, Some(Risk::High));
-    assert_eq!(report.advice.as_ref().unwrap().code, "known_bad");
+    assert_eq!(report.risk(), Some(Risk::High));
+    assert_eq!(report.advice().unwrap().code(), "known_bad");
     assert!(codes(&report).contains(&"wangiri_country"));
 }
 
@@ -127,9 +147,76 @@ fn wangiri_country_on_the_block_list_is_known_bad() {
 fn short_codes_and_bad_input_skip_the_lists() {
     let c = checker();
     let short = c.check("110", day(2026, 11, 28));
-    assert!(short.list.is_none() && short.own_number.is_none());
-    assert_eq!(short.advice.as_ref().unwrap().code, "spoofed_caller_id");
+    assert!(short.list().is_none() && short.own_number().is_none());
+    assert_eq!(short.advice().unwrap().code(), "fake_police");
     let bad = c.check("call me", day(2026, 11, 28));
-    assert!(!bad.ok);
-    assert_eq!(bad.error.as_ref().unwrap().code, "invalid_character");
+    assert!(!bad.is_ok());
+    assert_eq!(bad.error().unwrap().code(), "invalid_character");
+    assert_eq!(
+        bad.caller_id_allowed(),
+        None,
+        "no caller-ID verdict without a number"
+    );
+}
+
+#[test]
+fn our_vendor_showing_a_premium_number_is_a_vendor_matter_that_breaks_the_law() {
+    let report = checker().check("0900 5 123456", day(2026, 11, 28));
+    assert_eq!(report.own_number().unwrap().vendor, "Callcenter Süd GmbH");
+    assert_eq!(report.advice().unwrap().code(), "vendor_management");
+    assert_eq!(report.risk(), Some(Risk::High));
+    assert_eq!(report.caller_id_allowed(), Some(false));
+    assert!(codes(&report).contains(&"own_number_illegal_caller_id"));
+    assert!(
+        !codes(&report).contains(&"caller_id_forbidden"),
+        "not 'the display was faked'"
+    );
+    let text = report.reasons()[0].message(numrep::Lang::De).to_string();
+    assert!(
+        text.contains("TKG § 120") && text.contains("Callcenter Süd GmbH"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_allowlisted_partner_abroad_is_not_a_cost_trap() {
+    let report = checker().check("+216 71 555 123", day(2026, 11, 28));
+    assert_eq!(
+        report.list().unwrap().decision,
+        numrep::lists::Decision::Allowed
+    );
+    assert_eq!(report.risk(), Some(Risk::Low));
+    assert_ne!(report.advice().unwrap().code(), "do_not_call_back");
+    assert_ne!(report.advice().unwrap().code(), "known_bad");
+    let wangiri = report
+        .reasons()
+        .iter()
+        .find(|r| r.code() == "wangiri_country")
+        .expect("still shown");
+    assert!(wangiri.is_overruled());
+    assert!(wangiri
+        .message(numrep::Lang::En)
+        .to_string()
+        .starts_with("Overruled by our allow list"));
+}
+
+#[test]
+fn the_register_says_what_was_checked() {
+    let report = checker().check("030 1234567", day(2026, 11, 28));
+    assert_eq!(
+        report.register(),
+        Some(numrep::RegisterCheck::NotListed { entries: 5 })
+    );
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        json["register"]["message"],
+        "not in our register (5 entries)"
+    );
+    let bare = numrep::lookup("030 1234567", &Options::default());
+    assert_eq!(bare.register(), Some(numrep::RegisterCheck::NotConfigured));
+    let json = serde_json::to_value(&bare).unwrap();
+    assert_eq!(
+        json["register"]["message"],
+        "no register of our numbers configured"
+    );
 }

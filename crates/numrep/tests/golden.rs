@@ -10,9 +10,10 @@
 //!   the bare code for short codes), followed by `;ext=<digits>` when an extension
 //!   was read.
 //! - `category`, `validity`: `as_str()` names.
-//! - `caller_id`: the *effective* caller-ID verdict: `forbidden` when the range is banned
-//!   as caller ID by TKG § 120, `allowed` when `caller_id_allowed()` is true, else
-//!   `implausible` (reserve, abolished, internal, incomplete or too long).
+//! - `caller_id`: the report's one caller-ID verdict (`Report::caller_id`): `forbidden`
+//!   when TKG § 120 bans it (or 110/112 is shown), `implausible` when the number cannot
+//!   exist or never calls (reserve, abolished, internal, incomplete, too long, pagers),
+//!   else `allowed`.
 //! - `place`, `operator`, `tariff` (tariff id): empty means "none".
 //! - `known_gap` = `yes`: the fact sheet and the current code disagree; the row keeps
 //!   the fact-sheet answer and is reported separately without failing the test.
@@ -24,8 +25,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use numrep::plan::CallerIdRule;
-use numrep::{classify, parse, Region};
+use numrep::{lookup, parse, Options, Region};
 
 fn golden_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -77,26 +77,25 @@ const DE_HEADER: [&str; 10] = [
 
 /// What numrep answers for one input, in the CSV's column order (`e164` … `tariff`).
 fn actual(input: &str) -> Result<[String; 7], String> {
-    let number =
-        parse(input, Region::germany()).map_err(|e| format!("parse error {}", e.code()))?;
-    let c = classify(&number);
+    let report = lookup(input, &Options::new());
+    if let Some(e) = report.error() {
+        return Err(format!("parse error {}", e.code()));
+    }
+    let (Some(number), Some(c), Some(caller_id)) =
+        (report.number(), report.classification(), report.caller_id())
+    else {
+        return Err("a report without a number".into());
+    };
     let mut e164 = number.to_string();
     if let Some(ext) = number.extension() {
         e164.push_str(";ext=");
         e164.push_str(ext);
     }
-    let caller_id = if c.caller_id == CallerIdRule::Forbidden {
-        "forbidden"
-    } else if c.caller_id_allowed() {
-        "allowed"
-    } else {
-        "implausible"
-    };
     Ok([
         e164,
         c.category.as_str().to_owned(),
         c.validity.as_str().to_owned(),
-        caller_id.to_owned(),
+        caller_id.as_str().to_owned(),
         c.place().unwrap_or_default().to_owned(),
         c.operator().unwrap_or_default().to_owned(),
         c.tariff().map(|t| t.id).unwrap_or_default().to_owned(),

@@ -40,7 +40,7 @@ fn own_numbers_example_matches_the_winter_campaign_range() {
     )
     .expect("example loads");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.list.len(), 4);
+    assert_eq!(loaded.list.len(), 5);
 
     let during = loaded
         .list

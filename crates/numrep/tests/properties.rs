@@ -81,7 +81,7 @@ fn exercise(number: &PhoneNumber) {
     let _ = (
         c.category.as_str(),
         c.validity.as_str(),
-        c.caller_id_allowed(),
+        c.caller_id,
         c.is_valid(),
     );
     let _ = (

@@ -39,10 +39,13 @@ pub fn numrep_bin() -> &'static Path {
     })
 }
 
-/// A `numrep` command with a clean environment for colour decisions.
+/// A `numrep` command with a clean environment for colour and language decisions.
 pub fn numrep(args: &[&str]) -> Command {
     let mut cmd = Command::new(numrep_bin());
-    cmd.args(args).env_remove("NO_COLOR");
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LANG");
     cmd
 }
 

@@ -1,40 +1,67 @@
 //! CSV: a header and one flat row per report, quoted by the `csv` crate.
+//!
+//! Two dialects ([`Dialect`]): plain RFC 4180 CSV with stable snake_case column names
+//! for scripts, and the one German Excel opens in columns (UTF-8 byte-order mark, `;`
+//! separator, column titles in the report's language, numbers kept as text). In both,
+//! free-text cells (the input echo, vendor, campaign, list notes, source labels and
+//! messages) are neutralised against formula injection ([`clean::for_spreadsheet`]),
+//! and reasons and advice are written as texts, not only as codes.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io;
 
-use numrep::lists::Decision;
-use numrep::{Report, Risk};
+use numrep::{Label, Lang, Mode, Report};
 
+use super::clean::for_spreadsheet;
 use super::Encoder;
 
-/// The columns, in order.
-pub const HEADER: [&str; 24] = [
-    "input",
-    "ok",
-    "error_code",
-    "error_message",
-    "e164",
-    "country_code",
-    "region",
-    "country",
-    "national_format",
-    "international_format",
-    "category",
-    "valid",
-    "validity",
-    "place",
-    "operator",
-    "tariff_id",
-    "caller_id_allowed",
-    "risk",
-    "reason_codes",
-    "advice_code",
-    "own_vendor",
-    "own_campaign",
-    "list_decision",
-    "sources",
+/// Which CSV to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// `,`-separated, snake_case header: for scripts and databases.
+    Plain,
+    /// What German Excel opens in columns: BOM, `;`, localised header, numbers as text.
+    Excel,
+}
+
+/// The columns, in order: their stable name and, where there is one, the label an
+/// agent reads in the Excel dialect.
+pub const COLUMNS: [(&str, Option<Label>); 34] = [
+    ("input", Some(Label::Input)),
+    ("ok", None),
+    ("error_code", None),
+    ("error_message", Some(Label::Error)),
+    ("e164", None),
+    ("country_code", None),
+    ("region", None),
+    ("country", Some(Label::Country)),
+    ("national_format", Some(Label::National)),
+    ("international_format", Some(Label::Number)),
+    ("category", None),
+    ("category_text", Some(Label::Kind)),
+    ("valid", None),
+    ("validity", None),
+    ("validity_text", Some(Label::Validity)),
+    ("place", Some(Label::Place)),
+    ("operator", Some(Label::Operator)),
+    ("tariff_id", None),
+    ("tariff", Some(Label::Tariff)),
+    ("caller_id", None),
+    ("caller_id_allowed", None),
+    ("caller_id_text", Some(Label::CallerId)),
+    ("risk", None),
+    ("risk_text", Some(Label::Risk)),
+    ("reason_codes", None),
+    ("reasons", Some(Label::Reasons)),
+    ("advice_code", None),
+    ("advice", Some(Label::Advice)),
+    ("register", Some(Label::Register)),
+    ("own_vendor", Some(Label::Vendor)),
+    ("own_campaign", Some(Label::Campaign)),
+    ("list_decision", None),
+    ("list", Some(Label::List)),
+    ("sources", Some(Label::Sources)),
 ];
 
 /// The CSV writer's destination: a byte buffer the encoder can empty while the
@@ -56,21 +83,26 @@ impl io::Write for Produced {
 /// A header and one flat row per report.
 pub struct CsvEncoder {
     writer: csv::Writer<Produced>,
-    country_code: String,
-    reason_codes: String,
-    sources: String,
+    dialect: Dialect,
+    lang: Lang,
+    cells: Vec<String>,
 }
 
 impl CsvEncoder {
-    /// A fresh encoder.
-    pub fn new() -> Self {
+    /// A fresh encoder; `lang` is the language of the Excel dialect's header.
+    pub fn new(dialect: Dialect, lang: Lang) -> Self {
+        let delimiter = match dialect {
+            Dialect::Plain => b',',
+            Dialect::Excel => b';',
+        };
         CsvEncoder {
             writer: csv::WriterBuilder::new()
+                .delimiter(delimiter)
                 .buffer_capacity(4096)
                 .from_writer(Produced::default()),
-            country_code: String::new(),
-            reason_codes: String::new(),
-            sources: String::new(),
+            dialect,
+            lang,
+            cells: vec![String::new(); COLUMNS.len()],
         }
     }
 
@@ -82,96 +114,146 @@ impl CsvEncoder {
         produced.clear();
         Ok(())
     }
-}
 
-impl Default for CsvEncoder {
-    fn default() -> Self {
-        CsvEncoder::new()
+    /// Fills `self.cells` for one report, in [`COLUMNS`] order.
+    fn fill(&mut self, r: &Report) {
+        let lang = r.lang();
+        let excel = self.dialect == Dialect::Excel;
+        for cell in &mut self.cells {
+            cell.clear();
+        }
+        let c = &mut self.cells;
+        // Writing into a String cannot fail.
+        let mut set = |i: usize, value: &dyn std::fmt::Display| {
+            let _ = write!(c[i], "{value}");
+        };
+        set(0, &for_spreadsheet(r.input()));
+        set(1, &r.is_ok());
+        if let Some(error) = r.error() {
+            set(2, &error.code());
+            set(3, &for_spreadsheet(&error.to_string()));
+        }
+        if let Some(e164) = r.formatted(Mode::E164) {
+            set(4, &AsText(e164, excel));
+        }
+        if let Some(number) = r.number() {
+            set(5, &number.country_code());
+        }
+        set(6, &r.region().unwrap_or(""));
+        set(7, &r.country().unwrap_or(""));
+        if let Some(national) = r.national_format() {
+            set(8, &AsText(national, excel));
+        }
+        if let Some(intl) = r.formatted(Mode::International) {
+            set(9, &AsText(intl, excel));
+        }
+        if let Some(category) = r.category() {
+            set(10, &category.as_str());
+            set(11, &category.text(lang));
+        }
+        set(12, &r.is_valid());
+        if let Some(validity) = r.validity() {
+            set(13, &validity.as_str());
+            set(14, &validity.text(lang));
+        }
+        set(15, &r.place().unwrap_or(""));
+        set(16, &r.operator().unwrap_or(""));
+        if let Some(tariff) = r.tariff() {
+            set(17, &tariff.id);
+            set(18, &tariff.description);
+        }
+        if let Some(caller_id) = r.caller_id() {
+            set(19, &caller_id.as_str());
+            set(20, &(caller_id == numrep::CallerIdRule::Allowed));
+            set(21, &caller_id.text(lang));
+        }
+        if let Some(risk) = r.risk() {
+            set(22, &risk.as_str());
+            set(23, &risk.text(lang));
+        }
+        let reasons = r.reasons();
+        set(24, &Joined(reasons.iter().map(|x| x.code()), ";"));
+        let texts: Vec<String> = reasons
+            .iter()
+            .map(|x| x.message(lang).to_string())
+            .collect();
+        set(25, &for_spreadsheet(&texts.join(" | ")));
+        if let Some(advice) = r.advice() {
+            set(26, &advice.code());
+            set(27, &advice.text(lang));
+        }
+        if let Some(register) = r.register() {
+            set(28, &register.text(lang));
+        }
+        if let Some(own) = r.own_number() {
+            set(29, &for_spreadsheet(&own.vendor));
+            set(30, &for_spreadsheet(own.campaign.as_deref().unwrap_or("")));
+        }
+        if let Some(list) = r.list() {
+            set(31, &list.decision.as_str());
+            set(32, &for_spreadsheet(&list.text(lang).to_string()));
+        }
+        let sources: Vec<String> = r
+            .sources()
+            .iter()
+            .map(|s| {
+                let verdict = s.verdict.map_or("", |v| v.as_str());
+                format!("{}: {} {verdict}", s.name, s.status_text(lang))
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        set(33, &for_spreadsheet(&sources.join(" | ")));
     }
 }
 
-/// The contract name of a risk level.
-pub(crate) fn risk_name(risk: Risk) -> &'static str {
-    match risk {
-        Risk::Low => "low",
-        Risk::Medium => "medium",
-        Risk::High => "high",
+/// A number cell; in the Excel dialect written as `="+4930…"`, which Excel shows as
+/// the text it is instead of turning it into a number (`4,93E+10`).
+struct AsText<T>(T, bool);
+
+impl<T: std::fmt::Display> std::fmt::Display for AsText<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.1 {
+            write!(f, "=\"{}\"", self.0)
+        } else {
+            self.0.fmt(f)
+        }
     }
 }
 
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
+/// Items joined with a separator.
+struct Joined<I>(I, &'static str);
+
+impl<I: Iterator<Item = &'static str> + Clone> std::fmt::Display for Joined<I> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, item) in self.0.clone().enumerate() {
+            if i > 0 {
+                f.write_str(self.1)?;
+            }
+            f.write_str(item)?;
+        }
+        Ok(())
     }
 }
 
 impl Encoder for CsvEncoder {
     fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
-        self.writer.write_record(HEADER)?;
+        match self.dialect {
+            Dialect::Plain => self.writer.write_record(COLUMNS.map(|(name, _)| name))?,
+            Dialect::Excel => {
+                out.extend_from_slice("\u{FEFF}".as_bytes());
+                let lang = self.lang;
+                self.writer.write_record(
+                    COLUMNS.map(|(name, label)| label.map_or(name, |l| l.text(lang))),
+                )?;
+            }
+        }
         self.drain(out)
     }
 
     fn row(&mut self, r: &Report, out: &mut Vec<u8>) -> io::Result<()> {
-        self.country_code.clear();
-        if let Some(cc) = r.country_code {
-            // Writing into a String cannot fail.
-            let _ = write!(self.country_code, "{cc}");
-        }
-        self.reason_codes.clear();
-        for (i, reason) in r.reasons.iter().enumerate() {
-            if i > 0 {
-                self.reason_codes.push(';');
-            }
-            self.reason_codes.push_str(reason.code);
-        }
-        self.sources.clear();
-        for (i, source) in r.sources.iter().enumerate() {
-            if i > 0 {
-                self.sources.push(';');
-            }
-            let verdict = source.verdict.map_or("", |v| v.as_str());
-            let _ = write!(
-                self.sources,
-                "{}:{}:{verdict}",
-                source.name,
-                source.status.as_str()
-            );
-        }
-        let list_decision = match r.list.as_ref().map(|l| l.decision) {
-            Some(Decision::Allowed) => "allowed",
-            Some(Decision::Blocked) => "blocked",
-            Some(Decision::NotListed) | None => "",
-        };
-        let own = r.own_number.as_ref();
-        let row: [&str; 24] = [
-            &r.input,
-            bool_str(r.ok),
-            r.error.as_ref().map_or("", |e| e.code),
-            r.error.as_ref().map_or("", |e| e.message.as_str()),
-            r.e164.as_deref().unwrap_or(""),
-            &self.country_code,
-            r.region.unwrap_or(""),
-            r.country.unwrap_or(""),
-            r.national_format.as_deref().unwrap_or(""),
-            r.international_format.as_deref().unwrap_or(""),
-            r.category.map_or("", |c| c.as_str()),
-            bool_str(r.valid),
-            r.validity.map_or("", |v| v.as_str()),
-            r.place.unwrap_or(""),
-            r.operator.unwrap_or(""),
-            r.tariff.as_ref().map_or("", |t| t.id),
-            bool_str(r.caller_id_allowed),
-            r.risk.map_or("", risk_name),
-            &self.reason_codes,
-            r.advice.as_ref().map_or("", |a| a.code),
-            own.map_or("", |o| o.vendor.as_str()),
-            own.and_then(|o| o.campaign.as_deref()).unwrap_or(""),
-            list_decision,
-            &self.sources,
-        ];
-        self.writer.write_record(row)?;
+        self.fill(r);
+        self.writer.write_record(&self.cells)?;
         self.drain(out)
     }
 }
@@ -180,26 +262,79 @@ impl Encoder for CsvEncoder {
 mod tests {
     use super::*;
 
-    fn render(inputs: &[&str]) -> String {
-        super::super::render_for_test(&mut CsvEncoder::new(), inputs)
+    fn render(inputs: &[&str], dialect: Dialect, lang: Lang) -> String {
+        super::super::render_for_test(&mut CsvEncoder::new(dialect, lang), inputs, lang)
+    }
+
+    fn column(name: &str) -> usize {
+        COLUMNS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .expect("column")
+    }
+
+    fn rows(text: &str, delimiter: u8) -> Vec<csv::StringRecord> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.expect("row"))
+            .collect()
     }
 
     #[test]
     fn header_even_without_rows() {
-        assert_eq!(render(&[]).trim_end(), HEADER.join(","));
+        let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            render(&[], Dialect::Plain, Lang::En).trim_end(),
+            names.join(",")
+        );
     }
 
     #[test]
-    fn premium_row_and_quoting() {
-        let text = render(&["+49 900 5123456", "030,123"]);
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    fn premium_row_with_texts_and_quoting() {
+        let text = render(&["+49 900 5123456", "030,123"], Dialect::Plain, Lang::De);
+        let rows = rows(&text, b',');
         assert_eq!(rows.len(), 2);
-        assert_eq!(&rows[0][0], "+49 900 5123456");
-        assert_eq!(&rows[0][10], "premium_rate");
-        assert_eq!(&rows[0][16], "false");
-        assert_eq!(&rows[0][17], "high");
-        assert_eq!(&rows[1][0], "030,123");
+        assert_eq!(&rows[0][column("input")], "'+49 900 5123456");
+        assert_eq!(&rows[0][column("e164")], "+499005123456");
+        assert_eq!(&rows[0][column("category")], "premium_rate");
+        assert_eq!(&rows[0][column("category_text")], "Premium-Dienst");
+        assert_eq!(&rows[0][column("caller_id_allowed")], "false");
+        assert_eq!(&rows[0][column("risk")], "high");
+        assert_eq!(&rows[0][column("risk_text")], "hoch");
+        assert!(rows[0][column("reasons")].contains("TKG § 120"));
+        assert!(rows[0][column("advice")].starts_with("Dem Kunden sagen"));
+        assert_eq!(&rows[1][column("input")], "030,123");
         assert!(text.contains("\"030,123\""));
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        let text = render(
+            &["=HYPERLINK(\"http://x\")", "@SUM(1)", "-2+3"],
+            Dialect::Plain,
+            Lang::En,
+        );
+        for row in rows(&text, b',') {
+            assert!(row[0].starts_with('\''), "{:?}", &row[0]);
+            assert!(!row[column("error_message")].starts_with(['=', '+', '-', '@']));
+        }
+    }
+
+    #[test]
+    fn excel_dialect_has_bom_semicolons_german_titles_and_text_numbers() {
+        let text = render(&["030 1234567"], Dialect::Excel, Lang::De);
+        assert!(text.starts_with('\u{FEFF}'));
+        let body = &text['\u{FEFF}'.len_utf8()..];
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        let header = reader.headers().expect("header").clone();
+        assert_eq!(&header[0], "Eingabe");
+        assert_eq!(&header[column("risk_text")], "Risiko");
+        let row = reader.records().next().expect("row").expect("row");
+        assert_eq!(&row[column("e164")], "=\"+49301234567\"");
+        assert_eq!(&row[column("national_format")], "=\"030 1234567\"");
     }
 }

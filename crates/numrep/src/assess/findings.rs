@@ -5,7 +5,8 @@ use crate::digits::Digits;
 use crate::evidence::ReputationVerdict;
 use crate::number::PhoneNumber;
 use crate::plan::{
-    place_name, risky_code, CallerIdRule, Category, CodeKind, CountryCode, Tariff, DE_PLAN,
+    place_name, risky_code, CallerIdRule, Category, CodeKind, CountryCode, RangeName, Tariff,
+    DE_PLAN,
 };
 use crate::region::Region;
 
@@ -51,15 +52,27 @@ pub enum Finding {
         /// The kind of line.
         category: Category,
     },
-    /// 110/112 shown as caller ID: the police-impersonation trick.
-    FakeEmergencyCaller,
-    /// The range was shut down (0190 in 2005).
-    AbolishedRange,
+    /// 110/112 shown as caller ID, alone, behind an area code (`030 110`) or as `+110`:
+    /// the fake-police scam.
+    FakeEmergencyDisplay {
+        /// The display as the customer saw it (`030 110`, `+110`).
+        shown: String,
+    },
+    /// The range was shut down (0190 in 2005, call-by-call in 2024 …).
+    AbolishedRange {
+        /// The range that was entered.
+        range: Option<&'static RangeName>,
+    },
     /// Nobody can hold a number in this range.
     UnassignedRange,
+    /// A landline whose subscriber part starts with 0 (`089 0123456`): cannot exist.
+    SubscriberStartsWithZero {
+        /// The area code (without the trunk 0).
+        area_code: Digits,
+    },
     /// Operator-internal number; never reaches an end user.
     NotDiallable,
-    /// Not banned, but never a public caller ID (closed user groups, test numbers …).
+    /// Not banned, but never a real caller ID (pagers, closed user groups, test numbers …).
     CallerIdImplausible {
         /// The kind of line.
         category: Category,
@@ -108,6 +121,8 @@ pub enum Finding {
     Unverified {
         /// The code.
         country: &'static CountryCode,
+        /// The region's name in English and German, where the region is known.
+        region: Option<(&'static str, &'static str)>,
     },
     /// Geographic number in a known place.
     Geographic {
@@ -139,14 +154,23 @@ pub enum Finding {
         /// Whom to contact at vendor management.
         contact: Option<String>,
     },
-    /// Registered to one of our vendors, but not for today.
+    /// Our vendor shows a number that may never be a caller ID (TKG § 120).
+    OwnNumberIllegalCallerId {
+        /// The vendor.
+        vendor: String,
+        /// The kind of line.
+        category: Category,
+    },
+    /// Registered to one of our vendors, but not for the day of the call.
     OwnNumberOutsideWindow {
         /// The vendor.
         vendor: String,
         /// The campaign, if registered.
         campaign: Option<String>,
-        /// `2026-10-01 – 2026-12-31`, open ends written as `…`.
-        window: String,
+        /// First registered day, when the call came before it.
+        from: Option<String>,
+        /// Last registered day, when the call came after it.
+        to: Option<String>,
     },
     /// On one of our block lists.
     Blocklisted {
@@ -168,19 +192,21 @@ pub enum Finding {
         /// Comments or votes behind it.
         comments: Option<u64>,
     },
-    /// On one of our allow lists (overrules block entries).
+    /// On one of our allow lists: overrules heuristics, never the law.
     Allowlisted {
         /// The matching pattern.
         pattern: String,
         /// The entry's note.
         note: Option<String>,
-        /// Block entries it overrules.
+        /// Findings it overrules.
         overruled: usize,
+        /// True when a legal finding (TKG § 120, a range that cannot exist) stands.
+        law_stands: bool,
     },
 }
 
 impl Finding {
-    /// How much it weighs.
+    /// How much it weighs (before an allow list overrules it).
     pub fn severity(&self) -> Severity {
         match self {
             Finding::SourceReport {
@@ -193,13 +219,15 @@ impl Finding {
             } => Severity::Warning,
             Finding::SourceReport { .. } => Severity::Info,
             Finding::CallerIdForbidden { .. }
-            | Finding::FakeEmergencyCaller
-            | Finding::AbolishedRange
+            | Finding::FakeEmergencyDisplay { .. }
+            | Finding::AbolishedRange { .. }
             | Finding::UnassignedRange
+            | Finding::SubscriberStartsWithZero { .. }
             | Finding::NotDiallable
             | Finding::WangiriCountry { .. }
             | Finding::BillingBanCountry { .. }
-            | Finding::Blocklisted { .. } => Severity::Danger,
+            | Finding::Blocklisted { .. }
+            | Finding::OwnNumberIllegalCallerId { .. } => Severity::Danger,
             Finding::CallerIdImplausible { .. }
             | Finding::TooShort
             | Finding::TooLong
@@ -208,6 +236,9 @@ impl Finding {
             | Finding::LookalikeAreaCode { .. }
             | Finding::InternationalNetwork { .. }
             | Finding::OwnNumberOutsideWindow { .. } => Severity::Warning,
+            Finding::Allowlisted {
+                law_stands: true, ..
+            } => Severity::Danger,
             Finding::Unverified { .. }
             | Finding::Geographic { .. }
             | Finding::Mobile { .. }
@@ -224,9 +255,10 @@ impl Finding {
     pub fn code(&self) -> &'static str {
         match self {
             Finding::CallerIdForbidden { .. } => "caller_id_forbidden",
-            Finding::FakeEmergencyCaller => "fake_emergency_caller",
-            Finding::AbolishedRange => "abolished_range",
+            Finding::FakeEmergencyDisplay { .. } => "fake_emergency_display",
+            Finding::AbolishedRange { .. } => "abolished_range",
             Finding::UnassignedRange => "unassigned_range",
+            Finding::SubscriberStartsWithZero { .. } => "subscriber_starts_with_zero",
             Finding::NotDiallable => "not_diallable",
             Finding::CallerIdImplausible { .. } => "caller_id_implausible",
             Finding::TooShort => "too_short",
@@ -245,6 +277,7 @@ impl Finding {
             Finding::Voip => "voip",
             Finding::PersonalNumber => "personal_number",
             Finding::OwnNumber { .. } => "own_number",
+            Finding::OwnNumberIllegalCallerId { .. } => "own_number_illegal_caller_id",
             Finding::OwnNumberOutsideWindow { .. } => "own_number_outside_window",
             Finding::Blocklisted { .. } => "blocklisted",
             Finding::Allowlisted { .. } => "allowlisted",
@@ -260,23 +293,25 @@ impl Finding {
         }
     }
 
-    /// True when the finding proves the displayed number was not the real caller.
+    /// True when the finding proves the displayed number was not the real caller, or
+    /// the call broke the law: facts no allow list can overrule.
     pub fn means_spoofed(&self) -> bool {
         matches!(
             self,
             Finding::CallerIdForbidden { .. }
-                | Finding::FakeEmergencyCaller
-                | Finding::AbolishedRange
+                | Finding::FakeEmergencyDisplay { .. }
+                | Finding::AbolishedRange { .. }
                 | Finding::UnassignedRange
+                | Finding::SubscriberStartsWithZero { .. }
                 | Finding::NotDiallable
         )
     }
 
-    /// True when the number is one of our vendors' (in or outside its window).
+    /// True for one of our vendors' numbers on the day of the call.
     pub fn means_own_vendor(&self) -> bool {
         matches!(
             self,
-            Finding::OwnNumber { .. } | Finding::OwnNumberOutsideWindow { .. }
+            Finding::OwnNumber { .. } | Finding::OwnNumberIllegalCallerId { .. }
         )
     }
 
@@ -291,19 +326,44 @@ impl Finding {
         )
     }
 
-    /// True for the known cost traps (ping calls to expensive destinations).
+    /// True for the known cost traps (ping calls to expensive destinations, charged lines).
     pub fn means_cost_trap(&self) -> bool {
         matches!(
             self,
-            Finding::WangiriCountry { .. } | Finding::BillingBanCountry { .. }
+            Finding::WangiriCountry { .. }
+                | Finding::BillingBanCountry { .. }
+                | Finding::ChargedService { .. }
+        )
+    }
+
+    /// True for warnings an allow-list entry overrules: heuristics about calling codes,
+    /// what sources report, and our own block entries. Never the law or the numbering plan.
+    pub fn is_heuristic(&self) -> bool {
+        matches!(
+            self,
+            Finding::WangiriCountry { .. }
+                | Finding::BillingBanCountry { .. }
+                | Finding::PriceAnnouncementCountry { .. }
+                | Finding::LookalikeAreaCode { .. }
+                | Finding::InternationalNetwork { .. }
+                | Finding::Blocklisted { .. }
+        ) || matches!(
+            self,
+            Finding::SourceReport {
+                verdict: ReputationVerdict::Spam | ReputationVerdict::Suspicious,
+                ..
+            }
         )
     }
 }
 
-/// Runs every rule.
+/// Runs every rule over the tables' answer.
 pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> Vec<Finding> {
     let mut out = Vec::new();
-    validity_rules(class, &mut out);
+    if let Some(shown) = fake_emergency_display(number, class) {
+        out.push(Finding::FakeEmergencyDisplay { shown });
+    }
+    validity_rules(number, class, &mut out);
     caller_id_rules(class, &mut out);
     if let Some(country) = class.country {
         country_rules(number, country, region, &mut out);
@@ -312,10 +372,39 @@ pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> 
     out
 }
 
-fn validity_rules(class: &Classification, out: &mut Vec<Finding>) {
+/// `110`/`112` shown alone, behind an area code (`030 110`), or as `+110`/`+112`
+/// (which no country's number can be: +1 numbers never start with 0 or 1).
+fn fake_emergency_display(number: &PhoneNumber, class: &Classification) -> Option<String> {
+    let police = |digits: &[u8]| digits.starts_with(b"110") || digits.starts_with(b"112");
+    if number.is_short_code() {
+        return (class.category == Category::Emergency).then(|| number.national_number().into());
+    }
+    if police(number.e164_digits().as_bytes()) {
+        return Some(number.to_string());
+    }
+    let subscriber = class.subscriber(number)?;
+    police(subscriber).then(|| {
+        let national = number.national_number();
+        let area = national.len() - subscriber.len();
+        format!("0{} {}", &national[..area], &national[area..])
+    })
+}
+
+fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Vec<Finding>) {
     match class.validity {
-        Validity::AbolishedRange => out.push(Finding::AbolishedRange),
-        Validity::UnassignedRange => out.push(Finding::UnassignedRange),
+        Validity::AbolishedRange => out.push(Finding::AbolishedRange {
+            range: class.range(),
+        }),
+        Validity::UnassignedRange => match class.subscriber(number) {
+            Some([b'0', ..]) => {
+                let national = number.national_digits();
+                let area = &national[..class.group_len().min(national.len())];
+                out.push(Finding::SubscriberStartsWithZero {
+                    area_code: Digits::from_ascii(area).unwrap_or_default(),
+                });
+            }
+            _ => out.push(Finding::UnassignedRange),
+        },
         Validity::NotDiallable => out.push(Finding::NotDiallable),
         Validity::TooShort => out.push(Finding::TooShort),
         Validity::TooLong => out.push(Finding::TooLong),
@@ -326,9 +415,8 @@ fn validity_rules(class: &Classification, out: &mut Vec<Finding>) {
 fn caller_id_rules(class: &Classification, out: &mut Vec<Finding>) {
     let category = class.category;
     match class.caller_id {
-        CallerIdRule::Forbidden if category == Category::Emergency => {
-            out.push(Finding::FakeEmergencyCaller)
-        }
+        // The fake-police rule already said it, with the display.
+        CallerIdRule::Forbidden if category == Category::Emergency => {}
         CallerIdRule::Forbidden => out.push(Finding::CallerIdForbidden { category }),
         CallerIdRule::Implausible if class.validity == Validity::Valid => {
             out.push(Finding::CallerIdImplausible { category })
@@ -391,7 +479,10 @@ fn lookalike(number: &PhoneNumber) -> Option<Finding> {
 fn line_facts(class: &Classification, out: &mut Vec<Finding>) {
     if class.validity == Validity::Unverified {
         if let Some(country) = class.country.filter(|c| c.kind == CodeKind::Geographic) {
-            out.push(Finding::Unverified { country });
+            out.push(Finding::Unverified {
+                country,
+                region: class.region_names(),
+            });
         }
         return;
     }

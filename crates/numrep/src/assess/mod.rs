@@ -1,6 +1,10 @@
-//! Rules over a classification → findings a person can read, a risk level, and advice.
+//! Rules over a classification → findings a person can read, a risk level, the
+//! caller-ID verdict, and advice.
 //!
-//! Every risk comes with its reasons; no bare scores.
+//! Every risk comes with its reasons; no bare scores. Findings from our lists and
+//! online sources are weighed together with the tables' findings in one pass:
+//! an allow-list entry overrules heuristics (calling-code warnings, source reports,
+//! block entries) but never the law or the numbering plan.
 
 mod findings;
 mod messages;
@@ -8,12 +12,14 @@ mod messages;
 use serde::Serialize;
 
 pub use findings::{Finding, Severity};
+pub use messages::FindingText;
 
-use crate::classify::Classification;
+use crate::classify::{Classification, Validity};
 use crate::number::PhoneNumber;
+use crate::plan::CallerIdRule;
 use crate::region::Region;
 
-/// Overall risk: the highest severity among the findings.
+/// Overall risk: the highest severity among the findings that stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Risk {
@@ -43,8 +49,12 @@ impl Risk {
 pub enum Advice {
     /// The displayed number cannot be a real caller: it was spoofed or the call was illegal.
     SpoofedCallerId,
+    /// 110/112 on the display: the fake-police scam.
+    FakePolice,
     /// One of our own call centers: vendor management, not security.
     VendorManagement,
+    /// Registered to one of our vendors, but not for the day of the call.
+    CheckRegistration,
     /// On our block list.
     KnownBad,
     /// Online reputation sources report it as spam or fraud.
@@ -57,15 +67,95 @@ pub enum Advice {
     NoConcern,
 }
 
-/// Findings, risk and advice for one number.
+/// A finding with the weight it has in this assessment.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    finding: Finding,
+    overruled: bool,
+}
+
+impl Reason {
+    /// What was found.
+    pub fn finding(&self) -> &Finding {
+        &self.finding
+    }
+
+    /// Stable code, e.g. `caller_id_forbidden`.
+    pub fn code(&self) -> &'static str {
+        self.finding.code()
+    }
+
+    /// How much it weighs here: `info` when an allow-list entry overrules it.
+    pub fn severity(&self) -> Severity {
+        if self.overruled {
+            Severity::Info
+        } else {
+            self.finding.severity()
+        }
+    }
+
+    /// True when an allow-list entry overrules this (heuristic) finding.
+    pub fn is_overruled(&self) -> bool {
+        self.overruled
+    }
+
+    /// The sentence in `lang` (prefixed with "overruled by our allow list" when it is).
+    pub fn message(&self, lang: crate::Lang) -> ReasonText<'_> {
+        ReasonText { reason: self, lang }
+    }
+}
+
+/// A reason's sentence, rendered when displayed ([`Reason::message`]).
+#[derive(Clone, Copy)]
+pub struct ReasonText<'a> {
+    reason: &'a Reason,
+    lang: crate::Lang,
+}
+
+impl std::fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.reason.finding.message(self.lang);
+        if self.reason.overruled {
+            let args: [crate::text::Arg<'_>; 1] = [("message", &text)];
+            crate::text::Msg::FindingOverruled
+                .with(self.lang, &args)
+                .fmt(f)
+        } else {
+            text.fmt(f)
+        }
+    }
+}
+
+/// Findings, risk, caller-ID verdict and advice for one number.
 #[derive(Debug, Clone)]
 pub struct Assessment {
+    risk: Risk,
+    reasons: Vec<Reason>,
+    advice: Advice,
+    caller_id: CallerIdRule,
+}
+
+impl Assessment {
     /// Risk level.
-    pub risk: Risk,
+    pub fn risk(&self) -> Risk {
+        self.risk
+    }
+
     /// Reasons, most severe first.
-    pub findings: Vec<Finding>,
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
     /// Next step.
-    pub advice: Advice,
+    pub fn advice(&self) -> Advice {
+        self.advice
+    }
+
+    /// Whether the number can be a real caller's number: the one verdict that JSON's
+    /// `caller_id` and `caller_id_allowed` both come from.
+    pub fn caller_id(&self) -> CallerIdRule {
+        self.caller_id
+    }
 }
 
 /// Applies the rules. `region` is where the number was seen (for look-alike codes).
@@ -82,36 +172,113 @@ pub fn assess_with(
 ) -> Assessment {
     let mut findings = findings::collect(number, class, region);
     findings.extend(more);
-    Assessment::from_findings(findings)
+    vendor_breaks_law(&mut findings);
+    let caller_id = caller_id(class, &findings);
+    let mut reasons = weigh(findings);
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity()));
+    let risk = reasons
+        .iter()
+        .map(Reason::severity)
+        .max()
+        .map_or(Risk::Low, Severity::risk);
+    let advice = advice(&reasons, risk);
+    Assessment {
+        risk,
+        reasons,
+        advice,
+        caller_id,
+    }
 }
 
-impl Assessment {
-    /// Risk and advice for a set of findings (from the tables, lists and sources).
-    pub fn from_findings(mut findings: Vec<Finding>) -> Assessment {
-        findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
-        let risk = findings
-            .iter()
-            .map(Finding::severity)
-            .max()
-            .map_or(Risk::Low, Severity::risk);
-        let advice = advice(&findings, risk);
-        Assessment {
-            risk,
-            findings,
-            advice,
+/// Our own vendor showing a § 120 number is not a spoofed display: say who breaks the law.
+fn vendor_breaks_law(findings: &mut [Finding]) {
+    let Some(vendor) = findings.iter().find_map(|f| match f {
+        Finding::OwnNumber { vendor, .. } => Some(vendor.clone()),
+        _ => None,
+    }) else {
+        return;
+    };
+    for finding in findings.iter_mut() {
+        if let Finding::CallerIdForbidden { category } = *finding {
+            *finding = Finding::OwnNumberIllegalCallerId {
+                vendor: vendor.clone(),
+                category,
+            };
         }
     }
 }
 
+/// One caller-ID verdict from the range rule, the validity and the findings.
+fn caller_id(class: &Classification, findings: &[Finding]) -> CallerIdRule {
+    let forbidden = findings.iter().any(|f| {
+        matches!(
+            f,
+            Finding::FakeEmergencyDisplay { .. }
+                | Finding::CallerIdForbidden { .. }
+                | Finding::OwnNumberIllegalCallerId { .. }
+        )
+    });
+    if forbidden || class.caller_id == CallerIdRule::Forbidden {
+        CallerIdRule::Forbidden
+    } else if !matches!(class.validity, Validity::Valid | Validity::Unverified)
+        || class.caller_id == CallerIdRule::Implausible
+    {
+        // A number that cannot exist cannot have called.
+        CallerIdRule::Implausible
+    } else {
+        CallerIdRule::Allowed
+    }
+}
+
+/// Marks what an allow-list entry overrules, and tells the entry whether the law stands.
+fn weigh(mut findings: Vec<Finding>) -> Vec<Reason> {
+    let allowlisted = findings
+        .iter()
+        .any(|f| matches!(f, Finding::Allowlisted { .. }));
+    if !allowlisted {
+        return findings
+            .into_iter()
+            .map(|finding| Reason {
+                finding,
+                overruled: false,
+            })
+            .collect();
+    }
+    let overruled_count = findings.iter().filter(|f| f.is_heuristic()).count();
+    let law = findings.iter().any(Finding::means_spoofed);
+    for finding in &mut findings {
+        if let Finding::Allowlisted {
+            overruled,
+            law_stands,
+            ..
+        } = finding
+        {
+            *overruled = overruled_count;
+            *law_stands = law;
+        }
+    }
+    findings
+        .into_iter()
+        .map(|finding| Reason {
+            overruled: finding.is_heuristic(),
+            finding,
+        })
+        .collect()
+}
+
 /// The first rule that applies, in order of how much it changes what the agent does.
-fn advice(findings: &[Finding], risk: Risk) -> Advice {
-    let any = |f: fn(&Finding) -> bool| findings.iter().any(f);
-    if any(Finding::means_spoofed) {
-        Advice::SpoofedCallerId
-    } else if any(Finding::means_own_vendor) {
+fn advice(reasons: &[Reason], risk: Risk) -> Advice {
+    let any = |test: fn(&Finding) -> bool| reasons.iter().any(|r| !r.overruled && test(&r.finding));
+    if any(Finding::means_own_vendor) {
         Advice::VendorManagement
+    } else if any(|f| matches!(f, Finding::FakeEmergencyDisplay { .. })) {
+        Advice::FakePolice
+    } else if any(Finding::means_spoofed) {
+        Advice::SpoofedCallerId
     } else if any(|f| matches!(f, Finding::Blocklisted { .. })) {
         Advice::KnownBad
+    } else if any(|f| matches!(f, Finding::OwnNumberOutsideWindow { .. })) {
+        Advice::CheckRegistration
     } else if any(Finding::means_reported_spam) {
         Advice::ReportedSpam
     } else if any(Finding::means_cost_trap) {
@@ -122,5 +289,3 @@ fn advice(findings: &[Finding], risk: Risk) -> Advice {
         Advice::NoConcern
     }
 }
-
-pub use messages::{advice_code, advice_text, category_name};

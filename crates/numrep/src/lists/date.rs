@@ -53,20 +53,35 @@ impl Date {
         Ok(Self { year, month, day })
     }
 
-    /// Parses exactly `YYYY-MM-DD` (surrounding whitespace is ignored).
+    /// Parses an ISO date `YYYY-MM-DD` or a German one, `DD.MM.YYYY` (day and month may
+    /// have one digit: `1.12.2026`). Surrounding whitespace is ignored.
     pub fn parse(text: &str) -> Result<Self, ListError> {
         let trimmed = text.trim();
         let invalid = |reason| ListError::InvalidDate {
             text: trimmed.chars().take(40).collect(),
             reason,
         };
-        let bytes = trimmed.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return Err(invalid("not in the form YYYY-MM-DD"));
-        }
-        let year = parse_digits(&bytes[0..4]).ok_or_else(|| invalid("year is not 4 digits"))?;
-        let month = parse_digits(&bytes[5..7]).ok_or_else(|| invalid("month is not 2 digits"))?;
-        let day = parse_digits(&bytes[8..10]).ok_or_else(|| invalid("day is not 2 digits"))?;
+        let (year, month, day) = if trimmed.contains('.') {
+            let mut parts = trimmed.splitn(3, '.').map(str::as_bytes);
+            let (day, month, year) = (parts.next(), parts.next(), parts.next());
+            let (Some(day), Some(month), Some(year)) = (day, month, year) else {
+                return Err(invalid("not in the form DD.MM.YYYY"));
+            };
+            let short = |part: &[u8]| (1..=2).contains(&part.len());
+            if !short(day) || !short(month) || year.len() != 4 {
+                return Err(invalid("not in the form DD.MM.YYYY"));
+            }
+            (year, month, day)
+        } else {
+            let bytes = trimmed.as_bytes();
+            if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+                return Err(invalid("not in the form YYYY-MM-DD or DD.MM.YYYY"));
+            }
+            (&bytes[0..4], &bytes[5..7], &bytes[8..10])
+        };
+        let year = parse_digits(year).ok_or_else(|| invalid("year is not 4 digits"))?;
+        let month = parse_digits(month).ok_or_else(|| invalid("month is not a number"))?;
+        let day = parse_digits(day).ok_or_else(|| invalid("day is not a number"))?;
         // Each part has at most 4 digits, so the narrowing casts cannot truncate.
         Self::new(year, month as u8, day as u8).map_err(|error| match error {
             ListError::InvalidDate { reason, .. } => invalid(reason),
@@ -142,6 +157,27 @@ mod tests {
     }
 
     #[test]
+    fn parses_german_dates() {
+        let expected = Date::new(2026, 11, 26).expect("valid");
+        assert_eq!(Date::parse("26.11.2026").expect("German"), expected);
+        assert_eq!(
+            Date::parse(" 1.2.2026 ").expect("short"),
+            Date::new(2026, 2, 1).expect("valid")
+        );
+        for bad in [
+            "26.11.26",
+            "26.11",
+            "2026.11.26",
+            "31.02.2026",
+            "26..2026",
+            "a.b.cdef",
+            "26.11.2026.1",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad} must be rejected");
+        }
+    }
+
+    #[test]
     fn knows_leap_years() {
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2000-02-29").is_ok());
@@ -152,13 +188,13 @@ mod tests {
     #[test]
     fn rejects_malformed_dates_with_reason() {
         for (text, reason) in [
-            ("2026-1-01", "not in the form YYYY-MM-DD"),
+            ("2026-1-01", "not in the form YYYY-MM-DD or DD.MM.YYYY"),
             ("2026-13-01", "month not in 01-12"),
             ("2026-04-31", "day does not exist in that month"),
             ("2026-00-10", "month not in 01-12"),
             ("20x6-01-01", "year is not 4 digits"),
-            ("01.10.2026", "not in the form YYYY-MM-DD"),
-            ("2026-10-01T00", "not in the form YYYY-MM-DD"),
+            ("01.10.26", "not in the form DD.MM.YYYY"),
+            ("2026-10-01T00", "not in the form YYYY-MM-DD or DD.MM.YYYY"),
         ] {
             match Date::parse(text) {
                 Err(ListError::InvalidDate { reason: got, .. }) => {

@@ -1,50 +1,69 @@
-//! The whole answer for one input, as the CLI's JSON and the widget show it.
+//! The whole answer for one input, as the CLI's JSON, CSV and text and the widget show it.
+//!
+//! A [`Report`] keeps what was computed (the number, its classification, the assessment,
+//! what our lists and sources said), not sentences: texts come from the catalogue when
+//! the report is written ([`Serialize`], or the accessors' `Display` values), in the
+//! language of the [`Options`] it was made with.
 
 use serde::Serialize;
 
-use crate::assess::{advice_code, advice_text, assess, category_name, Assessment, Risk};
-use crate::checker::{ListInfo, OwnNumberInfo};
+mod json;
+mod serialize;
+
+use crate::assess::{assess, Advice, Assessment, Reason, Risk};
+use crate::checker::{ListInfo, OwnNumberInfo, RegisterCheck};
 use crate::classify::{classify, Classification, Validity};
 use crate::error::ParseError;
 use crate::evidence::SourceEvidence;
-use crate::format;
+use crate::format::{Formatted, Mode};
 use crate::lang::Lang;
 use crate::number::PhoneNumber;
 use crate::parse::parse;
 use crate::plan::{CallerIdRule, Category, Tariff, DATA_FINGERPRINT};
 use crate::region::Region;
 
-/// How to read and describe numbers.
-#[derive(Debug, Clone, Copy, Default)]
+/// How to read and describe numbers: the region for national forms and the language
+/// of texts. Built with [`Options::new`] and its setters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Region for numbers written in national form.
-    pub region: Region,
-    /// Language of messages.
-    pub lang: Lang,
+    region: Region,
+    lang: Lang,
 }
 
-/// A code with a sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Message {
-    /// Stable machine-readable code.
-    pub code: &'static str,
-    /// Human-readable text in the requested language.
-    pub message: String,
+impl Options {
+    /// Germany, English.
+    #[must_use]
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Numbers written in national form are read as numbers of `region`.
+    #[must_use]
+    pub fn region(mut self, region: Region) -> Options {
+        self.region = region;
+        self
+    }
+
+    /// Texts are written in `lang`.
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> Options {
+        self.lang = lang;
+        self
+    }
+
+    /// The region for national forms.
+    pub fn home_region(&self) -> Region {
+        self.region
+    }
+
+    /// The language of texts.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
 }
 
-/// A reason behind the risk level.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reason {
-    /// Stable code, e.g. `caller_id_forbidden`.
-    pub code: &'static str,
-    /// `info`, `warning` or `danger`.
-    pub severity: &'static str,
-    /// The sentence.
-    pub message: String,
-}
-
-/// A tariff in euros.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A tariff in euros (JSON `tariff`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct TariffInfo {
     /// Stable id, e.g. `0900-5`.
     pub id: &'static str,
@@ -62,76 +81,99 @@ pub struct TariffInfo {
     pub description: &'static str,
 }
 
-/// The range row behind the answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl TariffInfo {
+    fn new(t: &'static Tariff, lang: Lang) -> TariffInfo {
+        let eur = |tenths: Option<u32>| tenths.map(|v| f64::from(v) / 1000.0);
+        TariffInfo {
+            id: t.id,
+            per_minute_eur: eur(t.per_minute),
+            per_call_eur: eur(t.per_call),
+            free_seconds: t.free_seconds,
+            max_per_minute_eur: eur(t.max_per_minute),
+            max_per_call_eur: eur(t.max_per_call),
+            description: lang.pick(t.description_de, t.description_en),
+        }
+    }
+}
+
+/// The range row behind the answer (JSON `range`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RangeInfo {
     /// Official name.
     pub name: &'static str,
-    /// Where the fact comes from.
+    /// Where the fact comes from: a page or a § an agent can open.
     pub source: &'static str,
 }
 
-/// Everything numrep knows offline about one input. Field names are the JSON contract.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Why an input was not read as a number.
+#[derive(Debug, Clone)]
+enum Rejection {
+    /// The parser said why.
+    Parse(ParseError),
+    /// The caller's own reason (a line that is not UTF-8 …).
+    Other { code: &'static str, message: String },
+}
+
+/// The error of a report whose input did not parse ([`Report::error`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ReportError<'a> {
+    rejection: &'a Rejection,
+    lang: Lang,
+}
+
+impl ReportError<'_> {
+    /// Stable code, e.g. `invalid_character`.
+    pub fn code(&self) -> &'static str {
+        match self.rejection {
+            Rejection::Parse(e) => e.code(),
+            Rejection::Other { code, .. } => code,
+        }
+    }
+
+    /// The parse error, when the parser rejected the input.
+    pub fn parse_error(&self) -> Option<&ParseError> {
+        match self.rejection {
+            Rejection::Parse(e) => Some(e),
+            Rejection::Other { .. } => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ReportError<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.rejection {
+            Rejection::Parse(e) => f.write_str(&e.message(self.lang)),
+            Rejection::Other { message, .. } => f.write_str(message),
+        }
+    }
+}
+
+/// What is known about a number that parsed.
+#[derive(Debug, Clone)]
+struct Found {
+    number: PhoneNumber,
+    class: Classification,
+    assessment: Assessment,
+    register: RegisterCheck,
+    own_number: Option<Box<OwnNumberInfo>>,
+    list: Option<Box<ListInfo>>,
+    sources: Vec<SourceEvidence>,
+}
+
+#[derive(Debug, Clone)]
+enum Outcome {
+    Rejected(Rejection),
+    Found(Found),
+}
+
+/// Everything numrep knows about one input. Its [`Serialize`] output is the JSON
+/// contract of the CLI and the widget; the accessors give the same facts to Rust code.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Report {
-    /// The text as given.
-    pub input: String,
-    /// True when the input parsed.
-    pub ok: bool,
-    /// Why it did not parse.
-    pub error: Option<Message>,
-    /// `+4930123456`; null for short codes.
-    pub e164: Option<String>,
-    /// Calling code.
-    pub country_code: Option<u16>,
-    /// ISO 3166 alpha-2; null for international networks.
-    pub region: Option<&'static str>,
-    /// Country or network name.
-    pub country: Option<&'static str>,
-    /// National significant number or short code.
-    pub national_number: Option<String>,
-    /// `+49 30 123456`.
-    pub international_format: Option<String>,
-    /// `030 123456` (only for numbers of the default region's country).
-    pub national_format: Option<String>,
-    /// Extension, if written.
-    pub extension: Option<String>,
-    /// True for short codes (110, 116116 …).
-    pub short_code: bool,
-    /// Kind of line.
-    pub category: Option<Category>,
-    /// Kind of line in words.
-    pub category_text: Option<&'static str>,
-    /// True when complete and in an assigned range.
-    pub valid: bool,
-    /// Why (not) valid.
-    pub validity: Option<Validity>,
-    /// Place of a geographic number.
-    pub place: Option<&'static str>,
-    /// Original operator of a mobile block.
-    pub operator: Option<&'static str>,
-    /// Tariff of a service number.
-    pub tariff: Option<TariffInfo>,
-    /// True when the number can legitimately be shown as caller ID.
-    pub caller_id_allowed: bool,
-    /// `allowed`, `forbidden` or `implausible`.
-    pub caller_id: Option<CallerIdRule>,
-    /// The range row behind the answer.
-    pub range: Option<RangeInfo>,
-    /// The own-number registry entry that matched, if any.
-    pub own_number: Option<OwnNumberInfo>,
-    /// The block/allow decision, when a list entry matched.
-    pub list: Option<ListInfo>,
-    /// What each online source said (empty unless sources were asked).
-    pub sources: Vec<SourceEvidence>,
-    /// `low`, `medium` or `high`; null when the input did not parse.
-    pub risk: Option<Risk>,
-    /// Reasons, most severe first.
-    pub reasons: Vec<Reason>,
-    /// What to do next.
-    pub advice: Option<Message>,
-    /// Fingerprint of the tables used.
-    pub data_version: &'static str,
+    input: String,
+    options: Options,
+    outcome: Outcome,
 }
 
 /// Parses, classifies and assesses one input (tables only; see [`Checker`](crate::Checker)
@@ -141,133 +183,232 @@ pub fn lookup(input: &str, options: &Options) -> Report {
         Ok(number) => {
             let class = classify(&number);
             let assessment = assess(&number, &class, options.region);
-            Report::new(input, &number, &class, &assessment, options)
+            Report::found(input, *options, number, class, assessment)
         }
-        Err(e) => Report::failed(input, &e, options.lang),
+        Err(e) => Report::failed(input, e, options),
     }
 }
 
 impl Report {
-    /// The report for a parsed number with its assessment.
-    pub fn new(
+    /// The report for a parsed number with its assessment (no lists consulted).
+    pub(crate) fn found(
         input: &str,
-        number: &PhoneNumber,
-        class: &Classification,
-        assessment: &Assessment,
-        options: &Options,
+        options: Options,
+        number: PhoneNumber,
+        class: Classification,
+        assessment: Assessment,
     ) -> Report {
-        let lang = options.lang;
-        let own_country = class
-            .country
-            .is_some_and(|c| c.code == options.region.info().code);
         Report {
-            ok: true,
-            e164: number.e164(),
-            country_code: Some(number.country_code()),
-            region: class.region,
-            country: class.country.map(|c| lang.pick(c.name_de, c.name_en)),
-            national_number: Some(number.national_number().to_string()),
-            international_format: Some(format::international(number, class)),
-            national_format: own_country
-                .then(|| format::national(number, class, options.region.info().national_prefix)),
-            extension: number.extension().map(str::to_string),
-            short_code: number.is_short_code(),
-            category: Some(class.category),
-            category_text: Some(category_name(class.category, lang)),
-            valid: class.is_valid(),
-            validity: Some(class.validity),
-            place: class.place(),
-            operator: class.operator(),
-            tariff: class.tariff().map(|t| tariff_info(t, lang)),
-            caller_id_allowed: class.caller_id_allowed(),
-            caller_id: Some(class.caller_id),
-            range: class.range().map(|r| RangeInfo {
-                name: lang.pick(r.de, r.en),
-                source: r.source,
+            input: input.to_string(),
+            options,
+            outcome: Outcome::Found(Found {
+                number,
+                class,
+                assessment,
+                register: RegisterCheck::NotConfigured,
+                own_number: None,
+                list: None,
+                sources: Vec::new(),
             }),
-            ..Report::blank(input)
         }
-        .with_assessment(assessment, lang)
     }
 
-    /// Replaces risk, reasons and advice (after lists or sources added findings).
-    pub fn with_assessment(mut self, assessment: &Assessment, lang: Lang) -> Report {
-        self.risk = Some(assessment.risk);
-        self.reasons = assessment
-            .findings
-            .iter()
-            .map(|f| Reason {
-                code: f.code(),
-                severity: f.severity().as_str(),
-                message: f.message(lang),
-            })
-            .collect();
-        self.advice = Some(Message {
-            code: advice_code(assessment.advice),
-            message: advice_text(assessment.advice, lang).to_string(),
-        });
+    /// Adds what our lists and the sources said (the [`Checker`](crate::Checker)).
+    pub(crate) fn with_lists(
+        mut self,
+        register: RegisterCheck,
+        own_number: Option<OwnNumberInfo>,
+        list: Option<ListInfo>,
+        sources: Vec<SourceEvidence>,
+    ) -> Report {
+        if let Outcome::Found(found) = &mut self.outcome {
+            found.register = register;
+            found.own_number = own_number.map(Box::new);
+            found.list = list.map(Box::new);
+            found.sources = sources;
+        }
         self
     }
 
     /// The report for an input that did not parse.
-    pub fn failed(input: &str, error: &ParseError, lang: Lang) -> Report {
-        Report::rejected(input, error.code(), error.message(lang))
+    pub fn failed(input: &str, error: ParseError, options: &Options) -> Report {
+        Report {
+            input: input.to_string(),
+            options: *options,
+            outcome: Outcome::Rejected(Rejection::Parse(error)),
+        }
     }
 
     /// The report for an input rejected before parsing (e.g. a line that is not UTF-8),
     /// with the caller's own error code and message.
-    pub fn rejected(input: &str, code: &'static str, message: String) -> Report {
-        Report {
-            error: Some(Message { code, message }),
-            ..Report::blank(input)
-        }
-    }
-
-    /// The input with nothing known about it: the base both constructors fill in.
-    fn blank(input: &str) -> Report {
+    pub fn rejected(input: &str, code: &'static str, message: String, options: &Options) -> Report {
         Report {
             input: input.to_string(),
-            ok: false,
-            error: None,
-            e164: None,
-            country_code: None,
-            region: None,
-            country: None,
-            national_number: None,
-            international_format: None,
-            national_format: None,
-            extension: None,
-            short_code: false,
-            category: None,
-            category_text: None,
-            valid: false,
-            validity: None,
-            place: None,
-            operator: None,
-            tariff: None,
-            caller_id_allowed: false,
-            caller_id: None,
-            range: None,
-            own_number: None,
-            list: None,
-            sources: Vec::new(),
-            risk: None,
-            reasons: Vec::new(),
-            advice: None,
-            data_version: DATA_FINGERPRINT,
+            options: *options,
+            outcome: Outcome::Rejected(Rejection::Other { code, message }),
         }
     }
-}
 
-fn tariff_info(t: &'static Tariff, lang: Lang) -> TariffInfo {
-    let eur = |tenths: Option<u32>| tenths.map(|v| f64::from(v) / 1000.0);
-    TariffInfo {
-        id: t.id,
-        per_minute_eur: eur(t.per_minute),
-        per_call_eur: eur(t.per_call),
-        free_seconds: t.free_seconds,
-        max_per_minute_eur: eur(t.max_per_minute),
-        max_per_call_eur: eur(t.max_per_call),
-        description: lang.pick(t.description_de, t.description_en),
+    fn found_ref(&self) -> Option<&Found> {
+        match &self.outcome {
+            Outcome::Found(found) => Some(found),
+            Outcome::Rejected(_) => None,
+        }
+    }
+
+    /// The text as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The language of the report's texts.
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    /// True when the input parsed.
+    pub fn is_ok(&self) -> bool {
+        self.found_ref().is_some()
+    }
+
+    /// Why the input did not parse.
+    pub fn error(&self) -> Option<ReportError<'_>> {
+        match &self.outcome {
+            Outcome::Rejected(rejection) => Some(ReportError {
+                rejection,
+                lang: self.options.lang,
+            }),
+            Outcome::Found(_) => None,
+        }
+    }
+
+    /// The parsed number.
+    pub fn number(&self) -> Option<&PhoneNumber> {
+        self.found_ref().map(|f| &f.number)
+    }
+
+    /// What the tables say about it.
+    pub fn classification(&self) -> Option<&Classification> {
+        self.found_ref().map(|f| &f.class)
+    }
+
+    /// The rules' verdict.
+    pub fn assessment(&self) -> Option<&Assessment> {
+        self.found_ref().map(|f| &f.assessment)
+    }
+
+    /// The number written in `mode` (grouped as the tables say).
+    pub fn formatted(&self, mode: Mode) -> Option<Formatted> {
+        self.found_ref()
+            .map(|f| Formatted::new(&f.number, &f.class, mode))
+    }
+
+    /// The national format, for numbers of the home region's country only.
+    pub fn national_format(&self) -> Option<Formatted> {
+        let found = self.found_ref()?;
+        let home = self.options.region.info().code;
+        (found.number.country_code() == home).then(|| self.formatted(Mode::National))?
+    }
+
+    /// ISO 3166 alpha-2 of the resolved region; `None` for international networks.
+    pub fn region(&self) -> Option<&'static str> {
+        self.found_ref()?.class.region
+    }
+
+    /// Country or network name, in the report's language.
+    pub fn country(&self) -> Option<&'static str> {
+        self.found_ref()?.class.country_name(self.options.lang)
+    }
+
+    /// Kind of line.
+    pub fn category(&self) -> Option<Category> {
+        self.found_ref().map(|f| f.class.category)
+    }
+
+    /// Whether the number can exist, and if not, why.
+    pub fn validity(&self) -> Option<Validity> {
+        self.found_ref().map(|f| f.class.validity)
+    }
+
+    /// True when the number is complete and in an assigned range.
+    pub fn is_valid(&self) -> bool {
+        self.validity() == Some(Validity::Valid)
+    }
+
+    /// Place of a landline.
+    pub fn place(&self) -> Option<&'static str> {
+        self.found_ref()?.class.place()
+    }
+
+    /// Original operator of a mobile block.
+    pub fn operator(&self) -> Option<&'static str> {
+        self.found_ref()?.class.operator()
+    }
+
+    /// Tariff of a service number, in euros.
+    pub fn tariff(&self) -> Option<TariffInfo> {
+        let tariff = self.found_ref()?.class.tariff()?;
+        Some(TariffInfo::new(tariff, self.options.lang))
+    }
+
+    /// The range row behind the answer.
+    pub fn range(&self) -> Option<RangeInfo> {
+        let range = self.found_ref()?.class.range()?;
+        Some(RangeInfo {
+            name: self.options.lang.pick(range.de, range.en),
+            source: range.source,
+        })
+    }
+
+    /// Whether the number can be a real caller's number; `None` when the input did
+    /// not parse.
+    pub fn caller_id(&self) -> Option<CallerIdRule> {
+        self.found_ref().map(|f| f.assessment.caller_id())
+    }
+
+    /// Shorthand for `caller_id() == Some(CallerIdRule::Allowed)`; `None` when the
+    /// input did not parse.
+    pub fn caller_id_allowed(&self) -> Option<bool> {
+        self.caller_id().map(|c| c == CallerIdRule::Allowed)
+    }
+
+    /// What our own-number register said.
+    pub fn register(&self) -> Option<RegisterCheck> {
+        self.found_ref().map(|f| f.register)
+    }
+
+    /// The own-number registry entry that matched.
+    pub fn own_number(&self) -> Option<&OwnNumberInfo> {
+        self.found_ref()?.own_number.as_deref()
+    }
+
+    /// The block/allow decision, when a list entry matched.
+    pub fn list(&self) -> Option<&ListInfo> {
+        self.found_ref()?.list.as_deref()
+    }
+
+    /// What each online source said (empty unless sources were asked).
+    pub fn sources(&self) -> &[SourceEvidence] {
+        self.found_ref().map_or(&[], |f| &f.sources)
+    }
+
+    /// Risk level; `None` when the input did not parse.
+    pub fn risk(&self) -> Option<Risk> {
+        self.found_ref().map(|f| f.assessment.risk())
+    }
+
+    /// Reasons, most severe first.
+    pub fn reasons(&self) -> &[Reason] {
+        self.found_ref().map_or(&[], |f| f.assessment.reasons())
+    }
+
+    /// What to do next.
+    pub fn advice(&self) -> Option<Advice> {
+        self.found_ref().map(|f| f.assessment.advice())
+    }
+
+    /// Fingerprint of the tables used.
+    pub fn data_version(&self) -> &'static str {
+        DATA_FINGERPRINT
     }
 }
