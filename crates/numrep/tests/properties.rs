@@ -1,7 +1,8 @@
 //! Property tests for the parser and the classifier.
 //!
 //! - `parse` never panics, on any string: arbitrary Unicode, long strings (past the
-//!   256-character cap), and phone-like text built from the characters the parser knows;
+//!   256-character cap), and phone-like text built from the characters and words the
+//!   parser knows (labels, notes, extension words, invisible marks);
 //!   errors always carry a stable code and a message.
 //! - `classify` never panics on any parsed number, and every accessor works.
 //! - For every successful parse of a full number, `parse(e164)` gives the same number
@@ -63,6 +64,32 @@ fn phone_like() -> impl Strategy<Value = String> {
         "ext",
         "=",
         ";",
+        // Pasted text (issue 7 §3): labels, notes, German extension words, marks.
+        "Tel.: ",
+        "Tel. ",
+        "T: ",
+        "Mobil ",
+        "Fax",
+        " (Büro)",
+        " (Mo-Fr)",
+        "Zentrale",
+        " Durchwahl ",
+        "Dw. ",
+        "App.",
+        " oder ",
+        ", ",
+        ":",
+        "|",
+        "[",
+        "]",
+        "Kundendienst",
+        "\u{200e}",
+        "\u{200f}",
+        "\u{202a}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{2069}",
+        "\u{feff}",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
