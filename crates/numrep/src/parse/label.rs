@@ -3,7 +3,7 @@
 //!
 //! A label is a run of words, `.`, `-`, `/`, blanks and bracketed words at the start of
 //! the text. Words before a `:` are a label whatever they say; words after the last `:`
-//! (or without one) must each be one of [`words::LABELS`]. Anything else before digits
+//! (or without one) must each be a label word (`words::is_label`). Anything else before digits
 //! is an unknown word and an error.
 
 use super::chars::{digit, is_blank};

@@ -1,6 +1,6 @@
 //! Notes after the number: any bracketed text with a letter (`(Mo-Fr)`, `(Büro)`,
 //! `[privat]`) except a bracketed extension (`(Durchwahl 89)`), and the note words of
-//! [`words::NOTES`] (`Zentrale`, `Fax`), joined by blanks, `,`, `-` or `/`. A note is
+//! note words (`words::is_note`: `Zentrale`, `Fax`), joined by blanks, `,`, `-` or `/`. A note is
 //! only removed when digits stand before it.
 
 use super::chars::{digit, is_blank};
@@ -50,8 +50,7 @@ fn before_bracket_note(text: &str) -> Option<&str> {
 /// The text before a note word at the end of `text`.
 fn before_note_word(text: &str) -> Option<&str> {
     let word = words::trailing_word(text);
-    (!word.is_empty() && words::is_one_of(word, words::NOTES))
-        .then(|| &text[..text.len() - word.len()])
+    (!word.is_empty() && words::is_note(word)).then(|| &text[..text.len() - word.len()])
 }
 
 #[cfg(test)]

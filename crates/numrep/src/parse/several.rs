@@ -59,8 +59,8 @@ fn is_extension_parameter(after_semicolon: &str) -> bool {
 
 fn is_break_word(word: &str, after: &str) -> bool {
     words::is_label(word, false)
-        || words::is_one_of(word, words::NOTES)
-        || words::is_one_of(word, words::CONJUNCTIONS)
+        || words::is_note(word)
+        || words::is_conjunction(word)
         || (after.trim_start_matches(['.', ' ']).starts_with(':') && !extension::is_marker(word))
 }
 

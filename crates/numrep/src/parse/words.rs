@@ -1,34 +1,16 @@
 //! The words people paste around a number, in one place. All comparisons ignore case
 //! (`TEL`, `Tel`, `tel`; `BÜRO`, `Büro`).
 
-/// Words that introduce a number (`Tel.: `, `Mobil `, `Phone: `, `T: `). A label is one or
-/// more of these joined by `.`, `-`, `/` or blanks (`Tel.-Nr.:`, `Tel./Fax:`,
-/// `Phone no.`), optionally ending in `:`. Any words followed by `:` are a label too
-/// (`Kundenservice: 030 …`), so this list matters for labels written without a colon.
-pub const LABELS: &[&str] = &[
+/// Words that say which line a number is (`Fax`, `Zentrale`, `Büro`, `privat`): they
+/// are labels before the number (`Fax: 030 …`) and notes after it (`030 … Fax`).
+const LINE_WORDS: &[&str] = &[
     // German
     "tel",
     "telefon",
-    "telefonnr",
-    "telefonnummer",
-    "telnr",
-    "rufnummer",
-    "rufnr",
-    "nummer",
-    "nr",
-    "mobil",
-    "mobilnr",
-    "mobilnummer",
-    "mobiltelefon",
-    "mob",
-    "handy",
-    "handynr",
-    "handynummer",
-    "fax",
     "telefax",
-    "faxnr",
-    "faxnummer",
-    "fon",
+    "fax",
+    "mobil",
+    "handy",
     "festnetz",
     "zentrale",
     "büro",
@@ -37,6 +19,35 @@ pub const LABELS: &[&str] = &[
     "geschäftlich",
     "dienstlich",
     "direkt",
+    // English
+    "mobile",
+    "cell",
+    "office",
+    "direct",
+    "main",
+    "work",
+    "home",
+];
+
+/// Words that only introduce a number (`Tel.-Nr.: `, `Rufnummer `, `Phone: `, `T: `).
+const LABEL_WORDS: &[&str] = &[
+    // German
+    "telefonnr",
+    "telefonnummer",
+    "telnr",
+    "rufnummer",
+    "rufnr",
+    "nummer",
+    "nr",
+    "mobilnr",
+    "mobilnummer",
+    "mobiltelefon",
+    "mob",
+    "handynr",
+    "handynummer",
+    "faxnr",
+    "faxnummer",
+    "fon",
     "direktwahl",
     "hotline",
     "service",
@@ -47,14 +58,7 @@ pub const LABELS: &[&str] = &[
     "phone",
     "telephone",
     "ph",
-    "mobile",
-    "cell",
     "cellphone",
-    "office",
-    "direct",
-    "main",
-    "work",
-    "home",
     "number",
     "no",
     // Single letters of e-mail signatures (`T: +49 …`, `M +49 …`, `F: …`, `P: …`)
@@ -64,43 +68,36 @@ pub const LABELS: &[&str] = &[
     "p",
 ];
 
-/// Words that end a number as a note (`030 1234567 Fax`, `… Zentrale`). A note word is
-/// never read as vanity letters.
-pub const NOTES: &[&str] = &[
-    "fax",
-    "telefax",
-    "zentrale",
-    "büro",
-    "buero",
-    "privat",
-    "geschäftlich",
-    "dienstlich",
-    "mobil",
-    "handy",
-    "festnetz",
-    "tel",
-    "telefon",
-    "sekretariat",
-    "empfang",
-    "vermittlung",
-    "direkt",
-    "office",
-    "mobile",
-    "cell",
-    "home",
-    "work",
-    "main",
-    "direct",
-];
+/// Words that only end a number as a note (`030 1234567 Sekretariat`).
+const NOTE_WORDS: &[&str] = &["sekretariat", "empfang", "vermittlung"];
 
 /// Words that join two numbers (`0171 1234567 oder 030 1234567`).
-pub const CONJUNCTIONS: &[&str] = &["oder", "or", "und", "and", "bzw", "sowie", "alternativ"];
+const CONJUNCTIONS: &[&str] = &["oder", "or", "und", "and", "bzw", "sowie", "alternativ"];
+
+/// A label word (a label is one or more of them joined by `.`, `-`, `/` or blanks:
+/// `Tel.-Nr.:`, `Tel./Fax:`, `Phone no.`). Single letters count only when
+/// `single_letters` (they are labels at the start of the text, but inside a number a
+/// lone letter is a typo, not a second label).
+pub fn is_label(word: &str, single_letters: bool) -> bool {
+    (single_letters || word.chars().nth(1).is_some())
+        && (is_one_of(word, LINE_WORDS) || is_one_of(word, LABEL_WORDS))
+}
+
+/// A note word (`Zentrale`, `Fax`), never read as vanity letters.
+pub fn is_note(word: &str) -> bool {
+    is_one_of(word, LINE_WORDS) || is_one_of(word, NOTE_WORDS)
+}
+
+/// A word that joins two numbers (`oder`, `or`, `bzw`).
+pub fn is_conjunction(word: &str) -> bool {
+    is_one_of(word, CONJUNCTIONS)
+}
 
 /// Longest word of the lists, in bytes.
 const MAX_WORD_BYTES: usize = 16;
 
 /// Whether `word` is one of `list` (which is written in lower case), ignoring case.
-pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+fn is_one_of(word: &str, list: &[&str]) -> bool {
     let mut buffer = [0u8; MAX_WORD_BYTES];
     lower_case(word, &mut buffer).is_some_and(|lower| list.iter().any(|k| k.as_bytes() == lower))
 }
@@ -121,13 +118,6 @@ fn lower_case<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'
         len = end;
     }
     Some(&buffer[..len])
-}
-
-/// A label word: multi-letter words of [`LABELS`] always, single letters only when
-/// `single_letters` (they are labels at the start of the text, but inside a number a
-/// lone letter is a typo, not a second label).
-pub fn is_label(word: &str, single_letters: bool) -> bool {
-    (single_letters || word.chars().nth(1).is_some()) && is_one_of(word, LABELS)
 }
 
 /// The run of letters at the start of `text` (empty when it starts with no letter).
@@ -168,22 +158,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_short_lower_case_words() {
-        for word in LABELS.iter().chain(NOTES).chain(CONJUNCTIONS) {
+    fn lists_are_short_lower_case_words_without_repeats() {
+        let lists = [LINE_WORDS, LABEL_WORDS, NOTE_WORDS, CONJUNCTIONS];
+        for word in lists.concat() {
             assert!(word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()));
             assert!(word.len() <= MAX_WORD_BYTES, "{word}");
+            assert_eq!(
+                lists.concat().iter().filter(|w| **w == word).count(),
+                1,
+                "{word}"
+            );
         }
     }
 
     #[test]
     fn words_match_in_any_case() {
-        assert!(is_one_of("TEL", LABELS));
-        assert!(is_one_of("BÜRO", NOTES));
-        assert!(is_one_of("Büro", NOTES));
-        assert!(is_one_of("GESCHÄFTLICH", LABELS));
-        assert!(!is_one_of("Telex", LABELS));
-        assert!(!is_one_of("Telefonnummernverzeichnis", LABELS));
-        assert!(!is_one_of("ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ", LABELS));
+        assert!(is_label("TEL", false));
+        assert!(is_note("BÜRO"));
+        assert!(is_note("Büro"));
+        assert!(is_label("GESCHÄFTLICH", false));
+        assert!(is_note("Sekretariat") && !is_label("Sekretariat", true));
+        assert!(is_label("Rufnummer", true) && !is_note("Rufnummer"));
+        assert!(is_conjunction("ODER"));
+        assert!(!is_label("Telex", true));
+        assert!(!is_label("Telefonnummernverzeichnis", true));
+        assert!(!is_label("ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ", true));
         assert!(is_label("T", true));
         assert!(!is_label("T", false));
     }
