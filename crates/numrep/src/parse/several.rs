@@ -1,11 +1,11 @@
 //! A second number in the text: `Tel. 030 1234567, Fax 030 1234568`,
 //! `0171 1234567 oder 030 1234567`, `030 1234567 Mobil: 0171 1234567`.
 //!
-//! After at least one digit, outside brackets, a list mark (`,` `;` `|` `&`) or a word
-//! that labels, notes or joins numbers ([`words`]), or any word followed by `:`, is a
-//! break; when the next thing after it (skipping blanks, punctuation and more such words)
-//! is the start of a number, the text holds two numbers. Extension words (`Durchwahl 89`)
-//! are no break.
+//! After at least one digit, outside brackets, a list mark (`,` `;` `|` `&` before a
+//! blank or a word), a word that labels, notes or joins numbers ([`words`]), or any word
+//! followed by `:`, is a break; when the next thing after it (skipping blanks,
+//! punctuation and more such words) is the start of a number, the text holds two
+//! numbers. Extension words (`Durchwahl 89`) are no break.
 
 use super::chars::{digit, is_blank, is_plus};
 use super::{char_offset, extension, words};
@@ -26,7 +26,7 @@ pub fn check(text: &str) -> Result<(), ParseError> {
                 depth = depth.saturating_sub(1);
                 false
             }
-            ',' | ';' | '|' | '&' => !is_extension_parameter(&text[next..]),
+            ',' | ';' | '|' | '&' => is_list_mark(&text[next..]),
             c if c.is_alphabetic() => {
                 let word = words::leading_word(&text[i..]);
                 next = i + word.len();
@@ -52,9 +52,16 @@ pub fn check(text: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-/// `;ext=12` is an extension, not a list.
-fn is_extension_parameter(after_semicolon: &str) -> bool {
-    extension::is_marker(words::leading_word(after_semicolon))
+/// A list mark is followed by a blank or a word (`030 1, 030 2`, `…, Fax 030 2`), but
+/// not by an extension word (`;ext=12`). Without a blank (`030,1234567`) it is more
+/// likely a typo, and the scanner names the character.
+fn is_list_mark(after: &str) -> bool {
+    let word = words::leading_word(after);
+    if word.is_empty() {
+        after.starts_with(is_blank)
+    } else {
+        !extension::is_marker(word)
+    }
 }
 
 fn is_break_word(word: &str, after: &str) -> bool {
@@ -128,6 +135,7 @@ mod tests {
             "030 123456;ext=12",
             "0800 TAXI123",
             "Fax 030 1",
+            "030,1234567",
         ] {
             assert_eq!(found(text), None, "{text:?}");
         }
