@@ -3,6 +3,11 @@
 //! number must survive the E.164 round trip (`parse(e164)` gives the same number, and
 //! formatting is stable). German numbers must also survive the national round trip
 //! (`0` + national number).
+//!
+//! Pasted text (issue 7 §3): the first three bytes pick a label, a note and an invisible
+//! mark; when the rest is a plain written number (digits, blanks, `+ - / ( ) .`) that
+//! parses, the same number wrapped in that label and note, with the mark put in at every
+//! character boundary of one choice, must parse to the same number and extension.
 
 #![no_main]
 
@@ -11,10 +16,65 @@ use numrep::{classify, parse, Region};
 
 const REGIONS: [&str; 6] = ["DE", "AT", "US", "GB", "IT", "TN"];
 
+const LABELS: [&str; 16] = [
+    "", "Tel.: ", "Tel. ", "Tel: ", "TEL ", "Telefon: ", "Tel.-Nr. ", "Mobil: ", "Handy: ",
+    "Fax: ", "T: ", "M ", "Phone: ", "Mob.: ", "Tel./Fax: ", "Kontakt: Tel. ",
+];
+const NOTES: [&str; 12] = [
+    "", " (Mo-Fr)", " (Büro)", " Zentrale", " - Zentrale", " Fax", ", privat", " [privat]",
+    " (Mo–Fr 9–17 Uhr)", " (Büro) Zentrale", ".", " Durchwahl 89",
+];
+const MARKS: [char; 13] = [
+    '\u{200B}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+    '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}',
+];
+
+/// Checks that a plain number wrapped in a label, a note and marks reads as itself.
+fn check_wrapped(choice: &[u8], text: &str) {
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-/().".contains(c));
+    if !plain || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let shown = |n: numrep::PhoneNumber| format!("{n};ext={:?}", n.extension());
+    let Ok(bare) = parse(text, Region::germany()).map(shown) else {
+        return;
+    };
+    let label = LABELS[usize::from(choice[0]) % LABELS.len()];
+    let note = NOTES[usize::from(choice[1]) % NOTES.len()];
+    // Plain text has no extension; the note `Durchwahl 89` adds one.
+    let expected = if note.contains("Durchwahl") {
+        bare.replace(";ext=None", ";ext=Some(\"89\")")
+    } else {
+        bare
+    };
+    let mark = MARKS[usize::from(choice[2]) % MARKS.len()];
+    let wrapped = format!("{label}{text}{note}");
+    let every_second = usize::from(choice[2]) % 2 == 0;
+    let marked: String = wrapped
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let put = every_second == (i % 2 == 0);
+            [put.then_some(mark), Some(c)].into_iter().flatten()
+        })
+        .collect();
+    // The length cap counts every character the user pasted, marks included.
+    let short_enough = |s: &String| s.chars().count() <= numrep::parse::MAX_INPUT_CHARS;
+    for input in [&wrapped, &marked].into_iter().filter(|s| short_enough(s)) {
+        let got = parse(input, Region::germany()).map(shown);
+        assert_eq!(got.as_ref(), Ok(&expected), "{text:?} wrapped as {input:?}");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    if let (Some(choice), Some(rest)) = (data.get(..3), text.get(3..)) {
+        check_wrapped(choice, rest);
+    }
     for code in REGIONS {
         let region = Region::from_code(code).expect("known region");
         let number = match parse(text, region) {

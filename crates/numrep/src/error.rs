@@ -74,6 +74,28 @@ pub enum ParseError {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A word before or after the number that is neither a known label (`Tel.:`) or note
+    /// (`Zentrale`, `(Büro)`) nor vanity letters (`030 1234567 Kundendienst`).
+    UnknownWord {
+        /// The word (at most 32 characters).
+        word: String,
+        /// 0-based character position of the word in the input.
+        position: usize,
+    },
+    /// Letters inside the digits where a vanity number cannot have them (`030 123ABC45`).
+    LettersInNumber {
+        /// The letters (at most 32 characters).
+        letters: String,
+        /// 0-based character position of the first letter in the input.
+        position: usize,
+    },
+    /// More than one number in the text (`Tel. 030 1234567, Fax 030 1234568`).
+    SeveralNumbers {
+        /// What stands between the numbers (`, Fax`), never digits.
+        between: String,
+        /// 0-based character position where the second number starts.
+        position: usize,
+    },
 }
 
 impl ParseError {
@@ -92,7 +114,22 @@ impl ParseError {
             ParseError::UnknownRegion { .. } => "unknown_region",
             ParseError::InvalidExtension { .. } => "invalid_extension",
             ParseError::InvalidTelUri { .. } => "invalid_tel_uri",
+            ParseError::UnknownWord { .. } => "unknown_word",
+            ParseError::LettersInNumber { .. } => "letters_in_number",
+            ParseError::SeveralNumbers { .. } => "several_numbers",
         }
+    }
+
+    /// The same error with its character position (if it has one) passed through `map`.
+    pub(crate) fn map_position(mut self, map: impl FnOnce(usize) -> usize) -> Self {
+        match &mut self {
+            ParseError::InvalidCharacter { position, .. }
+            | ParseError::UnknownWord { position, .. }
+            | ParseError::LettersInNumber { position, .. }
+            | ParseError::SeveralNumbers { position, .. } => *position = map(*position),
+            _ => {}
+        }
+        self
     }
 }
 
@@ -139,6 +176,23 @@ impl ParseError {
             }
             ParseError::InvalidExtension { reason } => format!("ungültige Durchwahl: {reason}"),
             ParseError::InvalidTelUri { reason } => format!("ungültige tel:-URI: {reason}"),
+            ParseError::UnknownWord { word, position } => format!(
+                "das Wort „{word}“ an Stelle {} gehört nicht zu einer Rufnummer: bekannte Angaben \
+                 wie „Tel.:“, „Zentrale“ oder „(Büro)“ werden übergangen, und Buchstaben zählen \
+                 nur direkt nach einer kurzen Vorwahl als Vanity-Nummer (0800 FLOWERS)",
+                position + 1
+            ),
+            ParseError::LettersInNumber { letters, position } => format!(
+                "die Buchstaben „{letters}“ an Stelle {} stehen mitten in der Rufnummer; \
+                 Buchstaben zählen nur direkt nach einer kurzen Vorwahl als Vanity-Nummer \
+                 (0800 FLOWERS)",
+                position + 1
+            ),
+            ParseError::SeveralNumbers { between, position } => format!(
+                "der Text enthält mehr als eine Rufnummer: nach „{between}“ beginnt an Stelle {} \
+                 eine zweite; bitte jede Nummer einzeln prüfen",
+                position + 1
+            ),
         }
     }
 }
@@ -196,6 +250,25 @@ impl fmt::Display for ParseError {
             }
             ParseError::InvalidExtension { reason } => write!(f, "invalid extension: {reason}"),
             ParseError::InvalidTelUri { reason } => write!(f, "invalid tel: URI: {reason}"),
+            ParseError::UnknownWord { word, position } => write!(
+                f,
+                "the word \"{word}\" at position {} is not part of a phone number: known labels \
+                 and notes such as \"Tel.:\", \"Zentrale\" or \"(Büro)\" are skipped, and letters \
+                 count as a vanity number only right after a short prefix (0800 FLOWERS)",
+                position + 1
+            ),
+            ParseError::LettersInNumber { letters, position } => write!(
+                f,
+                "the letters \"{letters}\" at position {} stand inside the number; letters count \
+                 as a vanity number only right after a short prefix (0800 FLOWERS)",
+                position + 1
+            ),
+            ParseError::SeveralNumbers { between, position } => write!(
+                f,
+                "the text holds more than one number: a second one starts after \"{between}\" \
+                 at position {}; look up one number at a time",
+                position + 1
+            ),
         }
     }
 }

@@ -1,17 +1,20 @@
 //! Property tests for the parser and the classifier.
 //!
 //! - `parse` never panics, on any string: arbitrary Unicode, long strings (past the
-//!   256-character cap), and phone-like text built from the characters the parser knows;
+//!   256-character cap), and phone-like text built from the characters and words the
+//!   parser knows (labels, notes, extension words, invisible marks);
 //!   errors always carry a stable code and a message.
 //! - `classify` never panics on any parsed number, and every accessor works.
 //! - For every successful parse of a full number, `parse(e164)` gives the same number
 //!   (E.164 round trip) and formatting is stable (`Display` of the re-parsed number is the
 //!   same text); the E.164 text is `+` and at most 15 + 2 digits.
 //! - For German numbers, the national form `0` + national number parses to the same number.
+//! - Pasted text (issue 7 §3): any bare number wrapped in a label, a note and invisible
+//!   marks at random places reads as the bare number; two labelled numbers are an error.
 //!
 //! Failing cases are kept in `proptest-regressions/` (committed).
 
-use numrep::{classify, parse, PhoneNumber, Region};
+use numrep::{classify, parse, ParseError, PhoneNumber, Region};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -63,6 +66,32 @@ fn phone_like() -> impl Strategy<Value = String> {
         "ext",
         "=",
         ";",
+        // Pasted text (issue 7 §3): labels, notes, German extension words, marks.
+        "Tel.: ",
+        "Tel. ",
+        "T: ",
+        "Mobil ",
+        "Fax",
+        " (Büro)",
+        " (Mo-Fr)",
+        "Zentrale",
+        " Durchwahl ",
+        "Dw. ",
+        "App.",
+        " oder ",
+        ", ",
+        ":",
+        "|",
+        "[",
+        "]",
+        "Kundendienst",
+        "\u{200e}",
+        "\u{200f}",
+        "\u{202a}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{2069}",
+        "\u{feff}",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
@@ -174,6 +203,108 @@ fn check_any(input: &str, region: Region) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+fn de(text: &str) -> Result<PhoneNumber, ParseError> {
+    parse(text, Region::germany())
+}
+
+/// E.164 plus `;ext=` of a parsed number.
+fn written(number: &PhoneNumber) -> String {
+    match number.extension() {
+        Some(ext) => format!("{number};ext={ext}"),
+        None => number.to_string(),
+    }
+}
+
+/// Bare numbers in the written forms an agent meets (no letters but vanity words).
+fn bare_number() -> impl Strategy<Value = String> {
+    let forms = prop::sample::select(vec![
+        "0{a} {s}",
+        "+49 {a} {s}",
+        "0049 {a}-{s}",
+        "(0{a}) {s}",
+        "+49 (0){a} / {s}",
+        "0{a}/{s}",
+        "0{a} {s} x12",
+        "0{a} {s} Durchwahl 89",
+        "0{a} {s} Dw. 7",
+        "+49 {a} {s} ext. 3",
+        "0800 FLOWERS",
+        "+1 800 FLOWERS",
+        "0800 TAXI123",
+        "110",
+        "116 116",
+        "+44 20 {s}",
+        "+216 71 {s}",
+        "０３０ １２３４５６７",
+    ]);
+    let area = prop::sample::select(vec!["30", "89", "171", "1511", "33056", "800", "9005"]);
+    (forms, area, "[1-9][0-9]{4,7}")
+        .prop_map(|(form, a, s)| form.replace("{a}", a).replace("{s}", &s))
+}
+
+fn label() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "",
+        "Tel.: ",
+        "Tel. ",
+        "Tel: ",
+        "TEL ",
+        "tel.:",
+        "Telefon: ",
+        "Telefonnummer: ",
+        "Rufnummer: ",
+        "Tel.-Nr. ",
+        "Tel.-Nr.: ",
+        "Mobil: ",
+        "Mobile: ",
+        "Mob.: ",
+        "Handy: ",
+        "Fax: ",
+        "Fon: ",
+        "T: ",
+        "M: ",
+        "F: ",
+        "T ",
+        "Phone: ",
+        "Phone no. ",
+        "Tel./Fax: ",
+        "Telefon (mobil): ",
+        "Kundenservice Mo-Fr: ",
+        "Kontakt: Tel. ",
+    ])
+}
+
+fn note() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "",
+        " (Mo-Fr)",
+        " (Büro)",
+        " (Mo–Fr 9–17 Uhr)",
+        " [privat]",
+        " Zentrale",
+        " - Zentrale",
+        ", Büro",
+        " Fax",
+        " privat",
+        " (Büro) Zentrale",
+        ".",
+    ])
+}
+
+const MARKS: [char; 15] = [
+    '\u{200B}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}', '\u{200E}', '\u{202C}',
+];
+
+/// `text` with `marks` put in at the given places (any character boundary).
+fn with_marks(text: &str, marks: &[(prop::sample::Index, prop::sample::Index)]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for (place, mark) in marks {
+        chars.insert(place.index(chars.len() + 1), MARKS[mark.index(MARKS.len())]);
+    }
+    chars.into_iter().collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 2000,
@@ -207,6 +338,35 @@ proptest! {
         let number = number.expect("checked");
         exercise(&number);
         check_round_trips(&input, &number)?;
+    }
+
+    #[test]
+    fn wrapped_numbers_read_as_the_bare_number(
+        bare in bare_number(),
+        label in label(),
+        note in note(),
+        marks in prop::collection::vec(any::<(prop::sample::Index, prop::sample::Index)>(), 0..6),
+    ) {
+        let expected = de(&bare);
+        prop_assert!(expected.is_ok(), "{bare:?}: {expected:?}");
+        let expected = written(&expected.expect("checked"));
+        let text = with_marks(&format!("{label}{bare}{note}"), &marks);
+        let got = de(&text).map(|n| written(&n));
+        prop_assert_eq!(got, Ok(expected), "{:?}", text);
+    }
+
+    #[test]
+    fn two_labelled_numbers_are_an_error(
+        first in bare_number(),
+        second in bare_number(),
+        join in prop::sample::select(
+            vec![", Fax ", " Fax: ", " oder ", " | M: ", "; ", " / Mobil "],
+        ),
+    ) {
+        let text = format!("Tel.: {first}{join}{second}");
+        let got = de(&text);
+        let code = got.as_ref().map_err(|e| e.code());
+        prop_assert_eq!(code, Err("several_numbers"), "{:?}: {:?}", text, got);
     }
 }
 

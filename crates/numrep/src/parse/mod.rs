@@ -3,13 +3,37 @@
 //! Accepted: E.164 (`+4930123456`), `00` or the region's international prefix, national
 //! with trunk prefix (`030 123456`), `+49 (0)30 …`, separators (space, `-`, `/`, `.`,
 //! brackets, no-break and other Unicode spaces), `tel:` URIs with `;ext=`, extensions
-//! (`x12`, `ext. 12`), vanity letters (`0800 FLOWERS`), Unicode digits, short codes
-//! (`110`, `116116`, `11833`), surrounding blanks and a trailing period.
+//! (`x12`, `ext. 12`, `Durchwahl 89`, `Dw. 89`, `App. 89`), vanity letters
+//! (`0800 FLOWERS`), Unicode digits, short codes (`110`, `116116`, `11833`), surrounding
+//! blanks and a trailing period.
+//!
+//! Text pasted from e-mails and tickets is read too, in this order:
+//! 1. invisible direction and format marks (U+200B, U+200E/F, U+202A–E, U+2066–9,
+//!    U+FEFF) are dropped wherever they are (`marks`);
+//! 2. a label before the number (`Tel.: `, `Mobil `, `T: `, `Kundenservice: `) is
+//!    skipped (`label`; the words are in `words`);
+//! 3. a second number (`…, Fax 030 …`, `… oder 0171 …`) is an error, never read
+//!    (`several`);
+//! 4. notes after the number (`(Mo-Fr)`, `(Büro)`, `Zentrale`, `Fax`) are dropped
+//!    (`notes`);
+//! 5. the extension is split off, and the rest is scanned; letters count as digits only
+//!    when the number is written as a vanity number (`vanity` has the rule).
+//!
+//! Plain text (ASCII digits, separators, a leading `+`, `(0)`: nearly every number) is
+//! scanned once and skips all five steps; anything else falls back to the full reader.
 
 mod chars;
 mod extension;
+mod label;
+mod marks;
+mod notes;
 mod scan;
+mod several;
 mod tel_uri;
+mod vanity;
+mod words;
+
+use std::borrow::Cow;
 
 use crate::digits::Digits;
 use crate::error::ParseError;
@@ -40,7 +64,18 @@ pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
             max: MAX_INPUT_CHARS,
         });
     }
-    let leading = input.chars().take_while(|&c| chars::is_blank(c)).count();
+    if let Some(scanned) = scan::scan_plain(input) {
+        return build(&scanned, None, None, region);
+    }
+    match marks::strip(input) {
+        Cow::Borrowed(text) => parse_text(text, region),
+        Cow::Owned(text) => parse_text(&text, region)
+            .map_err(|e| e.map_position(|p| marks::original_position(input, p))),
+    }
+}
+
+/// Parses `input` (free of marks).
+fn parse_text(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     let text = input
         .trim_matches(chars::is_blank)
         .trim_end_matches('.')
@@ -50,16 +85,54 @@ pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     }
     if let Some(uri) = tel_uri::split(text) {
         let uri = uri?;
-        let scanned = scan::scan(uri.number, leading + uri.offset)?;
+        let scanned = scan::scan(uri.number).map_err(at(input, uri.number))?;
         let context = match (scanned.plus, uri.context) {
-            (false, Some(context)) => Some(scan::scan(context, 0)?),
+            (false, Some(context)) => Some(scan::scan(context).map_err(at(input, context))?),
             _ => None,
         };
-        return build(&scanned, context.as_ref(), uri.extension, region);
+        return finish(
+            &scanned,
+            uri.number,
+            context.as_ref(),
+            uri.extension,
+            region,
+        )
+        .map_err(at(input, uri.number));
     }
-    let (main, ext) = extension::split(text)?;
-    let scanned = scan::scan(main, leading)?;
-    build(&scanned, None, ext, region)
+    let number = label::strip(text).map_err(at(input, text))?;
+    several::check(number).map_err(at(input, number))?;
+    let (main, ext) = extension::split(notes::strip(number))?;
+    let scanned = scan::scan(main).map_err(at(input, main))?;
+    finish(&scanned, main, None, ext, region).map_err(at(input, main))
+}
+
+/// The vanity rule for letters read as digits (before any length check of the whole,
+/// so a word after a number is reported as a word), then [`build`].
+fn finish(
+    scanned: &scan::Scanned,
+    text: &str,
+    context: Option<&scan::Scanned>,
+    ext: Option<Digits>,
+    region: Region,
+) -> Result<PhoneNumber, ParseError> {
+    if let Some(letter) = scanned.first_letter {
+        let prefix = build(&scanned.before(letter), context, None, region);
+        vanity::check(prefix.map(|n| n.national_number().len()), letter, text)?;
+    }
+    build(scanned, context, ext, region)
+}
+
+/// Moves an error position from `part` to `whole`, of which `part` is a slice.
+fn at<'a>(whole: &'a str, part: &'a str) -> impl FnOnce(ParseError) -> ParseError + 'a {
+    move |e| e.map_position(|p| p + char_offset(whole, part))
+}
+
+/// Characters in `whole` before its slice `part`.
+fn char_offset(whole: &str, part: &str) -> usize {
+    let bytes = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    whole
+        .get(..bytes)
+        .map_or(0, |before| before.chars().count())
 }
 
 /// Decides the form (international, national, short code) and splits off the calling code.
@@ -69,6 +142,10 @@ fn build(
     ext: Option<Digits>,
     region: Region,
 ) -> Result<PhoneNumber, ParseError> {
+    s.check_length()?;
+    if let Some(context) = context {
+        context.check_length()?;
+    }
     let digits = s.digits();
     if s.plus {
         return international(digits, s.paren_zero, ext);
@@ -192,4 +269,24 @@ fn checked_national(digits: &[u8]) -> Result<Digits, ParseError> {
         digits: digits.len(),
         max: MAX_NATIONAL,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The plain fast path and the full reader agree on every plain text.
+        #[test]
+        fn plain_text_reads_the_same_both_ways(
+            start in prop::sample::select(vec!["", " ", "+49", "0049 ", "+49 (0)", "0", "+"]),
+            rest in "[0-9 +()./-]{0,30}",
+            region in prop::sample::select(vec!["DE", "US", "IT", "AT"]),
+        ) {
+            let region = Region::from_code(region).expect("known region");
+            let text = format!("{start}{rest}");
+            prop_assert_eq!(parse(&text, region), parse_text(&text, region));
+        }
+    }
 }

@@ -3,10 +3,11 @@
 use super::chars::{digit, is_plus, is_separator, vanity};
 use crate::error::ParseError;
 
-/// Most digits read before giving up (bounded work and memory).
+/// Most digits kept (bounded memory); more are counted and reported as too long.
 pub const MAX_DIGITS: usize = 64;
 
 /// What the characters said.
+#[derive(Clone, Copy)]
 pub struct Scanned {
     /// A leading `+`.
     pub plus: bool,
@@ -14,8 +15,25 @@ pub struct Scanned {
     pub digits: [u8; MAX_DIGITS],
     /// How many of `digits` are used.
     pub len: usize,
+    /// How many digits the text has; more than [`MAX_DIGITS`] is an error of the whole
+    /// (reported by [`Scanned::check_length`] after the vanity rule had its say).
+    pub total: usize,
     /// Index in `digits` of a zero written as `(0)` (the German `+49 (0)30` habit).
     pub paren_zero: Option<usize>,
+    /// The first letter read as a vanity digit; [`super::vanity`] decides whether the
+    /// number is written as a vanity number at all.
+    pub first_letter: Option<Letter>,
+}
+
+/// Where a letter was read as a digit.
+#[derive(Clone, Copy)]
+pub struct Letter {
+    /// Index of its digit in [`Scanned::digits`].
+    pub digit: usize,
+    /// Byte offset in the scanned text.
+    pub byte: usize,
+    /// Character position in the scanned text.
+    pub position: usize,
 }
 
 impl Scanned {
@@ -23,15 +41,52 @@ impl Scanned {
     pub fn digits(&self) -> &[u8] {
         &self.digits[..self.len]
     }
+
+    /// `TooLong` when the text had more than [`MAX_DIGITS`] digits.
+    pub fn check_length(&self) -> Result<(), ParseError> {
+        if self.total > MAX_DIGITS {
+            return Err(ParseError::TooLong {
+                digits: self.total,
+                max: MAX_DIGITS,
+            });
+        }
+        Ok(())
+    }
+
+    /// What was read before `letter` (no letters).
+    pub fn before(&self, letter: Letter) -> Scanned {
+        Scanned {
+            len: letter.digit.min(self.len),
+            total: letter.digit.min(self.len),
+            first_letter: None,
+            ..*self
+        }
+    }
 }
 
-/// Scans `text`; `base` is the character position of `text` in the original input.
-pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
+/// Scans `text`; error positions are character positions in `text`.
+pub fn scan(text: &str) -> Result<Scanned, ParseError> {
+    read::<false>(text)
+}
+
+/// Scans plain text: ASCII digits, separators, a leading `+` and `(0)`, nothing else
+/// (nearly every number). `None` for anything more (a letter, a non-ASCII character, a
+/// stray `+`) or no digit: the caller then reads the text in full, labels, notes and
+/// precise errors included. Plain text reads the same both ways.
+pub fn scan_plain(text: &str) -> Option<Scanned> {
+    read::<true>(text).ok()
+}
+
+/// The scanner; with `PLAIN` every error only means "not plain", and the full reader
+/// gives the precise one.
+fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
     let mut s = Scanned {
         plus: false,
         digits: [0; MAX_DIGITS],
         len: 0,
+        total: 0,
         paren_zero: None,
+        first_letter: None,
     };
     let mut total = 0usize;
     let mut letters_allowed = false;
@@ -40,13 +95,15 @@ pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
     while let Some(&b) = text.as_bytes().get(byte) {
         let c = if b.is_ascii() {
             char::from(b)
+        } else if PLAIN {
+            return Err(ParseError::NoDigits);
         } else {
             text[byte..]
                 .chars()
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER)
         };
-        let (at, position) = (byte, base + pos);
+        let (at, position) = (byte, pos);
         byte += c.len_utf8();
         pos += 1;
         let d = if b.is_ascii_digit() {
@@ -71,7 +128,14 @@ pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
             b'0'
         } else if is_separator(c) {
             continue;
+        } else if PLAIN {
+            return Err(ParseError::NoDigits);
         } else if let Some(d) = vanity(c).filter(|_| letters_allowed && in_word(text, at)) {
+            s.first_letter.get_or_insert(Letter {
+                digit: total,
+                byte: at,
+                position,
+            });
             d
         } else {
             return Err(ParseError::InvalidCharacter { ch: c, position });
@@ -82,12 +146,7 @@ pub fn scan(text: &str, base: usize) -> Result<Scanned, ParseError> {
         }
         total += 1;
     }
-    if total > MAX_DIGITS {
-        return Err(ParseError::TooLong {
-            digits: total,
-            max: MAX_DIGITS,
-        });
-    }
+    s.total = total;
     if total == 0 {
         return Err(ParseError::NoDigits);
     }

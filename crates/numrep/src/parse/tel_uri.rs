@@ -8,18 +8,17 @@ use crate::error::ParseError;
 pub struct TelUri<'a> {
     /// The number part (global `+…` or local digits with separators).
     pub number: &'a str,
-    /// Byte offset of `number` in the input (for error positions).
-    pub offset: usize,
     /// `;ext=` digits.
     pub extension: Option<Digits>,
     /// `;phone-context=+49` digits of a global context, for local numbers.
     pub context: Option<&'a str>,
 }
 
-/// If `text` starts with `tel:` (any case), splits it.
+/// If `text` starts with `tel:` (any case) and holds no blank, splits it. With blanks
+/// (`Tel: 030 123`) the `Tel:` is a label, not a URI scheme.
 pub fn split(text: &str) -> Option<Result<TelUri<'_>, ParseError>> {
     let scheme = text.get(..4)?;
-    if !scheme.eq_ignore_ascii_case("tel:") {
+    if !scheme.eq_ignore_ascii_case("tel:") || text.contains(char::is_whitespace) {
         return None;
     }
     Some(parse(&text[4..]))
@@ -35,7 +34,6 @@ fn parse(rest: &str) -> Result<TelUri<'_>, ParseError> {
     }
     let mut uri = TelUri {
         number,
-        offset: 4,
         extension: None,
         context: None,
     };
