@@ -72,6 +72,19 @@ keys! {
     FindingOwnNumberNotYetValid, FindingBlocklisted, FindingSourceSpam,
     FindingSourceSuspicious, FindingSourceLegitimate, FindingSourceComments,
     FindingAllowlisted, FindingAllowlistedLawStands, FindingOverruled,
+    // List files: errors, left-out rows, date and lookup-number reasons.
+    ListDidYouMean, ListEmptyPattern, ListInvalidCharacter, ListMisplacedPlus,
+    ListWildcardNotAtEnd, ListMissingPrefix, ListNationalWithoutCountryCode,
+    ListInvalidCountryCodeStart, ListMissingDigits, ListPatternTooLong, ListInvalidCountryCode,
+    ListInvalidDate, ListDateRangeReversed, ListInvalidLookupNumber, ListMissingColumn,
+    ListDuplicateColumn, ListUnknownColumn, ListBadHeader, ListUnknownField, ListDuplicateField,
+    ListUnbalancedQuote, ListValueWithoutColumn, ListMissingField, ListWrongFieldType,
+    ListFieldTooLong, ListLineTooLong, ListNotAnObject, ListDuplicateOfLine, ListDuplicate,
+    ListJson, ListJsonShape, ListTextTooLarge, ListTooManyEntries, ListUnknownFormat,
+    ListNotAFile, ListUnreadable, ListEntryIndex, ListRowSkipped, ListRowsUnlisted,
+    DateNotIsoOrGerman, DateNotGerman, DateYearNotDigits, DateMonthNotNumber, DateDayNotNumber,
+    DateYearTooLarge, DateMonthOutOfRange, DateDayOutOfRange,
+    LookupEmpty, LookupStartsWithZero, LookupTooLong, LookupNotDigits,
 }
 
 impl Msg {
