@@ -45,8 +45,9 @@ enum Source<'a> {
 
 /// Looks up every input and writes it; returns how many did not parse.
 fn lookup_command(args: &LookupArgs) -> Result<u64, CliError> {
-    let mut setup = crate::config::load(args).map_err(CliError::Usage)?;
-    let lang = args.language(setup.lang, |name| env::var(name).ok());
+    let mut setup =
+        crate::config::load(args, |name| env::var(name).ok()).map_err(CliError::Usage)?;
+    let lang = setup.lang;
     let options = Options::new().region(args.region).lang(lang);
     let vendor_column = setup.has_register();
     let online = setup.online.take();

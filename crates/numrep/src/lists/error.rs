@@ -195,11 +195,12 @@ pub enum ListError {
         /// The file the text came from.
         file: String,
     },
-    /// The text is larger than the configured limit.
+    /// The text (or file) is larger than the configured limit.
     TextTooLarge {
         /// The file the text came from.
         file: String,
-        /// Its length in bytes.
+        /// Its length in bytes (for a file that grew while it was read, the bytes read
+        /// before reading stopped).
         len: usize,
         /// The configured maximum.
         max: usize,
@@ -221,6 +222,19 @@ pub enum ListError {
     NotAFile {
         /// The path as given.
         file: String,
+    },
+    /// For hosts that read list files: there is no file at this path.
+    NotFound {
+        /// The path as given.
+        file: String,
+    },
+    /// For hosts that read list files: the file is not UTF-8 text (for example a
+    /// spreadsheet saved as "CSV" in a Windows code page rather than "CSV UTF-8").
+    NotUtf8 {
+        /// The path as given.
+        file: String,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
     },
     /// For hosts that read list files: the file could not be read.
     Unreadable {
@@ -304,6 +318,8 @@ impl ListError {
             Self::UnbalancedQuote { .. } => "unbalanced_quote",
             Self::ValueWithoutColumn { .. } => "value_without_column",
             Self::NotAFile { .. } => "not_a_file",
+            Self::NotFound { .. } => "not_found",
+            Self::NotUtf8 { .. } => "not_utf8",
             Self::Unreadable { .. } => "unreadable",
         }
     }

@@ -267,6 +267,10 @@ impl fmt::Display for ListErrorText<'_> {
             }
             ListError::UnknownFormat { file } => say(f, Msg::ListUnknownFormat, &[("file", file)]),
             ListError::NotAFile { file } => say(f, Msg::ListNotAFile, &[("file", file)]),
+            ListError::NotFound { file } => say(f, Msg::ListNotFound, &[("file", file)]),
+            ListError::NotUtf8 { file, offset } => {
+                say(f, Msg::ListNotUtf8, &[("file", file), ("offset", offset)])
+            }
             ListError::Unreadable { file, reason } => say(
                 f,
                 Msg::ListUnreadable,

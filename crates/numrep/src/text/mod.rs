@@ -81,7 +81,7 @@ keys! {
     ListUnbalancedQuote, ListValueWithoutColumn, ListMissingField, ListWrongFieldType,
     ListFieldTooLong, ListLineTooLong, ListNotAnObject, ListDuplicateOfLine, ListDuplicate,
     ListJson, ListJsonShape, ListTextTooLarge, ListTooManyEntries, ListUnknownFormat,
-    ListNotAFile, ListUnreadable, ListEntryIndex, ListRowSkipped, ListRowsUnlisted,
+    ListNotAFile, ListNotFound, ListNotUtf8, ListUnreadable, ListEntryIndex, ListRowSkipped, ListRowsUnlisted,
     DateNotIsoOrGerman, DateNotGerman, DateYearNotDigits, DateMonthNotNumber, DateDayNotNumber,
     DateYearTooLarge, DateMonthOutOfRange, DateDayOutOfRange,
     LookupEmpty, LookupStartsWithZero, LookupTooLong, LookupNotDigits,
