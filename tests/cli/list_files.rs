@@ -24,6 +24,24 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
+/// Runs `numrep args`, checks its exit status and returns what it wrote on stderr.
+fn stderr_of(args: &[&str], status: i32) -> String {
+    let output = run(args, b"");
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(status), "{err}");
+    err
+}
+
+/// Like [`stderr_of`] for a usage error (exit 2), which must come before any lookup,
+/// within 60 seconds.
+fn refused(args: &[&str]) -> String {
+    let output = run_bounded(args);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(stdout(&output).is_empty(), "nothing looked up");
+    err
+}
+
 /// Runs `numrep args` (stdin closed) and fails the test if it has not finished
 /// within 60 seconds: reading `/dev/zero` or opening a pipe would never finish.
 fn run_bounded(args: &[&str]) -> Output {
@@ -54,30 +72,20 @@ fn a_misspelt_column_refuses_the_list_with_a_hint_in_the_runs_language() {
         "# our vendors\npattern,vendor,valid_from,valid_until\n\
          +49 40 5555 01##,Callcenter Nord GmbH,2026-10-01,2026-12-31\n",
     );
-    let output = run(&["lookup", "--own-numbers", &own, "040 5555 0123"], b"");
-    assert_eq!(output.status.code(), Some(2), "usage error");
-    let err = stderr(&output);
+    let err = refused(&["lookup", "--own-numbers", &own, "040 5555 0123"]);
     assert!(
         err.contains(&format!(
             "{own}:2: unknown column \"valid_until\" (did you mean valid_to?)"
         )),
         "{err}"
     );
-    assert!(stdout(&output).is_empty(), "nothing looked up");
-
-    let output = run(
-        &[
-            "lookup",
-            "--lang",
-            "de",
-            "--own-numbers",
-            &own,
-            "040 5555 0123",
-        ],
-        b"",
-    );
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(&[
+        "lookup",
+        "--lang=de",
+        "--own-numbers",
+        &own,
+        "040 5555 0123",
+    ]);
     assert!(
         err.contains(&format!(
             "{own}:2: unbekannte Spalte \"valid_until\" (gemeint ist wohl valid_to)"
@@ -99,8 +107,7 @@ fn a_stray_quote_is_reported_on_its_line_and_later_rows_still_count() {
     let output = run(
         &[
             "lookup",
-            "--format",
-            "json",
+            "--format=json",
             "--blocklist",
             &block,
             "030 1234567",
@@ -128,19 +135,7 @@ fn skipped_rows_are_reported_in_german_with_lang_de() {
         "block.csv",
         "pattern,category,note\n+49 30 12a4,typo,\n",
     );
-    let output = run(
-        &[
-            "lookup",
-            "--lang",
-            "de",
-            "--blocklist",
-            &block,
-            "030 1234567",
-        ],
-        b"",
-    );
-    assert_eq!(output.status.code(), Some(0));
-    let err = stderr(&output);
+    let err = stderr_of(&["lookup", "--lang=de", "--blocklist", &block, "110"], 0);
     assert!(
         err.contains(&format!(
             "numrep: {block}:2: übergangen: ungültiges Zeichen 'a' an Stelle 10"
@@ -160,22 +155,14 @@ fn dev_zero_named_as_a_list_or_config_is_refused_without_reading() {
         let _ = std::fs::remove_file(link);
         std::os::unix::fs::symlink("/dev/zero", link).expect("symlink");
     }
-    let list = list.display().to_string();
-    let output = run_bounded(&["lookup", "--blocklist", &list, "030 1234567"]);
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
-    assert!(
-        err.contains(&format!("{list} is not a regular file")),
-        "{err}"
-    );
-    let config = config.display().to_string();
-    let output = run_bounded(&["lookup", "--config", &config, "030 1234567"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains(&format!("{config} is not a regular file")),
-        "{}",
-        stderr(&output)
-    );
+    for (flag, path) in [("--blocklist", &list), ("--config", &config)] {
+        let path = path.display().to_string();
+        let err = refused(&["lookup", flag, &path, "110"]);
+        assert!(
+            err.contains(&format!("{path} is not a regular file")),
+            "{err}"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -190,9 +177,7 @@ fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
         .expect("mkfifo runs");
     assert!(made.success());
     let fifo = fifo.display().to_string();
-    let output = run_bounded(&["lookup", "--allowlist", &fifo, "030 1234567"]);
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(&["lookup", "--allowlist", &fifo, "110"]);
     assert!(
         err.contains(&format!("{fifo} is not a regular file")),
         "{err}"
@@ -205,9 +190,7 @@ fn a_directory_is_refused() {
     let folder = dir.join("lists.csv");
     std::fs::create_dir_all(&folder).expect("dir");
     let folder = folder.display().to_string();
-    let output = run_bounded(&["lookup", "--lang", "de", "--blocklist", &folder, "110"]);
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(&["lookup", "--lang=de", "--blocklist", &folder, "110"]);
     assert!(
         err.contains(&format!("{folder} ist keine gewöhnliche Datei")),
         "{err}"
@@ -248,23 +231,14 @@ fn a_list_above_the_size_limit_is_refused_before_reading() {
 
 #[test]
 fn a_missing_list_is_named_in_the_runs_language() {
-    let output = run(
-        &[
-            "lookup",
-            "--lang",
-            "de",
-            "--own-numbers",
-            "/nonexistent/own.csv",
-            "110",
-        ],
-        b"",
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("/nonexistent/own.csv gibt es nicht"),
-        "{}",
-        stderr(&output)
-    );
+    let err = refused(&[
+        "lookup",
+        "--lang=de",
+        "--own-numbers",
+        "/nonexistent/own.csv",
+        "1",
+    ]);
+    assert!(err.contains("/nonexistent/own.csv gibt es nicht"), "{err}");
 }
 
 #[test]
@@ -274,13 +248,11 @@ fn a_list_saved_in_a_windows_code_page_is_named_as_not_utf8() {
     // "Süd" in Windows-1252, as spreadsheet programs save "CSV" by default.
     std::fs::write(&path, b"pattern,vendor\n+49 40 5555 01##,S\xfcd GmbH\n").expect("write");
     let list = path.display().to_string();
-    let output = run(&["lookup", "--own-numbers", &list, "110"], b"");
-    assert_eq!(output.status.code(), Some(2));
+    let err = refused(&["lookup", "--own-numbers", &list, "110"]);
     assert!(
-        stderr(&output).contains(&format!(
+        err.contains(&format!(
             "{list} is not UTF-8 text (first bad byte at offset 33)"
         )),
-        "{}",
-        stderr(&output)
+        "{err}"
     );
 }

@@ -295,13 +295,6 @@ impl DateProblem {
     }
 }
 
-impl fmt::Display for DateProblem {
-    /// The reason in English.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.msg().text(Lang::En))
-    }
-}
-
 impl LookupProblem {
     fn msg(self) -> Msg {
         match self {
@@ -310,13 +303,6 @@ impl LookupProblem {
             LookupProblem::TooLong => Msg::LookupTooLong,
             LookupProblem::NotDigits => Msg::LookupNotDigits,
         }
-    }
-}
-
-impl fmt::Display for LookupProblem {
-    /// The reason in English.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.msg().text(Lang::En))
     }
 }
 

@@ -69,16 +69,10 @@ fn first_word(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lists::load::entry::ListEntry;
+    use crate::lists::OwnNumberEntry;
 
-    const OWN: [&str; 7] = [
-        "pattern",
-        "vendor",
-        "campaign",
-        "valid_from",
-        "valid_to",
-        "contact",
-        "note",
-    ];
+    const OWN: &[&str] = <OwnNumberEntry as ListEntry>::FIELDS;
 
     #[test]
     fn distances() {
@@ -92,18 +86,18 @@ mod tests {
 
     #[test]
     fn hints_for_list_columns() {
-        assert_eq!(did_you_mean("valid_until", &OWN), Some("valid_to"));
-        assert_eq!(did_you_mean("valid_since", &OWN), Some("valid_from"));
-        assert_eq!(did_you_mean("validto", &OWN), Some("valid_to"));
-        assert_eq!(did_you_mean("Valid-From", &OWN), Some("valid_from"));
-        assert_eq!(did_you_mean("vendr", &OWN), Some("vendor"));
-        assert_eq!(did_you_mean("patern", &OWN), Some("pattern"));
-        assert_eq!(did_you_mean("notes", &OWN), Some("note"));
-        assert_eq!(did_you_mean("camp", &OWN), Some("campaign"));
-        assert_eq!(did_you_mean("contacts", &OWN), Some("contact"));
-        assert_eq!(did_you_mean("comment", &OWN), None);
-        assert_eq!(did_you_mean("telefon", &OWN), None);
-        assert_eq!(did_you_mean("id", &OWN), None);
-        assert_eq!(did_you_mean("", &OWN), None);
+        assert_eq!(did_you_mean("valid_until", OWN), Some("valid_to"));
+        assert_eq!(did_you_mean("valid_since", OWN), Some("valid_from"));
+        assert_eq!(did_you_mean("validto", OWN), Some("valid_to"));
+        assert_eq!(did_you_mean("Valid-From", OWN), Some("valid_from"));
+        assert_eq!(did_you_mean("vendr", OWN), Some("vendor"));
+        assert_eq!(did_you_mean("patern", OWN), Some("pattern"));
+        assert_eq!(did_you_mean("notes", OWN), Some("note"));
+        assert_eq!(did_you_mean("camp", OWN), Some("campaign"));
+        assert_eq!(did_you_mean("contacts", OWN), Some("contact"));
+        assert_eq!(did_you_mean("comment", OWN), None);
+        assert_eq!(did_you_mean("telefon", OWN), None);
+        assert_eq!(did_you_mean("id", OWN), None);
+        assert_eq!(did_you_mean("", OWN), None);
     }
 }
