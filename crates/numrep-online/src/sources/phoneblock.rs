@@ -10,14 +10,27 @@
 //! `F_GAMBLE`, `G_FRAUD`), `votesWildcard`, `whiteListed`, `archived`,
 //! `dateAdded`, `lastUpdate`. Unknown fields are ignored.
 //!
-//! Verdict:
-//! - `whiteListed` or rating `A_LEGITIMATE` → `legitimate`;
-//! - `archived` (no reports for a long time) → `neutral`;
-//! - otherwise by the blocking votes (the larger of `votes` and
-//!   `votesWildcard`): ≥ [`SPAM_VOTES`] → `spam`, 1 … [`SPAM_VOTES`]−1 →
-//!   `suspicious`, 0 → `unknown`.
+//! `votes` are PhoneBlock's votes (reports), kept as `votes`, never as comments.
 //!
-//! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])) for negative ratings.
+//! Verdict, one rating to one verdict and one label ([`Rating::verdict`],
+//! [`Rating::label`]):
+//!
+//! | rating | label | verdict |
+//! | --- | --- | --- |
+//! | `A_LEGITIMATE` | legitimate | `legitimate` |
+//! | `B_MISSED` | missed call, unclear | `suspicious` |
+//! | `C_PING` | ping call | `spam` |
+//! | `D_POLL` | poll | `suspicious` |
+//! | `E_ADVERTISING` | advertising | `suspicious` (unwanted, not fraud) |
+//! | `F_GAMBLE` | gambling or prize notification | `spam` |
+//! | `G_FRAUD` | fraud | `spam` |
+//!
+//! A `spam` rating needs at least [`SPAM_VOTES`] blocking votes (the larger of
+//! `votes` and `votesWildcard`); with fewer it is `suspicious`. Besides:
+//! `whiteListed` → `legitimate`; `archived` (no reports for a long time) →
+//! `neutral`; votes without a rating → `suspicious`; no votes → `unknown`.
+//!
+//! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])), 0 for `legitimate`.
 
 use crate::error::{ParseError, SourceError};
 use crate::http::{HttpClient, RequestHeader};
@@ -101,16 +114,38 @@ impl Rating {
         })
     }
 
-    /// A label for people (`"fraud"`, `"advertising"`, …).
+    /// Every rating PhoneBlock has (`db.proto`), in its order.
+    pub const ALL: [Rating; 7] = [
+        Rating::Legitimate,
+        Rating::Missed,
+        Rating::Ping,
+        Rating::Poll,
+        Rating::Advertising,
+        Rating::Gamble,
+        Rating::Fraud,
+    ];
+
+    /// A label for people (`"fraud"`, `"advertising"`, …), one per rating.
     pub fn label(self) -> &'static str {
         match self {
             Rating::Legitimate => "legitimate",
-            Rating::Missed => "unwanted (unspecified)",
+            Rating::Missed => "missed call, unclear",
             Rating::Ping => "ping call",
             Rating::Poll => "poll",
             Rating::Advertising => "advertising",
-            Rating::Gamble => "gambling / prize",
+            Rating::Gamble => "gambling or prize notification",
             Rating::Fraud => "fraud",
+        }
+    }
+
+    /// The verdict this rating stands for when enough people voted: fraud,
+    /// gambling and ping calls are `spam` (scams and cost traps); advertising,
+    /// polls and unclear missed calls are unwanted but not fraud: `suspicious`.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Rating::Legitimate => Verdict::Legitimate,
+            Rating::Ping | Rating::Gamble | Rating::Fraud => Verdict::Spam,
+            Rating::Missed | Rating::Poll | Rating::Advertising => Verdict::Suspicious,
         }
     }
 }
@@ -225,18 +260,7 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     let white = flag(info, "whiteListed");
     let archived = flag(info, "archived");
     let blocking_votes = votes.unwrap_or(0).max(wildcard.unwrap_or(0));
-
-    let verdict = if white || rating == Some(Rating::Legitimate) {
-        Verdict::Legitimate
-    } else if archived {
-        Verdict::Neutral
-    } else if blocking_votes >= SPAM_VOTES {
-        Verdict::Spam
-    } else if blocking_votes > 0 {
-        Verdict::Suspicious
-    } else {
-        Verdict::Unknown
-    };
+    let verdict = verdict_for(rating, blocking_votes, white, archived);
 
     let mut rep = Reputation::new(verdict);
     rep.votes = votes;
@@ -266,6 +290,28 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     summary.push_str(&format!(" ({})", verdict.as_str()));
     rep.summary = clean_text(&summary).unwrap_or_default();
     Ok(rep)
+}
+
+/// The verdict for a PhoneBlock answer (see the module docs).
+pub fn verdict_for(
+    rating: Option<Rating>,
+    blocking_votes: u64,
+    white: bool,
+    archived: bool,
+) -> Verdict {
+    if white || rating == Some(Rating::Legitimate) {
+        return Verdict::Legitimate;
+    }
+    if archived {
+        return Verdict::Neutral;
+    }
+    if blocking_votes == 0 {
+        return Verdict::Unknown;
+    }
+    match rating.map(Rating::verdict) {
+        Some(Verdict::Spam) if blocking_votes >= SPAM_VOTES => Verdict::Spam,
+        _ => Verdict::Suspicious,
+    }
 }
 
 fn flag(info: &Value, key: &str) -> bool {
@@ -322,6 +368,21 @@ mod tests {
             Ok(Verdict::Suspicious)
         );
         assert_eq!(
+            v(r#"{"votes":50,"rating":"E_ADVERTISING"}"#),
+            Ok(Verdict::Suspicious),
+            "advertising is unwanted, not fraud"
+        );
+        assert_eq!(
+            v(r#"{"votes":2,"rating":"G_FRAUD"}"#),
+            Ok(Verdict::Suspicious),
+            "too few votes for spam"
+        );
+        assert_eq!(
+            v(r#"{"votes":5}"#),
+            Ok(Verdict::Suspicious),
+            "votes, no rating"
+        );
+        assert_eq!(
             v(r#"{"votes":0,"votesWildcard":5,"rating":"C_PING"}"#),
             Ok(Verdict::Spam)
         );
@@ -342,6 +403,39 @@ mod tests {
             v(r#"{"info":{"votes":"6","rating":"F_GAMBLE"}}"#),
             Ok(Verdict::Spam)
         );
+    }
+
+    #[test]
+    fn every_rating_maps_to_one_verdict_and_one_label() {
+        let names = [
+            "A_LEGITIMATE",
+            "B_MISSED",
+            "C_PING",
+            "D_POLL",
+            "E_ADVERTISING",
+            "F_GAMBLE",
+            "G_FRAUD",
+        ];
+        let expected = [
+            ("legitimate", Verdict::Legitimate),
+            ("missed call, unclear", Verdict::Suspicious),
+            ("ping call", Verdict::Spam),
+            ("poll", Verdict::Suspicious),
+            ("advertising", Verdict::Suspicious),
+            ("gambling or prize notification", Verdict::Spam),
+            ("fraud", Verdict::Spam),
+        ];
+        for ((name, rating), (label, verdict)) in names.iter().zip(Rating::ALL).zip(expected) {
+            assert_eq!(Rating::from_name(name), Some(rating));
+            let body = format!(r#"{{"votes":{SPAM_VOTES},"rating":"{name}"}}"#);
+            let rep = parse_response(body.as_bytes()).expect("parses");
+            assert_eq!(rep.verdict, verdict, "{name}");
+            assert_eq!(rep.labels, vec![label], "{name}");
+            assert_eq!(rep.votes, Some(SPAM_VOTES), "votes stay votes");
+            assert_eq!(rep.comments, None, "votes are not comments");
+        }
+        let labels: std::collections::HashSet<_> = Rating::ALL.map(Rating::label).into();
+        assert_eq!(labels.len(), Rating::ALL.len(), "labels are distinct");
     }
 
     #[test]

@@ -15,15 +15,18 @@
 //! `callerNames` as string, list or object.
 //!
 //! Verdict from the tellows score (1 good … 9 dangerous):
+//! - 0 comments and a score below 7: `unknown` — no reports. tellows gives every
+//!   number it knows nothing about a neutral score (usually 5); without a single
+//!   user comment the score is no finding, neither "trustworthy" nor "neutral";
 //! - 7–9: `spam` when the number has at least 2 comments or no comment count
 //!   is given; `suspicious` with fewer than 2 comments (one angry user is not
 //!   enough, as tellows clients do);
 //! - 6: `suspicious`;
-//! - 4–5: `neutral`, except 5 with 0 comments → `unknown` (tellows gives every
-//!   number it knows nothing about a 5);
+//! - 4–5: `neutral`;
 //! - 1–3: `legitimate`.
 //!
-//! Risk = (score − 1) / 8 × 100.
+//! Risk = (score − 1) / 8 × 100; none when the verdict is `unknown`. Caller types
+//! with a count of 0 are not reports and are left out.
 
 use crate::error::{ErrorCode, ParseError, SourceError};
 use crate::http::{HttpClient, RequestHeader};
@@ -179,9 +182,12 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     let comments = data.get("comments").and_then(loose_u64);
     let searches = data.get("searches").and_then(loose_u64);
 
-    let mut rep = Reputation::new(verdict_for(score, comments));
+    let verdict = verdict_for(score, comments);
+    let mut rep = Reputation::new(verdict);
     rep.score = Some(score);
-    rep.risk = normalize_risk(score, 1.0, 9.0);
+    rep.risk = (verdict != Verdict::Unknown)
+        .then(|| normalize_risk(score, 1.0, 9.0))
+        .flatten();
     rep.comments = comments;
     rep.searches = searches;
     rep.location = data
@@ -190,6 +196,9 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
         .and_then(|s| clean_text(&s));
     if let Some(callers) = data.get("callerTypes").and_then(|c| c.get("caller")) {
         for caller in as_list(callers) {
+            if caller.get("count").and_then(loose_u64) == Some(0) {
+                continue;
+            }
             let name = caller.get("name").unwrap_or(caller);
             if let Some(name) = loose_string(name) {
                 push_clean(&mut rep.labels, &name);
@@ -206,7 +215,9 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
 /// The verdict for a tellows score (see the module docs).
 pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
     let rounded = score.round();
-    if rounded >= 7.0 {
+    if comments == Some(0) && rounded < 7.0 {
+        Verdict::Unknown
+    } else if rounded >= 7.0 {
         if comments.is_none_or(|c| c >= 2) {
             Verdict::Spam
         } else {
@@ -215,11 +226,7 @@ pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
     } else if rounded >= 6.0 {
         Verdict::Suspicious
     } else if rounded >= 4.0 {
-        if rounded == 5.0 && comments == Some(0) {
-            Verdict::Unknown
-        } else {
-            Verdict::Neutral
-        }
+        Verdict::Neutral
     } else {
         Verdict::Legitimate
     }
@@ -252,11 +259,12 @@ fn collect_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
 }
 
 fn summary(rep: &Reputation) -> String {
-    let mut text = format!(
-        "tellows score {}/9 ({})",
-        rep.score.map(|s| s.to_string()).unwrap_or_default(),
-        rep.verdict.as_str()
-    );
+    let score = rep.score.map(|s| s.to_string()).unwrap_or_default();
+    let mut text = if rep.verdict == Verdict::Unknown {
+        format!("tellows: no reports (score {score}/9)")
+    } else {
+        format!("tellows score {score}/9 ({})", rep.verdict.as_str())
+    };
     if let Some(c) = rep.comments {
         text.push_str(&format!(", {c} comments"));
     }
@@ -293,7 +301,7 @@ mod tests {
     fn handles_warning_text_and_string_score() {
         let body = format!(
             "Partner Data not correct<br>\n{}\nPartner Data not correct",
-            r#"{"tellows":{"score":"2","comments":"0","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
+            r#"{"tellows":{"score":"2","comments":"4","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
         );
         let rep = parse_response(body.as_bytes()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Legitimate);
@@ -313,11 +321,31 @@ mod tests {
     #[test]
     fn thresholds() {
         assert_eq!(verdict_for(9.0, Some(1)), Verdict::Suspicious);
+        assert_eq!(verdict_for(9.0, Some(0)), Verdict::Suspicious);
         assert_eq!(verdict_for(7.0, None), Verdict::Spam);
-        assert_eq!(verdict_for(6.0, Some(0)), Verdict::Suspicious);
-        assert_eq!(verdict_for(5.0, Some(0)), Verdict::Unknown);
-        assert_eq!(verdict_for(4.0, Some(0)), Verdict::Neutral);
+        assert_eq!(verdict_for(6.0, Some(1)), Verdict::Suspicious);
+        assert_eq!(verdict_for(5.0, Some(3)), Verdict::Neutral);
+        assert_eq!(verdict_for(5.0, None), Verdict::Neutral);
         assert_eq!(verdict_for(3.0, Some(10)), Verdict::Legitimate);
+    }
+
+    #[test]
+    fn no_comments_means_no_reports_not_trustworthy() {
+        for score in [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] {
+            assert_eq!(verdict_for(score, Some(0)), Verdict::Unknown, "{score}");
+        }
+        let body = br#"{"tellows":{"score":"5","comments":"0","searches":"17","callerTypes":{"caller":[{"name":"Trustworthy number","count":"0"}]}}}"#;
+        let rep = parse_response(body).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Unknown);
+        assert_eq!(rep.risk, None, "no reports, no risk figure");
+        assert!(
+            rep.labels.is_empty(),
+            "a caller type nobody picked: {rep:?}"
+        );
+        assert_eq!(
+            rep.summary,
+            "tellows: no reports (score 5/9), 0 comments, 17 searches"
+        );
     }
 
     #[test]
