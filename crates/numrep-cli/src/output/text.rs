@@ -310,8 +310,8 @@ fn own_list_sources(r: &Report, out: &mut Vec<u8>) -> io::Result<()> {
         if let Some(summary) = &source.summary {
             text.push_str(&format!(" — {summary}"));
         }
-        if let Some(error) = &source.error {
-            text.push_str(&format!(" — {}", error.message));
+        if let Some(message) = source.error_message() {
+            text.push_str(&format!(" — {message}"));
         }
         label(out, if i == 0 { "Sources" } else { "" }, &clean(&text))?;
     }
@@ -322,8 +322,10 @@ fn status_word(source: &SourceEvidence) -> &'static str {
     match source.status {
         SourceStatus::Ok if source.cached => "ok (cached)",
         SourceStatus::Ok => "ok",
+        SourceStatus::NotFound => "not found",
         SourceStatus::Timeout => "TIMEOUT",
         SourceStatus::Error => "ERROR",
+        SourceStatus::ConfigError => "CONFIG ERROR",
         SourceStatus::Skipped => "skipped",
     }
 }

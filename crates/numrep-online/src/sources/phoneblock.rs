@@ -10,7 +10,7 @@
 //! `F_GAMBLE`, `G_FRAUD`), `votesWildcard`, `whiteListed`, `archived`,
 //! `dateAdded`, `lastUpdate`. Unknown fields are ignored.
 //!
-//! `votes` are PhoneBlock's votes (reports), kept as `votes`, never as comments.
+//! `votes` are PhoneBlock's votes (reports), reported as `votes`, never as comments.
 //!
 //! Verdict, one rating to one verdict and one label ([`Rating::verdict`],
 //! [`Rating::label`]):
@@ -32,14 +32,15 @@
 //!
 //! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])), 0 for `legitimate`.
 
-use crate::error::{ParseError, SourceError};
+use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
+use crate::redact::{excerpt, Redactor};
 use crate::reputation::{clean_text, Reputation, Verdict};
 use crate::secret::Secret;
-use crate::sources::json_text::{loose_u64, outermost_object, snippet};
+use crate::sources::json_text::{loose_u64, outermost_object};
 use crate::sources::tellows::join_path;
-use crate::sources::{BoxFuture, Source, SourceKind};
+use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
 use reqwest::header::AUTHORIZATION;
 use reqwest::Url;
 use serde_json::Value;
@@ -63,6 +64,14 @@ pub enum PhoneBlockAuth {
 }
 
 impl PhoneBlockAuth {
+    /// The raw credentials (the header carries them encoded).
+    fn secrets(&self) -> Vec<&Secret> {
+        match self {
+            PhoneBlockAuth::Basic { password, .. } => vec![password],
+            PhoneBlockAuth::Bearer(token) => vec![token],
+        }
+    }
+
     fn header_value(&self) -> Secret {
         match self {
             PhoneBlockAuth::Basic { user, password } => {
@@ -176,7 +185,7 @@ impl PhoneBlock {
         }
     }
 
-    fn url_for(&self, number: &E164) -> Result<Url, SourceError> {
+    fn url_for(&self, number: &E164) -> Result<Url, SourceProblem> {
         let already = self
             .base
             .path_segments()
@@ -208,28 +217,29 @@ impl Source for PhoneBlock {
         &'a self,
         e164: &'a str,
         client: &'a HttpClient,
-    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+    ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
             let number = E164::parse(e164)?;
-            let url = self.url_for(&number)?;
-            let headers = [RequestHeader {
-                name: AUTHORIZATION,
-                value: self.auth.header_value(),
-            }];
-            let response = client.get(&url, &headers).await?;
-            Ok(parse_response(&response.body)?)
+            let request = Request {
+                number: &number,
+                url: self.url_for(&number)?,
+                headers: vec![RequestHeader {
+                    name: AUTHORIZATION,
+                    value: self.auth.header_value(),
+                }],
+                secrets: self.auth.secrets(),
+            };
+            fetch(client, request, parse_response)
+                .await
+                .map(Answer::Found)
         })
     }
 }
 
-/// Parses a PhoneBlock `PhoneInfo` answer into a [`Reputation`].
-pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
-    let root = outermost_object(body).map_err(|err| match err {
-        ParseError::NoJson => {
-            ParseError::Shape(format!("no JSON in PhoneBlock answer: `{}`", snippet(body)))
-        }
-        other => other,
-    })?;
+/// Parses a PhoneBlock `PhoneInfo` answer into a [`Reputation`]; every text has
+/// passed `redactor` (use [`Redactor::none`] outside a request).
+pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, BadAnswer> {
+    let root = outermost_object(body, redactor)?;
     // Some deployments wrap it as in the web search result (`{"info": {...}}`).
     let info = match root.get("info") {
         Some(inner) if inner.is_object() => inner,
@@ -237,25 +247,26 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     };
     let votes = info.get("votes").and_then(loose_u64);
     let wildcard = info.get("votesWildcard").and_then(loose_u64);
-    let rating_field = info.get("rating");
-    let rating = match rating_field {
+    let rating = match info.get("rating") {
         None | Some(Value::Null) => None,
-        Some(Value::String(name)) => Some(Rating::from_name(name).ok_or_else(|| {
-            ParseError::Shape(format!(
-                "unknown PhoneBlock rating `{}`",
-                snippet(name.as_bytes())
-            ))
-        })?),
+        Some(Value::String(name)) => {
+            Some(
+                Rating::from_name(name).ok_or_else(|| BadAnswer::UnknownValue {
+                    field: "rating".into(),
+                    value: excerpt(name.as_bytes(), redactor).unwrap_or_default(),
+                })?,
+            )
+        }
         Some(_) => {
-            return Err(ParseError::Shape(
-                "PhoneBlock `rating` is not a string".into(),
-            ))
+            return Err(BadAnswer::Invalid {
+                field: "rating".into(),
+            })
         }
     };
     if votes.is_none() && rating.is_none() && info.get("whiteListed").is_none() {
-        return Err(ParseError::Shape(
-            "PhoneBlock answer has neither `votes` nor `rating`".into(),
-        ));
+        return Err(BadAnswer::Missing {
+            field: "votes".into(),
+        });
     }
     let white = flag(info, "whiteListed");
     let archived = flag(info, "archived");
@@ -349,10 +360,14 @@ fn base64(input: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn parse(body: &[u8]) -> Result<Reputation, BadAnswer> {
+        parse_response(body, &Redactor::none())
+    }
+
     #[test]
     fn fraud_with_votes_is_spam() {
         let body = br#"{"phone":"004930123456","votes":7,"rating":"G_FRAUD","votesWildcard":7,"whiteListed":false,"archived":false,"dateAdded":1700000000000,"lastUpdate":1710000000000}"#;
-        let rep = parse_response(body).expect("parses");
+        let rep = parse(body).expect("parses");
         assert_eq!(rep.verdict, Verdict::Spam);
         assert_eq!(rep.votes, Some(7));
         assert_eq!(rep.risk, Some(87));
@@ -362,7 +377,7 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let v = |b: &str| parse_response(b.as_bytes()).map(|r| r.verdict);
+        let v = |b: &str| parse(b.as_bytes()).map(|r| r.verdict);
         assert_eq!(
             v(r#"{"votes":2,"rating":"E_ADVERTISING"}"#),
             Ok(Verdict::Suspicious)
@@ -428,7 +443,7 @@ mod tests {
         for ((name, rating), (label, verdict)) in names.iter().zip(Rating::ALL).zip(expected) {
             assert_eq!(Rating::from_name(name), Some(rating));
             let body = format!(r#"{{"votes":{SPAM_VOTES},"rating":"{name}"}}"#);
-            let rep = parse_response(body.as_bytes()).expect("parses");
+            let rep = parse(body.as_bytes()).expect("parses");
             assert_eq!(rep.verdict, verdict, "{name}");
             assert_eq!(rep.labels, vec![label], "{name}");
             assert_eq!(rep.votes, Some(SPAM_VOTES), "votes stay votes");
@@ -440,10 +455,29 @@ mod tests {
 
     #[test]
     fn rejects_bad_answers() {
-        assert!(parse_response(b"<html>login</html>").is_err());
-        assert!(parse_response(br#"{"votes":1,"rating":"Z_WHAT"}"#).is_err());
-        assert!(parse_response(br#"{"rating":5}"#).is_err());
-        assert!(parse_response(br#"{"phone":"1"}"#).is_err());
+        assert!(matches!(
+            parse(b"<html>login</html>"),
+            Err(BadAnswer::NoJson { .. })
+        ));
+        assert_eq!(
+            parse(br#"{"votes":1,"rating":"Z_WHAT"}"#),
+            Err(BadAnswer::UnknownValue {
+                field: "rating".into(),
+                value: "Z_WHAT".into()
+            })
+        );
+        assert_eq!(
+            parse(br#"{"rating":5}"#),
+            Err(BadAnswer::Invalid {
+                field: "rating".into()
+            })
+        );
+        assert_eq!(
+            parse(br#"{"phone":"1"}"#),
+            Err(BadAnswer::Missing {
+                field: "votes".into()
+            })
+        );
     }
 
     #[test]
