@@ -182,13 +182,13 @@ impl Engine {
             .and_then(|b| b.paused_for(Instant::now()));
         if let Some((left, reason)) = paused {
             return Outcome::Problem(SourceProblem::Backoff {
-                retry_in_s: left.as_secs().max(1),
+                retry_in_s: u64::try_from(left.as_millis().div_ceil(1000)).unwrap_or(u64::MAX),
                 reason,
             });
         }
 
         let deadline_left = self.options.deadline.saturating_sub(start.elapsed());
-        let (limit, kind) = if slot.timeout <= deadline_left {
+        let (limit, which) = if slot.timeout <= deadline_left {
             (slot.timeout, TimeLimit::Source)
         } else {
             (deadline_left, TimeLimit::Deadline)
@@ -198,7 +198,7 @@ impl Engine {
             Either::Left((result, _)) => result,
             Either::Right(((), _)) => Err(SourceProblem::Timeout {
                 timeout_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX),
-                limit: kind,
+                limit: which,
             }),
         };
         match result {
