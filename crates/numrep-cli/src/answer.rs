@@ -55,13 +55,20 @@ impl Answerer {
         let Some(online) = &self.online else {
             return self.checker.check(input, self.today);
         };
-        let region = self.checker.options().home_region();
-        let e164 = numrep::parse(input, region).ok().and_then(|n| n.e164());
+        let options = self.checker.options();
+        let e164 = numrep::parse(input, options.home_region())
+            .ok()
+            .and_then(|n| n.e164());
         let evidence = match e164 {
             Some(e164) => online
                 .runtime
                 .block_on(online.engine.lookup(&e164))
-                .map(|reports| reports.iter().map(|r| r.to_evidence()).collect())
+                .map(|reports| {
+                    reports
+                        .iter()
+                        .map(|r| r.to_evidence(options.language()))
+                        .collect()
+                })
                 .unwrap_or_default(),
             None => Vec::new(),
         };

@@ -4,8 +4,9 @@ use crate::engine::SourceReport;
 
 impl SourceReport {
     /// This report as the core's [`numrep::SourceEvidence`] (for
-    /// `Checker::check_with_sources` and the JSON `sources` array).
-    pub fn to_evidence(&self) -> numrep::SourceEvidence {
+    /// `Checker::check_with_sources` and the JSON `sources` array), its error's
+    /// message in `lang`. Comments and votes stay apart.
+    pub fn to_evidence(&self, lang: numrep::Lang) -> numrep::SourceEvidence {
         let reputation = self.reputation.as_ref();
         numrep::SourceEvidence {
             name: self.name.clone(),
@@ -18,14 +19,13 @@ impl SourceReport {
             labels: reputation.map_or_else(Vec::new, |r| {
                 r.labels.iter().chain(&r.caller_names).cloned().collect()
             }),
-            comments: reputation.and_then(|r| r.comments.or(r.votes)),
+            comments: reputation.and_then(|r| r.comments),
+            votes: reputation.and_then(|r| r.votes),
             summary: reputation
                 .map(|r| r.summary.clone())
                 .filter(|s| !s.is_empty()),
-            error: self.error.as_ref().map(|e| numrep::SourceProblem {
-                code: e.code.as_str().to_string(),
-                message: e.message.clone(),
-            }),
+            error: self.error.clone(),
+            lang,
         }
     }
 }

@@ -17,7 +17,7 @@ async fn a_spam_answer_raises_the_risk_and_names_the_source() {
         .await
         .expect("valid number")
         .iter()
-        .map(|r| r.to_evidence())
+        .map(|r| r.to_evidence(numrep::Lang::En))
         .collect();
     assert_eq!(evidence[0].status, SourceStatus::Ok);
     assert_eq!(evidence[0].verdict, Some(ReputationVerdict::Spam));
@@ -46,11 +46,11 @@ async fn a_failed_source_is_listed_but_changes_nothing() {
         .await
         .unwrap()
         .iter()
-        .map(|r| r.to_evidence())
+        .map(|r| r.to_evidence(numrep::Lang::En))
         .collect();
     assert_eq!(evidence[0].status, SourceStatus::Error);
     assert_eq!(
-        evidence[0].error.as_ref().map(|e| e.code.as_str()),
+        evidence[0].error.as_ref().map(|e| e.code()),
         Some("http_status")
     );
 

@@ -202,11 +202,14 @@ pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
         .iter()
         .map(|label| (label.name(), label.text(lang)))
         .collect();
-    let severity: std::collections::BTreeMap<&str, &str> =
-        [numrep::Severity::Info, numrep::Severity::Warning, numrep::Severity::Danger]
-            .iter()
-            .map(|s| (s.as_str(), s.text(lang)))
-            .collect();
+    let severity: std::collections::BTreeMap<&str, &str> = [
+        numrep::Severity::Info,
+        numrep::Severity::Warning,
+        numrep::Severity::Danger,
+    ]
+    .iter()
+    .map(|s| (s.as_str(), s.text(lang)))
+    .collect();
     let risk: std::collections::BTreeMap<&str, &str> =
         [numrep::Risk::Low, numrep::Risk::Medium, numrep::Risk::High]
             .iter()

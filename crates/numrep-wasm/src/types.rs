@@ -84,15 +84,18 @@ export interface NumrepListDecision {
 export interface NumrepSourceEvidence {
   name: string;
   kind: string;
-  status: "ok" | "timeout" | "error" | "skipped";
+  status: "ok" | "not_found" | "timeout" | "error" | "config_error" | "skipped";
   cached: boolean;
   elapsed_ms: number;
   verdict: "spam" | "suspicious" | "neutral" | "legitimate" | "unknown" | null;
   risk_score: number | null;
   labels: string[];
   comments: number | null;
+  votes: number | null;
   summary: string | null;
-  error: NumrepMessage | null;
+  /** `code` and `message` (in the checker's language), plus the values the message
+   * names (e.g. `timeout_ms`, `status`, `var`). */
+  error: (NumrepMessage & { [value: string]: unknown }) | null;
 }
 
 /** Everything numrep knows about one input: the CLI's JSON object. */

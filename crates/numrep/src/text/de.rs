@@ -89,6 +89,10 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SourceError => "FEHLER",
         Msg::SourceSkipped => "übersprungen",
 
+        Msg::SourceNotFound => "dieser Quelle unbekannt",
+        Msg::SourceConfigError => "KONFIGURATIONSFEHLER: nicht gefragt",
+        Msg::FindingSourceVotes => ", {count} Stimmen",
+
         Msg::AdviceSpoofedCallerId => "Dem Kunden sagen: Die angezeigte Nummer war gefälscht, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen oder Partner aus, an die Sicherheitsabteilung eskalieren; der Kunde kann Rufnummernmissbrauch bei der Bundesnetzagentur melden.",
         Msg::AdviceFakePolice => "Dem Kunden sagen: Die echte Polizei ruft nie mit 110 oder 112 im Display an. Auflegen, nie Geld, Wertsachen oder Kontodaten herausgeben und den Anruf der örtlichen Polizei melden (selbst 110 wählen).",
         Msg::AdviceVendorManagement => "Der Anruf kam von einem unserer beauftragten Callcenter: an das Vendor-Management geben (nicht an die Sicherheit). Dem Kunden sagen, dass wir den Fall mit dem Dienstleister klären.",

@@ -89,6 +89,10 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SourceError => "ERROR",
         Msg::SourceSkipped => "skipped",
 
+        Msg::SourceNotFound => "unknown to this source",
+        Msg::SourceConfigError => "CONFIG ERROR: not asked",
+        Msg::FindingSourceVotes => ", {count} votes",
+
         Msg::AdviceSpoofedCallerId => "Tell the customer: the number shown was faked; do not call back. If the caller claimed to be us or a partner, escalate to security; the customer can report number misuse to the Bundesnetzagentur.",
         Msg::AdviceFakePolice => "Tell the customer: the real police never call with 110 or 112 on the display. Hang up, never hand over money, valuables or account details, and report the call to the local police (dial 110 yourself).",
         Msg::AdviceVendorManagement => "The call came from one of our contracted call centers: route to vendor management (not security). Tell the customer we will take it up with the vendor.",

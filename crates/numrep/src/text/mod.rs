@@ -56,7 +56,8 @@ keys! {
     RegisterNotConfigured, RegisterNotListed, RegisterListed, RegisterListedOutsideWindow,
     DecisionAllowed, DecisionBlocked, ListedBy,
     // How asking an online source ended.
-    SourceOk, SourceOkCached, SourceTimeout, SourceError, SourceSkipped,
+    SourceOk, SourceOkCached, SourceTimeout, SourceError, SourceSkipped, SourceNotFound,
+    SourceConfigError, FindingSourceVotes,
     // Advice.
     AdviceSpoofedCallerId, AdviceFakePolice, AdviceVendorManagement, AdviceCheckRegistration,
     AdviceKnownBad, AdviceReportedSpam, AdviceDoNotCallBack, AdviceVerify, AdviceNoConcern,
