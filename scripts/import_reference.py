@@ -2,8 +2,8 @@
 """Generate the reference tables in data/ from Google libphonenumber's metadata.
 
 Source: the PyPI package ``phonenumbers`` (David Drysdale's Python port of
-libphonenumber, Apache-2.0), pinned to exactly PHONENUMBERS_VERSION below.  The
-package is installed into ``<repo>/target/pyref`` (git-ignored) with
+libphonenumber, Apache-2.0), pinned to exactly PHONENUMBERS_VERSION in
+``scripts/pinned_phonenumbers.py``.  The package is installed into ``<repo>/target/pyref`` (git-ignored) with
 ``pip install --target`` if it is not already there; the system site-packages
 are never touched.
 
@@ -16,6 +16,9 @@ sorted, byte-identical between runs):
   data/world/regions.csv              every region (ISO 3166 alpha-2)
   data/world/shared_code_prefixes.csv national-number prefix -> region for
                                       calling codes shared by several regions
+  data/world/libphonenumber/*.csv     the full metadata per territory: number types,
+                                      dialling prefixes, formats, short numbers and
+                                      the metadata version (scripts/world_metadata.py)
 
 Do not edit those files by hand; rerun ``python3 scripts/import_reference.py``.
 Python 3.11, stdlib + phonenumbers only.
@@ -24,9 +27,7 @@ Python 3.11, stdlib + phonenumbers only.
 from __future__ import annotations
 
 import csv
-import importlib
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -38,10 +39,10 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_parse  # type: ignore
     import sre_constants as sre_c  # type: ignore
 
-PHONENUMBERS_VERSION = "9.0.43"
-REPO = Path(__file__).resolve().parent.parent
-PYREF = REPO / "target" / "pyref"
-PKG = f"PyPI phonenumbers {PHONENUMBERS_VERSION}"
+from pinned_phonenumbers import (  # noqa: F401  (re-exported for the other scripts)
+    PHONENUMBERS_VERSION, PKG, PYREF, REPO, load_phonenumbers, write_csv)
+from world_metadata import import_world_metadata
+
 DIGITS = "0123456789"
 
 # German area codes: libphonenumber's own range table (resources/metadata/49/ranges.csv,
@@ -53,43 +54,6 @@ DE_RANGES_SRC = "libphonenumber metadata/49/ranges.csv v9.0.35 (data/reference/l
 # all area codes: the import prints the difference (465, 760, 6215, 6216, 62195, 62196,
 # 62199 are geocoding prefixes only; 4651 Sylt and 7602 Oberried are the real codes).
 EXPECTED_DE_AREA_CODES = {2: 4, 3: 85, 4: 3882, 5: 1231}
-
-
-# --------------------------------------------------------------------------
-# Locate / install the pinned package
-# --------------------------------------------------------------------------
-
-def load_phonenumbers():
-    dist_info = PYREF / f"phonenumbers-{PHONENUMBERS_VERSION}.dist-info"
-    if not dist_info.is_dir():
-        print(f"installing phonenumbers=={PHONENUMBERS_VERSION} into {PYREF}", file=sys.stderr)
-        PYREF.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--upgrade", "--target", str(PYREF),
-             f"phonenumbers=={PHONENUMBERS_VERSION}"],
-            check=True,
-        )
-    sys.path.insert(0, str(PYREF))
-    pn = importlib.import_module("phonenumbers")
-    if not pn.__file__ or not Path(pn.__file__).resolve().is_relative_to(PYREF.resolve()):
-        sys.exit(f"phonenumbers was imported from {pn.__file__}, expected it under {PYREF}")
-    if pn.__version__ != PHONENUMBERS_VERSION:
-        sys.exit(f"phonenumbers {pn.__version__} found in {PYREF}, need {PHONENUMBERS_VERSION}")
-    return pn
-
-
-# --------------------------------------------------------------------------
-# Output helpers
-# --------------------------------------------------------------------------
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(header)
-        w.writerows(rows)
-    print(f"wrote {path.relative_to(REPO)}: {len(rows)} rows")
 
 
 # --------------------------------------------------------------------------
@@ -601,6 +565,7 @@ def main() -> None:
     import_country_codes(pn, LOCALE_DATA)
     import_regions(pn, LOCALE_DATA)
     import_shared_prefixes(pn)
+    import_world_metadata(pn)
 
 
 if __name__ == "__main__":
