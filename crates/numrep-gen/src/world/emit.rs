@@ -1,0 +1,424 @@
+//! Compiles every territory's patterns and writes `tables.rs` (data-shaped: static
+//! arrays and struct literals, no code).
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::automaton::{compile, Mode};
+use super::encode::{Pools, NOTHING};
+use super::enumerate::in_priority_order;
+use super::load::{Desc, FormatRow, Territory, WorldData};
+use super::regex::{self, Node};
+use super::{NUMBER_TYPES, SHORT_TYPES};
+use crate::csvread::GenError;
+
+fn fail(origin: &str, message: impl std::fmt::Display) -> GenError {
+    GenError {
+        file: origin.into(),
+        line: 0,
+        message: message.to_string(),
+    }
+}
+
+fn parse(pattern: &str, origin: &str) -> Result<Node, GenError> {
+    regex::parse(pattern).map_err(|e| fail(origin, e))
+}
+
+/// Bit mask of lengths; no lengths = any length.
+fn length_mask(lengths: &[u8]) -> u32 {
+    if lengths.is_empty() {
+        return u32::MAX;
+    }
+    lengths.iter().fold(0, |m, &n| m | 1 << n)
+}
+
+/// One compiled format rule (deduplicated across territories).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Rule {
+    pattern: u16,
+    leading: u32,
+    national: u16,
+    international: u16,
+    carrier: u16,
+    optional: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    pools: Pools,
+    rules: Vec<Rule>,
+    rule_ids: HashMap<Rule, u16>,
+    patterns: Vec<(u32, Vec<u8>)>,
+    pattern_ids: HashMap<String, u16>,
+    templates: Vec<String>,
+    template_ids: HashMap<String, u16>,
+    leading: HashMap<String, u32>,
+}
+
+/// `format` with its first `\N` replaced by `rule`, whose `\1` stands for that `\N`
+/// (what libphonenumber does with national-prefix and carrier-code rules).
+fn apply_first_group_rule(format: &str, rule: &str) -> String {
+    let Some(at) = format
+        .as_bytes()
+        .windows(2)
+        .position(|w| w[0] == b'\\' && w[1].is_ascii_digit())
+    else {
+        return format.to_string();
+    };
+    let token = &format[at..at + 2];
+    format!(
+        "{}{}{}",
+        &format[..at],
+        rule.replace("\\1", token),
+        &format[at + 2..]
+    )
+}
+
+impl Builder {
+    fn template(&mut self, text: &str) -> u16 {
+        if let Some(&i) = self.template_ids.get(text) {
+            return i;
+        }
+        let i = self.templates.len() as u16;
+        self.templates.push(text.to_string());
+        self.template_ids.insert(text.to_string(), i);
+        i
+    }
+
+    fn prefix_automaton(&mut self, pattern: &str, origin: &str) -> Result<u32, GenError> {
+        if let Some(&start) = self.leading.get(pattern) {
+            return Ok(start);
+        }
+        let node = parse(pattern, origin)?;
+        let dfa = compile(&[(0, &node)], Mode::Prefix, |s| s).map_err(|e| fail(origin, e))?;
+        let start = self.pools.add(&dfa).map_err(|e| fail(origin, e))?;
+        self.leading.insert(pattern.to_string(), start);
+        Ok(start)
+    }
+
+    /// A format pattern: its automaton and the (min, max) length of each group.
+    fn format_pattern(&mut self, pattern: &str, origin: &str) -> Result<u16, GenError> {
+        if let Some(&i) = self.pattern_ids.get(pattern) {
+            return Ok(i);
+        }
+        let node = parse(pattern, origin)?;
+        let parts = match &node {
+            Node::Concat(parts) => parts.clone(),
+            other => vec![other.clone()],
+        };
+        let mut groups = Vec::new();
+        let mut variable = 0;
+        for (i, part) in parts.iter().enumerate() {
+            match part {
+                Node::Group(_, Some(n)) if *n == i as u32 + 1 => {
+                    let (lo, hi) = regex::length_range(part);
+                    variable += usize::from(lo != hi);
+                    groups.extend([lo as u8, hi as u8]);
+                }
+                _ => {
+                    return Err(fail(
+                        origin,
+                        format!("format pattern `{pattern}` is not a sequence of capturing groups"),
+                    ))
+                }
+            }
+        }
+        if variable > 1 {
+            return Err(fail(
+                origin,
+                format!("format pattern `{pattern}` has more than one group of variable length"),
+            ));
+        }
+        let dfa = compile(&[(0, &node)], Mode::Full, |s| s).map_err(|e| fail(origin, e))?;
+        let start = self.pools.add(&dfa).map_err(|e| fail(origin, e))?;
+        let i = self.patterns.len() as u16;
+        self.patterns.push((start, groups));
+        self.pattern_ids.insert(pattern.to_string(), i);
+        Ok(i)
+    }
+
+    fn rule(&mut self, f: &FormatRow) -> Result<u16, GenError> {
+        let leading = match f.leading_digits.last() {
+            Some(p) => self.prefix_automaton(p, &f.origin)?,
+            None => NOTHING,
+        };
+        let national = if f.national_prefix_rule.is_empty() {
+            f.format.clone()
+        } else {
+            apply_first_group_rule(&f.format, &f.national_prefix_rule)
+        };
+        let carrier = if f.carrier_rule.is_empty() {
+            u16::MAX
+        } else {
+            let text = apply_first_group_rule(&f.format, &f.carrier_rule);
+            self.template(&text)
+        };
+        let rule = Rule {
+            pattern: self.format_pattern(&f.pattern, &f.origin)?,
+            leading,
+            national: self.template(&national),
+            international: self.template(&f.format),
+            carrier,
+            optional: f.national_prefix_optional,
+        };
+        if let Some(&i) = self.rule_ids.get(&rule) {
+            return Ok(i);
+        }
+        let i = self.rules.len() as u16;
+        self.rules.push(rule.clone());
+        self.rule_ids.insert(rule, i);
+        Ok(i)
+    }
+
+    /// The type automaton (bit `i` = `NUMBER_TYPES[i]`, only where the general
+    /// description matches too) and the length mask of each type (∩ general lengths).
+    fn types(&mut self, t: &Territory) -> Result<(u32, [u32; 10]), GenError> {
+        let general = t.types.get("general");
+        let mut nodes = Vec::new();
+        if let Some(g) = general {
+            nodes.push((0u8, parse(&g.pattern, &g.origin)?));
+        }
+        let general_mask = general.map_or(0, |g| length_mask(&g.lengths));
+        let mut masks = [0u32; 10];
+        for (i, name) in NUMBER_TYPES.iter().enumerate() {
+            if let Some(d) = t.types.get(*name) {
+                nodes.push((i as u8 + 1, parse(&d.pattern, &d.origin)?));
+                masks[i] = length_mask(&d.lengths) & general_mask;
+            }
+        }
+        let refs: Vec<(u8, &Node)> = nodes.iter().map(|(b, n)| (*b, n)).collect();
+        let dfa = compile(&refs, Mode::Full, |s| if s & 1 != 0 { s >> 1 } else { 0 })
+            .map_err(|e| fail(&t.origin, e))?;
+        let start = self.pools.add(&dfa).map_err(|e| fail(&t.origin, e))?;
+        Ok((start, masks))
+    }
+
+    fn short(&mut self, t: &Territory) -> Result<(u32, [u32; 8]), GenError> {
+        let mut nodes = Vec::new();
+        let mut masks = [0u32; 8];
+        for (i, name) in SHORT_TYPES.iter().enumerate() {
+            if let Some(d) = t.short.get(*name) {
+                nodes.push((i as u8, parse(&d.pattern, &d.origin)?));
+                masks[i] = length_mask(&d.lengths);
+            }
+        }
+        if nodes.is_empty() {
+            return Ok((NOTHING, masks));
+        }
+        let refs: Vec<(u8, &Node)> = nodes.iter().map(|(b, n)| (*b, n)).collect();
+        let dfa = compile(&refs, Mode::Full, |s| s).map_err(|e| fail(&t.origin, e))?;
+        let start = self.pools.add(&dfa).map_err(|e| fail(&t.origin, e))?;
+        Ok((start, masks))
+    }
+}
+
+fn list(o: &mut String, name: &str, doc: &str, ty: &str, items: &[String]) {
+    let _ = writeln!(o, "/// {doc}\nstatic {name}: [{ty}; {}] = [", items.len());
+    let mut line = String::from("   ");
+    for item in items {
+        if line.len() + item.len() > 96 {
+            let _ = writeln!(o, "{line}");
+            line = String::from("   ");
+        }
+        let _ = write!(line, " {item},");
+    }
+    let _ = writeln!(o, "{line}\n];\n");
+}
+
+fn numbers<T: ToString>(values: &[T]) -> Vec<String> {
+    values.iter().map(ToString::to_string).collect()
+}
+
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn desc_mask(d: Option<&Desc>, local: bool) -> u32 {
+    d.map_or(0, |d| {
+        let lengths = if local { &d.local_only } else { &d.lengths };
+        if lengths.is_empty() {
+            0
+        } else {
+            length_mask(lengths)
+        }
+    })
+}
+
+/// Renders `tables.rs`.
+pub fn render(data: &WorldData) -> Result<String, GenError> {
+    let mut b = Builder::default();
+    let mut territories = String::new();
+    for t in &data.territories {
+        let (types, type_lengths) = b.types(t)?;
+        let (short, short_lengths) = b.short(t)?;
+        let leading = if t.leading_digits.is_empty() {
+            NOTHING
+        } else {
+            b.prefix_automaton(&t.leading_digits, &t.origin)?
+        };
+        let idd = if t.international_prefix.is_empty() {
+            Vec::new()
+        } else {
+            let node = parse(&t.international_prefix, &t.origin)?;
+            in_priority_order(&node).map_err(|e| fail(&t.origin, e))?
+        };
+        let national: Vec<u16> = t
+            .national_formats
+            .iter()
+            .map(|f| b.rule(f))
+            .collect::<Result<_, _>>()?;
+        let international: Vec<u16> = t
+            .international_formats
+            .iter()
+            .map(|f| b.rule(f))
+            .collect::<Result<_, _>>()?;
+        let general = t.types.get("general");
+        let _ = writeln!(
+            territories,
+            "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, possible: {}, local_only: {}, \
+             type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
+             international_prefixes: &[{}], preferred_international_prefix: {:?}, \
+             national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},",
+            t.region,
+            t.code,
+            t.main,
+            types,
+            desc_mask(general, false),
+            desc_mask(general, true),
+            type_lengths,
+            t.same_mobile_and_fixed_line_pattern,
+            leading,
+            t.national_prefix,
+            idd.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "),
+            t.preferred_international_prefix,
+            national,
+            if international.is_empty() {
+                "None".to_string()
+            } else {
+                format!("Some(&{international:?})")
+            },
+            short,
+            short_lengths,
+        );
+    }
+    let index: HashMap<(&str, u16), usize> = data
+        .territories
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((t.region.as_str(), t.code), i))
+        .collect();
+    let mut by_code = Vec::new();
+    for (&code, regions) in &data.code_regions {
+        let ids: Vec<usize> = if regions.is_empty() {
+            vec![index[&("001", code)]]
+        } else {
+            regions.iter().map(|r| index[&(r.as_str(), code)]).collect()
+        };
+        by_code.push(format!("({code}, &{ids:?})"));
+    }
+    if b.pools.tail_bytes.len() > usize::from(u16::MAX) {
+        return Err(fail("world", "tail bytes exceed u16 offsets"));
+    }
+
+    let mut o = String::with_capacity(1 << 20);
+    o.push_str(
+        "// @generated by `cargo run -p numrep-gen` from data/world/libphonenumber/.\n\
+         // Do not edit: change data/ and regenerate (crates/numrep-gen/tests/fresh.rs checks this).\n\
+         #![allow(clippy::unreadable_literal)]\n\n\
+         use super::automaton::Automata;\n\
+         use super::types::{FormatPattern, FormatRule, Territory};\n\n",
+    );
+    let _ = writeln!(
+        o,
+        "/// The libphonenumber release whose metadata these tables were compiled from.\n\
+         pub(crate) const METADATA_VERSION: &str = {:?};\n",
+        data.version
+    );
+    o.push_str(
+        "/// Every automaton of the world tables (number types, short numbers, format\n\
+         /// patterns, leading digits).\n\
+         pub(crate) static AUTOMATA: Automata = Automata {\n    nodes: &NODES,\n    \
+         tail_bytes: &TAIL_BYTES,\n    tail_starts: &TAIL_STARTS,\n    accept_sets: &ACCEPT_SETS,\n};\n\n",
+    );
+    list(
+        &mut o,
+        "NODES",
+        "Automaton nodes.",
+        "u8",
+        &numbers(&b.pools.nodes),
+    );
+    list(
+        &mut o,
+        "TAIL_BYTES",
+        "Automaton tails.",
+        "u8",
+        &numbers(&b.pools.tail_bytes),
+    );
+    let starts: Vec<u16> = b.pools.tail_starts.iter().map(|&s| s as u16).collect();
+    list(
+        &mut o,
+        "TAIL_STARTS",
+        "Start of each tail.",
+        "u16",
+        &numbers(&starts),
+    );
+    list(
+        &mut o,
+        "ACCEPT_SETS",
+        "Accept sets.",
+        "u16",
+        &numbers(&b.pools.accept_sets),
+    );
+    let _ = writeln!(
+        o,
+        "/// Every territory, sorted by (region, code); `001` = non-geographic.\n\
+         pub(crate) static TERRITORIES: [Territory; {}] = [\n{territories}];\n",
+        data.territories.len()
+    );
+    let _ = writeln!(
+        o,
+        "/// Calling code → its territories (indexes into `TERRITORIES`) in the order\n\
+         /// libphonenumber tries them, main region first.\n\
+         pub(crate) static CODE_TERRITORIES: [(u16, &[u16]); {}] = [\n    {}\n];\n",
+        by_code.len(),
+        by_code.join(",\n    ")
+    );
+    let rules: Vec<String> = b
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "FormatRule {{ pattern: {}, leading_digits: {}, national: {}, international: {}, carrier: {}, national_prefix_optional: {} }}",
+                r.pattern, r.leading, r.national, r.international, r.carrier, r.optional
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        o,
+        "/// Format rules (deduplicated); territories list them by index.\n\
+         pub(crate) static FORMAT_RULES: [FormatRule; {}] = [\n    {}\n];\n",
+        rules.len(),
+        rules.join(",\n    ")
+    );
+    let patterns: Vec<String> = b
+        .patterns
+        .iter()
+        .map(|(start, groups)| format!("FormatPattern {{ full: {start}, groups: &{groups:?} }}"))
+        .collect();
+    let _ = writeln!(
+        o,
+        "/// Format patterns: automaton and (min, max) length of each group.\n\
+         pub(crate) static FORMAT_PATTERNS: [FormatPattern; {}] = [\n    {}\n];\n",
+        patterns.len(),
+        patterns.join(",\n    ")
+    );
+    let templates: Vec<String> = b.templates.iter().map(|t| quoted(t)).collect();
+    let _ = writeln!(
+        o,
+        "/// Format templates (`\\\\1 \\\\2`; `$CC` = carrier code).\n\
+         pub(crate) static TEMPLATES: [&str; {}] = [\n    {}\n];",
+        templates.len(),
+        templates.join(",\n    ")
+    );
+    Ok(o)
+}
