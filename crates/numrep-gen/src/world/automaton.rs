@@ -85,7 +85,7 @@ impl Nfa {
 
 /// A minimal acyclic DFA. States are numbered children first; `start` may be [`DEAD`]
 /// (nothing matches).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Dfa {
     /// Accept set of each state.
     pub accept: Vec<u16>,

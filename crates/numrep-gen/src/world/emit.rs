@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::automaton::{compile, Mode};
-use super::encode::{Pools, NOTHING};
+use super::encode::{Encoded, Handle, Pools, NOTHING};
 use super::enumerate::in_priority_order;
 use super::load::{Desc, FormatRow, Territory, WorldData};
 use super::regex::{self, Node};
@@ -32,15 +32,39 @@ fn length_mask(lengths: &[u8]) -> u32 {
     lengths.iter().fold(0, |m, &n| m | 1 << n)
 }
 
+/// A possible-lengths mask for the territory table: 0 when the description is missing.
+fn desc_mask(d: Option<&Desc>, local: bool) -> u32 {
+    d.map_or(0, |d| {
+        let lengths = if local { &d.local_only } else { &d.lengths };
+        if lengths.is_empty() {
+            0
+        } else {
+            length_mask(lengths)
+        }
+    })
+}
+
 /// One compiled format rule (deduplicated across territories).
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Rule {
     pattern: u16,
-    leading: u32,
+    leading: Option<Handle>,
     national: u16,
     international: u16,
     carrier: u16,
     optional: bool,
+}
+
+/// What a territory's table row holds, with automata as handles until encoding.
+struct Row {
+    types: Handle,
+    type_lengths: [u32; 10],
+    short: Option<Handle>,
+    short_lengths: [u32; 8],
+    leading: Option<Handle>,
+    international_prefixes: Vec<String>,
+    national: Vec<u16>,
+    international: Vec<u16>,
 }
 
 #[derive(Default)]
@@ -48,11 +72,10 @@ struct Builder {
     pools: Pools,
     rules: Vec<Rule>,
     rule_ids: HashMap<Rule, u16>,
-    patterns: Vec<(u32, Vec<u8>)>,
+    patterns: Vec<(Handle, Vec<u8>)>,
     pattern_ids: HashMap<String, u16>,
     templates: Vec<String>,
     template_ids: HashMap<String, u16>,
-    leading: HashMap<String, u32>,
 }
 
 /// `format` with its first `\N` replaced by `rule`, whose `\1` stands for that `\N`
@@ -85,15 +108,21 @@ impl Builder {
         i
     }
 
-    fn prefix_automaton(&mut self, pattern: &str, origin: &str) -> Result<u32, GenError> {
-        if let Some(&start) = self.leading.get(pattern) {
-            return Ok(start);
-        }
+    fn automaton(
+        &mut self,
+        patterns: &[(u8, Node)],
+        mode: Mode,
+        accept_map: impl Fn(u16) -> u16,
+        origin: &str,
+    ) -> Result<Handle, GenError> {
+        let refs: Vec<(u8, &Node)> = patterns.iter().map(|(b, n)| (*b, n)).collect();
+        let dfa = compile(&refs, mode, accept_map).map_err(|e| fail(origin, e))?;
+        Ok(self.pools.add(dfa))
+    }
+
+    fn prefix_automaton(&mut self, pattern: &str, origin: &str) -> Result<Handle, GenError> {
         let node = parse(pattern, origin)?;
-        let dfa = compile(&[(0, &node)], Mode::Prefix, |s| s).map_err(|e| fail(origin, e))?;
-        let start = self.pools.add(&dfa).map_err(|e| fail(origin, e))?;
-        self.leading.insert(pattern.to_string(), start);
-        Ok(start)
+        self.automaton(&[(0, node)], Mode::Prefix, |s| s, origin)
     }
 
     /// A format pattern: its automaton and the (min, max) length of each group.
@@ -123,24 +152,23 @@ impl Builder {
                 }
             }
         }
-        if variable > 1 {
+        if variable > 1 || groups.len() > 18 {
             return Err(fail(
                 origin,
-                format!("format pattern `{pattern}` has more than one group of variable length"),
+                format!("format pattern `{pattern}`: more than one group of variable length, or more than 9 groups"),
             ));
         }
-        let dfa = compile(&[(0, &node)], Mode::Full, |s| s).map_err(|e| fail(origin, e))?;
-        let start = self.pools.add(&dfa).map_err(|e| fail(origin, e))?;
+        let handle = self.automaton(&[(0, node)], Mode::Full, |s| s, origin)?;
         let i = self.patterns.len() as u16;
-        self.patterns.push((start, groups));
+        self.patterns.push((handle, groups));
         self.pattern_ids.insert(pattern.to_string(), i);
         Ok(i)
     }
 
     fn rule(&mut self, f: &FormatRow) -> Result<u16, GenError> {
         let leading = match f.leading_digits.last() {
-            Some(p) => self.prefix_automaton(p, &f.origin)?,
-            None => NOTHING,
+            Some(p) => Some(self.prefix_automaton(p, &f.origin)?),
+            None => None,
         };
         let national = if f.national_prefix_rule.is_empty() {
             f.format.clone()
@@ -172,7 +200,7 @@ impl Builder {
 
     /// The type automaton (bit `i` = `NUMBER_TYPES[i]`, only where the general
     /// description matches too) and the length mask of each type (∩ general lengths).
-    fn types(&mut self, t: &Territory) -> Result<(u32, [u32; 10]), GenError> {
+    fn types(&mut self, t: &Territory) -> Result<(Handle, [u32; 10]), GenError> {
         let general = t.types.get("general");
         let mut nodes = Vec::new();
         if let Some(g) = general {
@@ -186,16 +214,19 @@ impl Builder {
                 masks[i] = length_mask(&d.lengths) & general_mask;
             }
         }
-        let refs: Vec<(u8, &Node)> = nodes.iter().map(|(b, n)| (*b, n)).collect();
-        let dfa = compile(&refs, Mode::Full, |s| if s & 1 != 0 { s >> 1 } else { 0 })
-            .map_err(|e| fail(&t.origin, e))?;
-        let start = self.pools.add(&dfa).map_err(|e| fail(&t.origin, e))?;
-        Ok((start, masks))
+        let masked = |s: u16| if s & 1 != 0 { s >> 1 } else { 0 };
+        Ok((
+            self.automaton(&nodes, Mode::Full, masked, &t.origin)?,
+            masks,
+        ))
     }
 
-    fn short(&mut self, t: &Territory) -> Result<(u32, [u32; 8]), GenError> {
-        let mut nodes = Vec::new();
+    /// The short-number automaton (bit `i` = `SHORT_TYPES[i]`; the general description
+    /// is folded into `short_code`, as validity needs both) and the length masks
+    /// (`general` = possible lengths; `short_code` ∩ general).
+    fn short(&mut self, t: &Territory) -> Result<(Option<Handle>, [u32; 8]), GenError> {
         let mut masks = [0u32; 8];
+        let mut nodes = Vec::new();
         for (i, name) in SHORT_TYPES.iter().enumerate() {
             if let Some(d) = t.short.get(*name) {
                 nodes.push((i as u8, parse(&d.pattern, &d.origin)?));
@@ -203,12 +234,54 @@ impl Builder {
             }
         }
         if nodes.is_empty() {
-            return Ok((NOTHING, masks));
+            return Ok((None, masks));
         }
-        let refs: Vec<(u8, &Node)> = nodes.iter().map(|(b, n)| (*b, n)).collect();
-        let dfa = compile(&refs, Mode::Full, |s| s).map_err(|e| fail(&t.origin, e))?;
-        let start = self.pools.add(&dfa).map_err(|e| fail(&t.origin, e))?;
-        Ok((start, masks))
+        let (general, short_code) = (1 << 0, 1 << 5);
+        masks[5] &= masks[0];
+        let fold = move |s: u16| {
+            let s = if s & general == 0 { s & !short_code } else { s };
+            s & !general
+        };
+        Ok((
+            Some(self.automaton(&nodes, Mode::Full, fold, &t.origin)?),
+            masks,
+        ))
+    }
+
+    fn row(&mut self, t: &Territory) -> Result<Row, GenError> {
+        let (types, type_lengths) = self.types(t)?;
+        let (short, short_lengths) = self.short(t)?;
+        let leading = if t.leading_digits.is_empty() {
+            None
+        } else {
+            Some(self.prefix_automaton(&t.leading_digits, &t.origin)?)
+        };
+        let international_prefixes = if t.international_prefix.is_empty() {
+            Vec::new()
+        } else {
+            let node = parse(&t.international_prefix, &t.origin)?;
+            in_priority_order(&node).map_err(|e| fail(&t.origin, e))?
+        };
+        let national = t
+            .national_formats
+            .iter()
+            .map(|f| self.rule(f))
+            .collect::<Result<_, _>>()?;
+        let international = t
+            .international_formats
+            .iter()
+            .map(|f| self.rule(f))
+            .collect::<Result<_, _>>()?;
+        Ok(Row {
+            types,
+            type_lengths,
+            short,
+            short_lengths,
+            leading,
+            international_prefixes,
+            national,
+            international,
+        })
     }
 }
 
@@ -229,78 +302,57 @@ fn numbers<T: ToString>(values: &[T]) -> Vec<String> {
     values.iter().map(ToString::to_string).collect()
 }
 
-fn quoted(s: &str) -> String {
-    format!("{s:?}")
+fn start(encoded: &Encoded, handle: Option<Handle>) -> u32 {
+    handle.map_or(NOTHING, |h| encoded.start(h))
 }
 
-fn desc_mask(d: Option<&Desc>, local: bool) -> u32 {
-    d.map_or(0, |d| {
-        let lengths = if local { &d.local_only } else { &d.lengths };
-        if lengths.is_empty() {
-            0
+fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
+    let general = t.types.get("general");
+    format!(
+        "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, possible: {}, local_only: {}, \
+         type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
+         international_prefixes: &{:?}, preferred_international_prefix: {:?}, \
+         national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},\n",
+        t.region,
+        t.code,
+        t.main,
+        e.start(row.types),
+        desc_mask(general, false),
+        desc_mask(general, true),
+        row.type_lengths,
+        t.same_mobile_and_fixed_line_pattern,
+        start(e, row.leading),
+        t.national_prefix,
+        row.international_prefixes,
+        t.preferred_international_prefix,
+        row.national,
+        if row.international.is_empty() {
+            "None".to_string()
         } else {
-            length_mask(lengths)
-        }
-    })
+            format!("Some(&{:?})", row.international)
+        },
+        start(e, row.short),
+        row.short_lengths,
+    )
 }
 
 /// Renders `tables.rs`.
 pub fn render(data: &WorldData) -> Result<String, GenError> {
     let mut b = Builder::default();
-    let mut territories = String::new();
-    for t in &data.territories {
-        let (types, type_lengths) = b.types(t)?;
-        let (short, short_lengths) = b.short(t)?;
-        let leading = if t.leading_digits.is_empty() {
-            NOTHING
-        } else {
-            b.prefix_automaton(&t.leading_digits, &t.origin)?
-        };
-        let idd = if t.international_prefix.is_empty() {
-            Vec::new()
-        } else {
-            let node = parse(&t.international_prefix, &t.origin)?;
-            in_priority_order(&node).map_err(|e| fail(&t.origin, e))?
-        };
-        let national: Vec<u16> = t
-            .national_formats
-            .iter()
-            .map(|f| b.rule(f))
-            .collect::<Result<_, _>>()?;
-        let international: Vec<u16> = t
-            .international_formats
-            .iter()
-            .map(|f| b.rule(f))
-            .collect::<Result<_, _>>()?;
-        let general = t.types.get("general");
-        let _ = writeln!(
-            territories,
-            "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, possible: {}, local_only: {}, \
-             type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
-             international_prefixes: &[{}], preferred_international_prefix: {:?}, \
-             national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},",
-            t.region,
-            t.code,
-            t.main,
-            types,
-            desc_mask(general, false),
-            desc_mask(general, true),
-            type_lengths,
-            t.same_mobile_and_fixed_line_pattern,
-            leading,
-            t.national_prefix,
-            idd.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "),
-            t.preferred_international_prefix,
-            national,
-            if international.is_empty() {
-                "None".to_string()
-            } else {
-                format!("Some(&{international:?})")
-            },
-            short,
-            short_lengths,
-        );
-    }
+    let rows: Vec<Row> = data
+        .territories
+        .iter()
+        .map(|t| b.row(t))
+        .collect::<Result<_, _>>()?;
+    let Builder {
+        pools,
+        rules,
+        patterns,
+        templates,
+        ..
+    } = b;
+    let e = pools.finish().map_err(|m| fail("world", m))?;
+
     let index: HashMap<(&str, u16), usize> = data
         .territories
         .iter()
@@ -315,9 +367,6 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
             regions.iter().map(|r| index[&(r.as_str(), code)]).collect()
         };
         by_code.push(format!("({code}, &{ids:?})"));
-    }
-    if b.pools.tail_bytes.len() > usize::from(u16::MAX) {
-        return Err(fail("world", "tail bytes exceed u16 offsets"));
     }
 
     let mut o = String::with_capacity(1 << 20);
@@ -345,30 +394,35 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         "NODES",
         "Automaton nodes.",
         "u8",
-        &numbers(&b.pools.nodes),
+        &numbers(&e.nodes),
     );
     list(
         &mut o,
         "TAIL_BYTES",
         "Automaton tails.",
         "u8",
-        &numbers(&b.pools.tail_bytes),
+        &numbers(&e.tail_bytes),
     );
-    let starts: Vec<u16> = b.pools.tail_starts.iter().map(|&s| s as u16).collect();
     list(
         &mut o,
         "TAIL_STARTS",
         "Start of each tail.",
         "u16",
-        &numbers(&starts),
+        &numbers(&e.tail_starts),
     );
     list(
         &mut o,
         "ACCEPT_SETS",
         "Accept sets.",
         "u16",
-        &numbers(&b.pools.accept_sets),
+        &numbers(&e.accept_sets),
     );
+    let territories: String = data
+        .territories
+        .iter()
+        .zip(&rows)
+        .map(|(t, row)| territory_literal(t, row, &e))
+        .collect();
     let _ = writeln!(
         o,
         "/// Every territory, sorted by (region, code); `001` = non-geographic.\n\
@@ -383,13 +437,12 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         by_code.len(),
         by_code.join(",\n    ")
     );
-    let rules: Vec<String> = b
-        .rules
+    let rules: Vec<String> = rules
         .iter()
         .map(|r| {
             format!(
                 "FormatRule {{ pattern: {}, leading_digits: {}, national: {}, international: {}, carrier: {}, national_prefix_optional: {} }}",
-                r.pattern, r.leading, r.national, r.international, r.carrier, r.optional
+                r.pattern, start(&e, r.leading), r.national, r.international, r.carrier, r.optional
             )
         })
         .collect();
@@ -400,10 +453,14 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         rules.len(),
         rules.join(",\n    ")
     );
-    let patterns: Vec<String> = b
-        .patterns
+    let patterns: Vec<String> = patterns
         .iter()
-        .map(|(start, groups)| format!("FormatPattern {{ full: {start}, groups: &{groups:?} }}"))
+        .map(|(h, groups)| {
+            format!(
+                "FormatPattern {{ full: {}, groups: &{groups:?} }}",
+                e.start(*h)
+            )
+        })
         .collect();
     let _ = writeln!(
         o,
@@ -412,7 +469,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         patterns.len(),
         patterns.join(",\n    ")
     );
-    let templates: Vec<String> = b.templates.iter().map(|t| quoted(t)).collect();
+    let templates: Vec<String> = templates.iter().map(|t| format!("{t:?}")).collect();
     let _ = writeln!(
         o,
         "/// Format templates (`\\\\1 \\\\2`; `$CC` = carrier code).\n\

@@ -293,7 +293,7 @@ mod tests {
     fn parses_the_metadata_dialect() {
         let n = parse(r"1(?:6[023]|7\d)\d{7,8}|15[0-25-9]\d").unwrap();
         assert!(matches!(n, Node::Alt(ref a) if a.len() == 2));
-        assert_eq!(length_range(&n), (4, 12));
+        assert_eq!(length_range(&n), (4, 11));
         let g = parse(r"([2-9]\d{6})$|1").unwrap();
         assert_eq!(capture_count(&g), 1);
         assert!(has_end(&g));

@@ -7,9 +7,13 @@
 //!   node `code / 2` bytes after the current node. An automaton's *start code* is the
 //!   same, except that an odd start is an absolute offset into the node bytes, and
 //!   [`NOTHING`] means the automaton accepts nothing.
-//! * A node: one header byte (low nibble = number of digit runs, `0x10` = accepting),
-//!   the accept-set index if accepting, then per run one byte `lo << 4 | hi` and the
-//!   target code as LEB128. Runs are sorted; digits outside every run lead nowhere.
+//! * A node: one header byte, the accept-set index if the header has `0x10`
+//!   (accepting), then its digit runs. Header `0x80 | d` (plus flags) is a node with one
+//!   run of the single digit `d` and no range byte; otherwise the low nibble is the
+//!   number of runs, each one byte `lo << 4 | hi` and the target code as LEB128. Runs
+//!   are sorted; digits outside every run lead nowhere. Header `0x20` (fall-through):
+//!   the first run has no target code, it leads to the node encoded right after this
+//!   one (chains of literal digits cost one byte per digit).
 //! * A tail is a state from which every digit leads on alike ("any digits"): one count
 //!   byte, then pairs (remaining digits, accept-set index), sorted by remaining digits.
 //!
@@ -31,6 +35,13 @@ pub(crate) struct Automata {
     /// Accept sets (bit masks) that nodes and tails refer to by index.
     pub accept_sets: &'static [u16],
 }
+
+/// Header bit: the node accepts (an accept-set index byte follows).
+const ACCEPT: u8 = 0x10;
+/// Header bit: the first run leads to the node encoded right after this one.
+const FALLTHROUGH: u8 = 0x20;
+/// Header bit: a node of one single-digit run; the low nibble is the digit.
+const LITERAL: u8 = 0x80;
 
 /// Where a walk stands.
 enum At {
@@ -56,54 +67,75 @@ impl Automata {
             .unwrap_or(0)
     }
 
-    /// The accept set of a node, and where its runs start.
+    /// The accept set of a node.
     #[inline]
-    fn node_accept(&self, at: usize) -> (u16, usize, u8) {
-        let header = self.nodes.get(at).copied().unwrap_or(0);
-        if header & 0x10 != 0 {
-            let index = self.nodes.get(at + 1).copied().unwrap_or(0);
-            (self.set(index), at + 2, header & 0x0f)
-        } else {
-            (0, at + 1, header & 0x0f)
+    fn node_accept(&self, at: usize) -> u16 {
+        match self.nodes.get(at) {
+            Some(&header) if header & ACCEPT != 0 => {
+                self.set(self.nodes.get(at + 1).copied().unwrap_or(0))
+            }
+            _ => 0,
+        }
+    }
+
+    /// Reads a LEB128 target code at `*pos`.
+    #[inline]
+    fn code(&self, pos: &mut usize) -> Option<u32> {
+        let mut code = 0u32;
+        let mut shift = 0;
+        loop {
+            let byte = *self.nodes.get(*pos)?;
+            *pos += 1;
+            code |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(code);
+            }
+            shift += 7;
         }
     }
 
     /// Follows digit `d` (0–9) out of the node at `at`.
     #[inline]
     fn step(&self, at: usize, d: u8) -> Option<At> {
-        let (_, mut pos, runs) = self.node_accept(at);
-        for _ in 0..runs {
-            let range = *self.nodes.get(pos)?;
-            pos += 1;
-            let (lo, hi) = (range >> 4, range & 0x0f);
-            if d < lo {
+        let header = *self.nodes.get(at)?;
+        let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
+        let fall = header & FALLTHROUGH != 0;
+        let target = |code: u32| {
+            if code & 1 == 1 {
+                At::Node(at + (code >> 1) as usize)
+            } else {
+                At::Tail((code >> 1) as usize)
+            }
+        };
+        if header & LITERAL != 0 {
+            if d != header & 0x0f {
                 return None;
             }
-            if d <= hi {
-                let mut code = 0u32;
-                let mut shift = 0;
-                loop {
-                    let byte = *self.nodes.get(pos)?;
-                    pos += 1;
-                    code |= u32::from(byte & 0x7f) << shift;
-                    if byte & 0x80 == 0 {
-                        break;
-                    }
-                    shift += 7;
-                }
-                return Some(if code & 1 == 1 {
-                    At::Node(at + (code >> 1) as usize)
-                } else {
-                    At::Tail((code >> 1) as usize)
-                });
-            }
-            // Skip this run's target code.
-            while *self.nodes.get(pos)? & 0x80 != 0 {
-                pos += 1;
-            }
-            pos += 1;
+            return if fall {
+                Some(At::Node(pos))
+            } else {
+                self.code(&mut pos).map(target)
+            };
         }
-        None
+        let mut found = None;
+        for k in 0..header & 0x0f {
+            let range = *self.nodes.get(pos)?;
+            pos += 1;
+            let hit = (range >> 4) <= d && d <= (range & 0x0f);
+            if k == 0 && fall {
+                if hit {
+                    found = Some(None);
+                }
+                continue;
+            }
+            let code = self.code(&mut pos)?;
+            if hit {
+                return Some(target(code));
+            }
+        }
+        // Only the fall-through run can still be pending: it leads to the node after
+        // this one, which starts where this node's runs end.
+        found.map(|_: Option<()>| At::Node(pos))
     }
 
     /// The (remaining digits, accept set) pairs of a tail.
@@ -136,7 +168,7 @@ impl Automata {
             }
         }
         match at {
-            Some(At::Node(n)) => self.node_accept(n).0,
+            Some(At::Node(n)) => self.node_accept(n),
             Some(At::Tail(t)) => self.tail(t).find(|&(r, _)| r == 0).map_or(0, |(_, s)| s),
             None => 0,
         }
@@ -151,7 +183,7 @@ impl Automata {
         loop {
             match at {
                 Some(At::Node(n)) => {
-                    union |= self.node_accept(n).0;
+                    union |= self.node_accept(n);
                     let Some(&b) = digits.get(i) else {
                         return union;
                     };

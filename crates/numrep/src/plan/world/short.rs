@@ -5,7 +5,9 @@ use super::automaton::NOTHING;
 use super::tables::AUTOMATA;
 use super::Territory;
 
-/// Bits of the short-number automata (`numrep-gen`'s `SHORT_TYPES`).
+/// Bits of the short-number automata (`numrep-gen`'s `SHORT_TYPES`). The general
+/// description has no bit of its own: it is folded into `SHORT_CODE` (validity needs
+/// both); its index holds the possible lengths.
 const GENERAL: usize = 0;
 const TOLL_FREE: usize = 1;
 const STANDARD_RATE: usize = 2;
@@ -81,7 +83,7 @@ impl Territory {
         };
         Some(ShortNumber {
             possible: length_ok(GENERAL),
-            valid: has(GENERAL) && has(SHORT_CODE),
+            valid: has(SHORT_CODE),
             cost,
             emergency,
             connects_to_emergency: connects,
