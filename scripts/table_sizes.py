@@ -74,7 +74,8 @@ def world_tables() -> list[tuple[str, bytes]]:
                      struct.pack(f"<{len(values)}{fmt}", *values)))
     # Struct tables: the numbers of each literal as u32 (a close upper bound of the
     # struct's fields), plus 8 bytes per reference and the referenced bytes.
-    for name in ("TERRITORIES", "CODE_TERRITORIES", "FORMAT_RULES", "FORMAT_PATTERNS", "TEMPLATES"):
+    for name in ("TERRITORIES", "CODE_TERRITORIES", "FORMAT_RULES", "FORMAT_PATTERNS", "TEMPLATES",
+                 "PREFIX_MATCHERS", "MATCHER_STATES", "MATCHER_EDGES"):
         count, body = static_body(src, name)
         refs = len(re.findall(r'"|&\[', body)) // 1
         plain = re.sub(r'"((?:[^"\\]|\\.)*)"|&\[[^\]]*\]', " ", body)

@@ -8,6 +8,7 @@ use super::automaton::{compile, Mode};
 use super::encode::{Encoded, Handle, Pools, NOTHING};
 use super::enumerate::in_priority_order;
 use super::load::{Desc, FormatRow, Territory, WorldData};
+use super::pike::{determinise, Matcher};
 use super::regex::{self, Node};
 use super::{NUMBER_TYPES, SHORT_TYPES};
 use crate::csvread::GenError;
@@ -58,6 +59,8 @@ struct Rule {
 /// What a territory's table row holds, with automata as handles until encoding.
 struct Row {
     types: Handle,
+    general: Option<Handle>,
+    national_prefix_for_parsing: Option<u16>,
     type_lengths: [u32; 10],
     short: Option<Handle>,
     short_lengths: [u32; 8],
@@ -76,6 +79,8 @@ struct Builder {
     pattern_ids: HashMap<String, u16>,
     templates: Vec<String>,
     template_ids: HashMap<String, u16>,
+    matchers: Vec<Matcher>,
+    matcher_ids: HashMap<String, u16>,
 }
 
 /// `format` with its first `\N` replaced by `rule`, whose `\1` stands for that `\N`
@@ -248,8 +253,33 @@ impl Builder {
         ))
     }
 
+    fn matcher(&mut self, pattern: &str, origin: &str) -> Result<u16, GenError> {
+        if let Some(&i) = self.matcher_ids.get(pattern) {
+            return Ok(i);
+        }
+        let m = determinise(&parse(pattern, origin)?).map_err(|e| fail(origin, e))?;
+        let i = self.matchers.len() as u16;
+        self.matchers.push(m);
+        self.matcher_ids.insert(pattern.to_string(), i);
+        Ok(i)
+    }
+
     fn row(&mut self, t: &Territory) -> Result<Row, GenError> {
         let (types, type_lengths) = self.types(t)?;
+        let general = match t.types.get("general") {
+            Some(g) => Some(self.automaton(
+                &[(0, parse(&g.pattern, &g.origin)?)],
+                Mode::Full,
+                |s| s,
+                &g.origin,
+            )?),
+            None => None,
+        };
+        let national_prefix_for_parsing = if t.national_prefix_for_parsing.is_empty() {
+            None
+        } else {
+            Some(self.matcher(&t.national_prefix_for_parsing, &t.origin)?)
+        };
         let (short, short_lengths) = self.short(t)?;
         let leading = if t.leading_digits.is_empty() {
             None
@@ -274,6 +304,8 @@ impl Builder {
             .collect::<Result<_, _>>()?;
         Ok(Row {
             types,
+            general,
+            national_prefix_for_parsing,
             type_lengths,
             short,
             short_lengths,
@@ -309,20 +341,24 @@ fn start(encoded: &Encoded, handle: Option<Handle>) -> u32 {
 fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
     let general = t.types.get("general");
     format!(
-        "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, possible: {}, local_only: {}, \
+        "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, general: {}, possible: {}, local_only: {}, \
          type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
+         national_prefix_for_parsing: {}, national_prefix_transform: {:?}, \
          international_prefixes: &{:?}, preferred_international_prefix: {:?}, \
          national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},\n",
         t.region,
         t.code,
         t.main,
         e.start(row.types),
+        start(e, row.general),
         desc_mask(general, false),
         desc_mask(general, true),
         row.type_lengths,
         t.same_mobile_and_fixed_line_pattern,
         start(e, row.leading),
         t.national_prefix,
+        row.national_prefix_for_parsing.unwrap_or(u16::MAX),
+        t.national_prefix_transform_rule,
         row.international_prefixes,
         t.preferred_international_prefix,
         row.national,
@@ -349,6 +385,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         rules,
         patterns,
         templates,
+        matchers,
         ..
     } = b;
     let e = pools.finish().map_err(|m| fail("world", m))?;
@@ -375,7 +412,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
          // Do not edit: change data/ and regenerate (crates/numrep-gen/tests/fresh.rs checks this).\n\
          #![allow(clippy::unreadable_literal)]\n\n\
          use super::automaton::Automata;\n\
-         use super::types::{FormatPattern, FormatRule, Territory};\n\n",
+         use super::types::{FormatPattern, FormatRule, MatcherEdge, MatcherState, PrefixMatcher, Territory};\n\n",
     );
     let _ = writeln!(
         o,
@@ -469,6 +506,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         patterns.len(),
         patterns.join(",\n    ")
     );
+    render_matchers(&mut o, &matchers);
     let templates: Vec<String> = templates.iter().map(|t| format!("{t:?}")).collect();
     let _ = writeln!(
         o,
@@ -478,4 +516,62 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         templates.join(",\n    ")
     );
     Ok(o)
+}
+
+/// The determinised prefix-for-parsing matchers: states of all matchers in one array,
+/// transitions (with their thread maps) deduplicated.
+fn render_matchers(o: &mut String, matchers: &[Matcher]) {
+    let mut states = Vec::new();
+    let mut edges: Vec<String> = Vec::new();
+    let mut edge_ids: HashMap<String, usize> = HashMap::new();
+    let mut heads = Vec::new();
+    for m in matchers {
+        let base = states.len();
+        heads.push(format!(
+            "PrefixMatcher {{ groups: {}, start: {base}, initial: &{:?} }}",
+            m.groups, m.initial
+        ));
+        for s in &m.states {
+            let next: Vec<String> = s
+                .next
+                .iter()
+                .map(|n| match n {
+                    None => "NO_EDGE".to_string(),
+                    Some((target, threads)) => {
+                        let text = format!(
+                            "MatcherEdge {{ target: {}, threads: &{threads:?} }}",
+                            base + *target as usize
+                        );
+                        let id = *edge_ids.entry(text.clone()).or_insert_with(|| {
+                            edges.push(text);
+                            edges.len() - 1
+                        });
+                        id.to_string()
+                    }
+                })
+                .collect();
+            states.push(format!(
+                "MatcherState {{ matched: {}, end: {}, end_saves: {}, next: [{}] }}",
+                s.matched,
+                s.end.0,
+                s.end.1,
+                next.join(", ")
+            ));
+        }
+    }
+    let _ = writeln!(
+        o,
+        "/// No transition in a `MatcherState`.\nconst NO_EDGE: u16 = u16::MAX;\n\n\
+         /// Prefix-for-parsing matchers (leftmost-first with captures), by index.\n\
+         pub(crate) static PREFIX_MATCHERS: [PrefixMatcher; {}] = [\n    {}\n];\n\n\
+         /// Their states.\npub(crate) static MATCHER_STATES: [MatcherState; {}] = [\n    {}\n];\n\n\
+         /// Their transitions: next state and, per thread there, (thread continued, slots saved).\n\
+         pub(crate) static MATCHER_EDGES: [MatcherEdge; {}] = [\n    {}\n];\n",
+        heads.len(),
+        heads.join(",\n    "),
+        states.len(),
+        states.join(",\n    "),
+        edges.len(),
+        edges.join(",\n    ")
+    );
 }

@@ -7,6 +7,7 @@ mod emit;
 mod encode;
 mod enumerate;
 mod load;
+mod pike;
 pub mod regex;
 
 use std::path::Path;

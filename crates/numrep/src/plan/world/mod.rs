@@ -12,6 +12,7 @@
 
 mod automaton;
 mod format;
+mod prefix;
 mod short;
 #[rustfmt::skip]
 mod tables;
@@ -24,6 +25,7 @@ mod tests;
 #[allow(unused_imports)]
 pub(crate) use {
     format::{format, FormatMode, Formatted},
+    prefix::{PrefixMatch, Stripped},
     short::{ShortCost, ShortNumber},
     tables::METADATA_VERSION,
     types::Territory,

@@ -233,6 +233,41 @@ fn international_prefixes_as_dialled() {
     }
 }
 
+#[test]
+fn national_prefixes_stripped_as_libphonenumber_strips_them() {
+    // region, national input, result (None = nothing stripped), carrier code
+    for (region, input, want, carrier) in [
+        ("AR", "0111512345678", Some("91112345678"), None),
+        ("AR", "01112345678", Some("1112345678"), None),
+        ("BR", "0151112345678", Some("1112345678"), Some("15")),
+        ("BR", "01511123456789", Some("11123456789"), Some("15")),
+        ("BR", "1112345678", None, None),
+        ("US", "12015550123", Some("2015550123"), None),
+        ("US", "2015550123", None, None),
+        ("AG", "4621234", Some("2684621234"), None),
+        ("AG", "12684621234", Some("2684621234"), None),
+        ("GB", "02079460958", Some("2079460958"), None),
+        ("JP", "0312345678", Some("312345678"), None),
+        ("KR", "0821012345678", Some("1012345678"), Some("82")),
+        ("CO", "0460112345678", Some("460112345678"), None),
+        ("MX", "0445512345678", None, None),
+        ("GA", "011123456", Some("11123456"), None),
+        ("DE", "030123456", Some("30123456"), None),
+        ("IT", "0612345678", None, None),
+        ("RU", "84951234567", Some("4951234567"), None),
+    ] {
+        let got = territory(region)
+            .unwrap()
+            .strip_national_prefix(input.as_bytes());
+        let digits = got
+            .as_ref()
+            .map(|s| std::str::from_utf8(s.digits()).unwrap());
+        assert_eq!(digits, want, "{region} {input}");
+        let got_carrier = got.and_then(|s| s.carrier).map(|(a, b)| &input[a..b]);
+        assert_eq!(got_carrier, carrier, "{region} {input} carrier");
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // Every automaton against the `regex` crate.
 
@@ -411,7 +446,11 @@ fn every_automaton_agrees_with_the_regex_crate() {
             all_patterns.push(&f["pattern"]);
             all_patterns.extend(f["leading_digits"].split_whitespace());
         }
-        for p in [&t["leading_digits"], &t["international_prefix"]] {
+        for p in [
+            &t["leading_digits"],
+            &t["international_prefix"],
+            &t["national_prefix_for_parsing"],
+        ] {
             if !p.is_empty() {
                 all_patterns.push(p);
             }
@@ -420,6 +459,15 @@ fn every_automaton_agrees_with_the_regex_crate() {
             candidates(p, &mut rng, &mut inputs);
         }
         patterns += all_patterns.len();
+        // Nationally written numbers: a prefix-for-parsing sample before a number.
+        if !t["national_prefix_for_parsing"].is_empty() {
+            let mut prefixes = Vec::new();
+            candidates(&t["national_prefix_for_parsing"], &mut rng, &mut prefixes);
+            let numbers: Vec<String> = inputs.iter().step_by(7).take(40).cloned().collect();
+            for p in prefixes.iter().take(12) {
+                inputs.extend(numbers.iter().map(|n| format!("{p}{n}")));
+            }
+        }
         inputs.sort();
         inputs.dedup();
         let general = types
@@ -445,6 +493,8 @@ fn every_automaton_agrees_with_the_regex_crate() {
             })
             .collect();
         let leading = (!t["leading_digits"].is_empty()).then(|| Oracle::new(&t["leading_digits"]));
+        let npfp = (!t["national_prefix_for_parsing"].is_empty())
+            .then(|| Oracle::new(&t["national_prefix_for_parsing"]));
         let idd = (!t["international_prefix"].is_empty())
             .then(|| Oracle::new(&t["international_prefix"]));
         let rules: Vec<(&HashMap<String, String>, u16)> = {
@@ -519,6 +569,25 @@ fn every_automaton_agrees_with_the_regex_crate() {
             if let Some(o) = &leading {
                 if territory.matches_leading_digits(b) != o.prefix().is_match(x) {
                     wrong.push(format!("{key:?} leading digits {x}"));
+                }
+            }
+            if let Some(o) = &npfp {
+                let want = o.prefix().captures(x).map(|c| {
+                    let groups: Vec<Option<(usize, usize)>> = c
+                        .iter()
+                        .skip(1)
+                        .map(|m| m.map(|m| (m.start(), m.end())))
+                        .collect();
+                    (c.get(0).map_or(0, |m| m.end()), groups)
+                });
+                // The raw matcher: `national_prefix_match` also refuses empty input, as
+                // libphonenumber does before it matches.
+                let got = prefix::match_prefix(territory.national_prefix_for_parsing, b)
+                    .map(|m| (m.end, m.groups[..m.group_count].to_vec()));
+                if got != want {
+                    wrong.push(format!(
+                        "{key:?} national prefix {x}: {got:?} want {want:?}"
+                    ));
                 }
             }
             if let Some(o) = &idd {

@@ -12,6 +12,8 @@ pub(crate) struct Territory {
     /// Type automaton: accept bit `i` = [`NumberType::ALL`](super::NumberType::ALL)`[i]`
     /// pattern matches (and the general pattern too).
     pub types: u32,
+    /// Automaton of the general description alone (whole-number match), or `NOTHING`.
+    pub general: u32,
     /// Possible lengths of any number (bit n = length n); 0 = none known.
     pub possible: u32,
     /// Lengths only diallable within an area (local-only).
@@ -25,6 +27,10 @@ pub(crate) struct Territory {
     pub leading_digits: u32,
     /// National (trunk) prefix, may be empty.
     pub national_prefix: &'static str,
+    /// Index into `PREFIX_MATCHERS` of the national prefix for parsing, or `u16::MAX`.
+    pub national_prefix_for_parsing: u16,
+    /// Its transform rule (`9\1`, `\2`), may be empty.
+    pub national_prefix_transform: &'static str,
     /// International prefixes in the order libphonenumber's pattern tries them: the first
     /// that starts the dialled digits is the one dialled.
     pub international_prefixes: &'static [&'static str],
@@ -66,4 +72,37 @@ pub(crate) struct FormatPattern {
     pub full: u32,
     /// (min, max) length of each group, in order; at most one group varies.
     pub groups: &'static [u8],
+}
+
+/// A determinised `re.match` matcher with capture groups (national prefix for parsing).
+#[derive(Debug)]
+pub(crate) struct PrefixMatcher {
+    /// Capture groups (two register slots each).
+    pub groups: u8,
+    /// Start state in `MATCHER_STATES`.
+    pub start: u16,
+    /// Slots each start thread sets at position 0.
+    pub initial: &'static [u8],
+}
+
+/// A state: a list of threads in priority order (only their count matters at run time).
+#[derive(Debug)]
+pub(crate) struct MatcherState {
+    /// Thread that has matched here, or `u8::MAX`.
+    pub matched: u8,
+    /// At the end of the input: the winning thread, or `u8::MAX` …
+    pub end: u8,
+    /// … and the slots it sets there.
+    pub end_saves: u8,
+    /// Per digit: index into `MATCHER_EDGES`, or `u16::MAX`.
+    pub next: [u16; 10],
+}
+
+/// A transition.
+#[derive(Debug)]
+pub(crate) struct MatcherEdge {
+    /// Next state in `MATCHER_STATES`.
+    pub target: u16,
+    /// Per thread of the next state: (thread it continues, slots set after this digit).
+    pub threads: &'static [(u8, u8)],
 }
