@@ -19,6 +19,8 @@ mod tables;
 mod types;
 
 #[cfg(test)]
+mod conformance;
+#[cfg(test)]
 mod tests;
 
 // The API the wiring step uses (until then only the tests name some of it).
