@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::automaton::{compile, Mode};
+use super::bits::{NUMBER_TYPES, SHORT_CODE, SHORT_GENERAL, SHORT_TYPES};
 use super::encode::{Encoded, Handle, Pools, NOTHING};
 use super::enumerate::in_priority_order;
 use super::load::{Desc, FormatRow, Territory, WorldData};
 use super::pike::{determinise, Matcher};
 use super::regex::{self, Node};
-use super::{NUMBER_TYPES, SHORT_TYPES};
 use crate::csvread::GenError;
 
 fn fail(origin: &str, message: impl std::fmt::Display) -> GenError {
@@ -213,8 +213,8 @@ impl Builder {
         }
         let general_mask = general.map_or(0, |g| length_mask(&g.lengths));
         let mut masks = [0u32; 10];
-        for (i, name) in NUMBER_TYPES.iter().enumerate() {
-            if let Some(d) = t.types.get(*name) {
+        for (i, category) in NUMBER_TYPES.iter().enumerate() {
+            if let Some(d) = t.types.get(category.as_str()) {
                 nodes.push((i as u8 + 1, parse(&d.pattern, &d.origin)?));
                 masks[i] = length_mask(&d.lengths) & general_mask;
             }
@@ -241,8 +241,8 @@ impl Builder {
         if nodes.is_empty() {
             return Ok((None, masks));
         }
-        let (general, short_code) = (1 << 0, 1 << 5);
-        masks[5] &= masks[0];
+        let (general, short_code) = (1 << SHORT_GENERAL, 1 << SHORT_CODE);
+        masks[SHORT_CODE] &= masks[SHORT_GENERAL];
         let fold = move |s: u16| {
             let s = if s & general == 0 { s & !short_code } else { s };
             s & !general

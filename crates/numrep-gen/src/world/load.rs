@@ -194,7 +194,7 @@ impl WorldData {
             let t = territories.get_mut(&key).expect("checked above");
             if name != "general"
                 && name != "no_international_dialling"
-                && !super::NUMBER_TYPES.contains(&name.as_str())
+                && !super::bits::NUMBER_TYPES.iter().any(|c| c.as_str() == name)
             {
                 return Err(row.error(format!("unknown number type `{name}`")));
             }
@@ -217,7 +217,7 @@ impl WorldData {
         for row in read_rows(&dir.join("short_numbers.csv"))? {
             let region = row.required("region")?;
             let name = row.required("type")?;
-            if !super::SHORT_TYPES.contains(&name) {
+            if !super::bits::SHORT_TYPES.contains(&name) {
                 return Err(row.error(format!("unknown short-number type `{name}`")));
             }
             let mut matching = territories.values_mut().filter(|t| t.region == region);

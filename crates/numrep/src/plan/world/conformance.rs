@@ -7,28 +7,13 @@
 //!
 //! Every disagreement is printed (up to 20 per column) with its fixture row.
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::test_data::read_csv;
 use super::*;
 
-fn fixture(name: &str) -> Vec<BTreeMap<String, String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/golden")
-        .join(name);
-    let mut reader = csv::Reader::from_path(&path).unwrap();
-    let header = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            header
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+fn fixture(name: &str) -> Vec<HashMap<String, String>> {
+    read_csv(&format!("tests/golden/{name}"))
 }
 
 /// Agreement counts and the first disagreements of each column.
@@ -70,8 +55,8 @@ impl Tally {
     }
 }
 
-fn type_name(t: Option<NumberType>) -> &'static str {
-    t.map_or("UNKNOWN", NumberType::libphonenumber_name)
+fn type_name(t: Option<Category>) -> &'static str {
+    t.and_then(libphonenumber_type_name).unwrap_or("UNKNOWN")
 }
 
 fn digits(text: &str) -> Vec<u8> {

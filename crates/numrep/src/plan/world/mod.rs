@@ -11,6 +11,7 @@
 #![allow(dead_code)]
 
 mod automaton;
+pub(crate) mod bits;
 mod format;
 mod prefix;
 mod short;
@@ -20,6 +21,8 @@ mod types;
 
 #[cfg(test)]
 mod conformance;
+#[cfg(test)]
+mod test_data;
 #[cfg(test)]
 mod tests;
 
@@ -33,89 +36,36 @@ pub(crate) use {
     types::Territory,
 };
 
+use super::Category;
 use automaton::NOTHING;
+use bits::NUMBER_TYPES;
 use tables::{AUTOMATA, CODE_TERRITORIES, TERRITORIES};
 
-/// libphonenumber's number types (`PhoneNumberType` without `UNKNOWN`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum NumberType {
-    /// Geographic landline.
-    FixedLine,
-    /// Mobile.
-    Mobile,
-    /// Either; the metadata cannot tell (US, CA, …).
-    FixedLineOrMobile,
-    /// Free for the caller.
-    TollFree,
-    /// Premium rate.
-    PremiumRate,
-    /// Shared cost.
-    SharedCost,
-    /// Personal number.
-    PersonalNumber,
-    /// Voice over IP.
-    Voip,
-    /// Pager.
-    Pager,
-    /// Universal access number (company number).
-    Uan,
-    /// Voicemail access.
-    Voicemail,
+/// libphonenumber's name of a number type (`PhoneNumberType`: `FIXED_LINE`, …), for the
+/// categories it has.
+pub(crate) fn libphonenumber_type_name(category: Category) -> Option<&'static str> {
+    Some(match category {
+        Category::FixedLine => "FIXED_LINE",
+        Category::Mobile => "MOBILE",
+        Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+        Category::TollFree => "TOLL_FREE",
+        Category::PremiumRate => "PREMIUM_RATE",
+        Category::SharedCost => "SHARED_COST",
+        Category::PersonalNumber => "PERSONAL_NUMBER",
+        Category::Voip => "VOIP",
+        Category::Pager => "PAGER",
+        Category::Uan => "UAN",
+        Category::Voicemail => "VOICEMAIL",
+        _ => return None,
+    })
 }
 
-impl NumberType {
-    /// The types in the order of their bits in the compiled type automata
-    /// (`numrep-gen`'s `NUMBER_TYPES`).
-    pub const ALL: [NumberType; 10] = [
-        NumberType::FixedLine,
-        NumberType::Mobile,
-        NumberType::TollFree,
-        NumberType::PremiumRate,
-        NumberType::SharedCost,
-        NumberType::PersonalNumber,
-        NumberType::Voip,
-        NumberType::Pager,
-        NumberType::Uan,
-        NumberType::Voicemail,
-    ];
-
-    /// The names of [`ALL`](Self::ALL) in `data/world/libphonenumber/number_types.csv`.
-    pub const ALL_NAMES: [&'static str; 10] = [
-        "fixed_line",
-        "mobile",
-        "toll_free",
-        "premium_rate",
-        "shared_cost",
-        "personal_number",
-        "voip",
-        "pager",
-        "uan",
-        "voicemail",
-    ];
-
-    /// libphonenumber's name (`FIXED_LINE`, …).
-    pub const fn libphonenumber_name(self) -> &'static str {
-        match self {
-            NumberType::FixedLine => "FIXED_LINE",
-            NumberType::Mobile => "MOBILE",
-            NumberType::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
-            NumberType::TollFree => "TOLL_FREE",
-            NumberType::PremiumRate => "PREMIUM_RATE",
-            NumberType::SharedCost => "SHARED_COST",
-            NumberType::PersonalNumber => "PERSONAL_NUMBER",
-            NumberType::Voip => "VOIP",
-            NumberType::Pager => "PAGER",
-            NumberType::Uan => "UAN",
-            NumberType::Voicemail => "VOICEMAIL",
-        }
-    }
-
-    fn bit(self) -> u16 {
-        NumberType::ALL
-            .iter()
-            .position(|&t| t == self)
-            .map_or(0, |i| 1 << i)
-    }
+/// The bit of a number type in the type automata.
+fn type_bit(category: Category) -> u16 {
+    NUMBER_TYPES
+        .iter()
+        .position(|&t| t == category)
+        .map_or(0, |i| 1 << i)
 }
 
 /// libphonenumber's `ValidationResult` of the length check (`is_possible_number`).
@@ -209,48 +159,49 @@ impl Territory {
     }
 
     /// The types whose pattern and lengths `national` matches (bit per
-    /// [`NumberType::ALL`]), only when it matches the general description too.
+    /// [`NUMBER_TYPES`]), only when it matches the general description too.
     fn type_bits(&self, national: &[u8]) -> u16 {
         let n = national.len();
         if n >= 32 {
             return 0;
         }
         let bits = AUTOMATA.full(self.types, national);
-        (0..NumberType::ALL.len())
+        (0..NUMBER_TYPES.len())
             .filter(|&i| bits & (1 << i) != 0 && self.type_lengths[i] & (1 << n) != 0)
             .fold(0, |acc, i| acc | 1 << i)
     }
 
-    /// libphonenumber's number type of `national` (ASCII digits) in this territory; `None`
-    /// = `UNKNOWN`, i.e. not a valid number here (`is_valid_number_for_region`).
-    pub(crate) fn number_type(&self, national: &[u8]) -> Option<NumberType> {
+    /// libphonenumber's number type of `national` (ASCII digits) in this territory, as a
+    /// [`Category`]; `None` = `UNKNOWN`, i.e. not a valid number here
+    /// (`is_valid_number_for_region`).
+    pub(crate) fn number_type(&self, national: &[u8]) -> Option<Category> {
         let bits = self.type_bits(national);
         if bits == 0 {
             return None;
         }
-        let has = |t: NumberType| bits & t.bit() != 0;
+        let has = |t: Category| bits & type_bit(t) != 0;
         for t in [
-            NumberType::PremiumRate,
-            NumberType::TollFree,
-            NumberType::SharedCost,
-            NumberType::Voip,
-            NumberType::PersonalNumber,
-            NumberType::Pager,
-            NumberType::Uan,
-            NumberType::Voicemail,
+            Category::PremiumRate,
+            Category::TollFree,
+            Category::SharedCost,
+            Category::Voip,
+            Category::PersonalNumber,
+            Category::Pager,
+            Category::Uan,
+            Category::Voicemail,
         ] {
             if has(t) {
                 return Some(t);
             }
         }
-        if has(NumberType::FixedLine) {
-            return Some(if self.same_fixed_mobile || has(NumberType::Mobile) {
-                NumberType::FixedLineOrMobile
+        if has(Category::FixedLine) {
+            return Some(if self.same_fixed_mobile || has(Category::Mobile) {
+                Category::FixedLineOrMobile
             } else {
-                NumberType::FixedLine
+                Category::FixedLine
             });
         }
-        (!self.same_fixed_mobile && has(NumberType::Mobile)).then_some(NumberType::Mobile)
+        (!self.same_fixed_mobile && has(Category::Mobile)).then_some(Category::Mobile)
     }
 
     /// How many leading digits of `dialled` are this territory's international prefix

@@ -2,20 +2,14 @@
 //! `ShortNumberInfo` answers for a number dialled in that region.
 
 use super::automaton::NOTHING;
+use super::bits::{
+    SHORT_CARRIER_SPECIFIC as CARRIER_SPECIFIC, SHORT_CODE, SHORT_EMERGENCY as EMERGENCY,
+    SHORT_GENERAL as GENERAL, SHORT_PREMIUM_RATE as PREMIUM_RATE,
+    SHORT_SMS_SERVICES as SMS_SERVICES, SHORT_STANDARD_RATE as STANDARD_RATE,
+    SHORT_TOLL_FREE as TOLL_FREE,
+};
 use super::tables::AUTOMATA;
 use super::Territory;
-
-/// Bits of the short-number automata (`numrep-gen`'s `SHORT_TYPES`). The general
-/// description has no bit of its own: it is folded into `SHORT_CODE` (validity needs
-/// both); its index holds the possible lengths.
-const GENERAL: usize = 0;
-const TOLL_FREE: usize = 1;
-const STANDARD_RATE: usize = 2;
-const PREMIUM_RATE: usize = 3;
-const EMERGENCY: usize = 4;
-const SHORT_CODE: usize = 5;
-const CARRIER_SPECIFIC: usize = 6;
-const SMS_SERVICES: usize = 7;
 
 /// Regions where an emergency number must be dialled exactly (no digits after it).
 const EMERGENCY_EXACT: [&str; 3] = ["BR", "CL", "NI"];

@@ -2,12 +2,12 @@
 //! every compiled automaton against the `regex` crate on samples of every pattern.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::tables::{FORMAT_PATTERNS, FORMAT_RULES, TERRITORIES};
+use super::test_data::read_csv;
 use super::*;
 
 fn nsn(s: &str) -> &[u8] {
@@ -21,7 +21,7 @@ fn metadata_version_is_the_pinned_release() {
 
 #[test]
 fn number_types_as_libphonenumber_gives_them() {
-    use NumberType::*;
+    use Category::*;
     for (region, number, want) in [
         ("DE", "30123456", Some(FixedLine)),
         ("DE", "3012345", Some(FixedLine)),
@@ -272,22 +272,7 @@ fn national_prefixes_stripped_as_libphonenumber_strips_them() {
 // Every automaton against the `regex` crate.
 
 fn data(file: &str) -> Vec<HashMap<String, String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/world/libphonenumber")
-        .join(file);
-    let mut reader = csv::Reader::from_path(&path).unwrap();
-    let header = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            header
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+    read_csv(&format!("data/world/libphonenumber/{file}"))
 }
 
 /// A small deterministic generator (xorshift).
@@ -477,9 +462,9 @@ fn every_automaton_agrees_with_the_regex_crate() {
         let type_oracles: Vec<(usize, Oracle)> = types
             .iter()
             .filter_map(|r| {
-                NumberType::ALL_NAMES
+                NUMBER_TYPES
                     .iter()
-                    .position(|n| *n == r["type"])
+                    .position(|n| n.as_str() == r["type"])
                     .map(|i| (i, Oracle::new(&r["pattern"])))
             })
             .collect();
@@ -487,7 +472,10 @@ fn every_automaton_agrees_with_the_regex_crate() {
             .iter()
             .map(|r| {
                 (
-                    SHORT_NAMES.iter().position(|n| *n == r["type"]).unwrap(),
+                    bits::SHORT_TYPES
+                        .iter()
+                        .position(|n| *n == r["type"])
+                        .unwrap(),
                     Oracle::new(&r["pattern"]),
                 )
             })
@@ -625,14 +613,3 @@ fn every_automaton_agrees_with_the_regex_crate() {
     );
     assert!(checked > 100_000, "too few inputs: {checked}");
 }
-
-const SHORT_NAMES: [&str; 8] = [
-    "general",
-    "toll_free",
-    "standard_rate",
-    "premium_rate",
-    "emergency",
-    "short_code",
-    "carrier_specific",
-    "sms_services",
-];

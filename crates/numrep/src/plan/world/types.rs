@@ -9,7 +9,7 @@ pub(crate) struct Territory {
     pub code: u16,
     /// Main region of its calling code (formats of a shared code live there).
     pub main: bool,
-    /// Type automaton: accept bit `i` = [`NumberType::ALL`](super::NumberType::ALL)`[i]`
+    /// Type automaton: accept bit `i` = [`NUMBER_TYPES`](super::bits::NUMBER_TYPES)`[i]`
     /// pattern matches (and the general pattern too).
     pub types: u32,
     /// Automaton of the general description alone (whole-number match), or `NOTHING`.
@@ -41,8 +41,8 @@ pub(crate) struct Territory {
     pub national_formats: &'static [u16],
     /// Own international format rules, if any.
     pub international_formats: Option<&'static [u16]>,
-    /// Short-number automaton (bit `i` = [`ShortType`](super::ShortType) order), or
-    /// `NOTHING`.
+    /// Short-number automaton (bit `i` = [`SHORT_TYPES`](super::bits::SHORT_TYPES)`[i]`),
+    /// or `NOTHING`.
     pub short: u32,
     /// Possible lengths per short-number type (`u32::MAX` = any).
     pub short_lengths: [u32; 8],
