@@ -159,10 +159,23 @@ fn is_separator(b: u8) -> bool {
 /// still formats).
 pub(crate) fn format(code: u16, national: &[u8], mode: FormatMode) -> Option<Formatted> {
     let mut out = Formatted::new();
-    let cc = code.to_string();
+    let mut cc_digits = [0u8; 5];
+    let cc = {
+        let mut n = code;
+        let mut at = cc_digits.len();
+        loop {
+            at -= 1;
+            cc_digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        &cc_digits[at..]
+    };
     if mode == FormatMode::E164 {
         out.push(b'+');
-        out.push_str(cc.as_bytes());
+        out.push_str(cc);
         out.push_str(national);
         return Some(out);
     }
@@ -172,13 +185,13 @@ pub(crate) fn format(code: u16, national: &[u8], mode: FormatMode) -> Option<For
         FormatMode::National => return Some(part),
         FormatMode::International => {
             out.push(b'+');
-            out.push_str(cc.as_bytes());
+            out.push_str(cc);
             out.push(b' ');
             out.push_str(part.as_str().as_bytes());
         }
         FormatMode::Rfc3966 | FormatMode::E164 => {
             out.push_str(b"tel:+");
-            out.push_str(cc.as_bytes());
+            out.push_str(cc);
             out.push(b'-');
             // Separators become one dash; leading ones go.
             let text = part.as_str().as_bytes();

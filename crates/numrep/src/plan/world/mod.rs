@@ -22,6 +22,8 @@ mod types;
 #[cfg(test)]
 mod conformance;
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod test_data;
 #[cfg(test)]
 mod tests;
