@@ -17,6 +17,8 @@ const ACCEPT: u8 = 0x10;
 const FALLTHROUGH: u8 = 0x20;
 /// Header bit: a single-digit node; the low nibble is the digit.
 const LITERAL: u8 = 0x80;
+/// Header bit: a node in segment form (mask of segment starts, one code per segment).
+const SEGMENTS: u8 = 0x40;
 
 /// An automaton added to [`Pools`], encoded by [`Pools::finish`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,7 +177,7 @@ fn encode(
     }
     let tail_of = |s: u32| profiles[s as usize].as_ref().map(|p| tail_ids[p]);
     if let Some(id) = tail_of(dfa.start) {
-        return Ok(id * 2);
+        return Ok((id + 1) * 2);
     }
     // Nodes parents first: reverse post-order, visiting high digits first so that the
     // lowest digit's child (the first run) tends to come right after its parent.
@@ -202,15 +204,41 @@ fn encode(
     // A node's bytes given the offsets of all nodes (deltas depend on them).
     let node_bytes = |s: u32, offset: &[usize]| -> Vec<u8> {
         let i = position[&s];
-        let rs = runs(&dfa.next[s as usize]);
+        let row = &dfa.next[s as usize];
+        let rs = runs(row);
         let set = dfa.accept[s as usize];
         let code = |t: u32| match tail_of(t) {
-            Some(id) => id * 2,
+            Some(id) => (id + 1) * 2,
             None => ((offset[position[&t]].saturating_sub(offset[i])) * 2 + 1) as u32,
         };
-        let falls = |t: u32| tail_of(t).is_none() && position[&t] == i + 1;
-        let mut b = Vec::new();
+        let falls = |t: u32| t != DEAD && tail_of(t).is_none() && position[&t] == i + 1;
         let accept_bit = if set != 0 { ACCEPT } else { 0 };
+        // Segments: maximal stretches of digits with one target, dead ones included.
+        let starts: Vec<usize> = (0..10)
+            .filter(|&d| d == 0 || row[d] != row[d - 1])
+            .collect();
+        let dead = starts.iter().filter(|&&d| row[d] == DEAD).count();
+        let mut b = Vec::new();
+        if rs.len() > 1 + dead {
+            // Segment form: a mask of segment starts instead of one range byte per run.
+            let mask = starts.iter().fold(0u16, |m, &d| m | 1 << d) >> 1;
+            let fall = falls(row[0]);
+            b.push(
+                SEGMENTS | accept_bit | if fall { FALLTHROUGH } else { 0 } | (mask & 0x0f) as u8,
+            );
+            b.push((mask >> 4) as u8);
+            if set != 0 {
+                b.push(set_ids[&set] as u8);
+            }
+            for (k, &d) in starts.iter().enumerate() {
+                match row[d] {
+                    DEAD => b.push(0),
+                    _ if k == 0 && fall => {}
+                    t => leb128(&mut b, code(t)),
+                }
+            }
+            return b;
+        }
         let (lo, hi, first) = rs[0];
         let fall = falls(first);
         if rs.len() == 1 && lo == hi {

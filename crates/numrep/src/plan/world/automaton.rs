@@ -3,17 +3,20 @@
 //!
 //! Encoding, all in static byte arrays:
 //!
-//! * A *target code* says where a transition goes: even = tail `code / 2`; odd = the
-//!   node `code / 2` bytes after the current node. An automaton's *start code* is the
-//!   same, except that an odd start is an absolute offset into the node bytes, and
-//!   [`NOTHING`] means the automaton accepts nothing.
-//! * A node: one header byte, the accept-set index if the header has `0x10`
-//!   (accepting), then its digit runs. Header `0x80 | d` (plus flags) is a node with one
-//!   run of the single digit `d` and no range byte; otherwise the low nibble is the
-//!   number of runs, each one byte `lo << 4 | hi` and the target code as LEB128. Runs
-//!   are sorted; digits outside every run lead nowhere. Header `0x20` (fall-through):
-//!   the first run has no target code, it leads to the node encoded right after this
-//!   one (chains of literal digits cost one byte per digit).
+//! * A *target code* says where a transition goes: 0 = nowhere (dead), even = tail
+//!   `code / 2 - 1`, odd = the node `code / 2` bytes after the current node. An
+//!   automaton's *start code* is the same, except that an odd start is an absolute
+//!   offset into the node bytes, and [`NOTHING`] means the automaton accepts nothing.
+//! * A node starts with a header byte; `0x10` = accepting (the accept-set index byte
+//!   follows the header and, in segment form, the mask byte); `0x20` = fall-through: the
+//!   first run (segment) has no target code, it leads to the node encoded right after
+//!   this one. Three forms:
+//!   - literal (`0x80 | d`): one run of the single digit `d`, then its target code;
+//!   - runs (low nibble = number of runs): per run one byte `lo << 4 | hi` and the
+//!     target code; runs are sorted, digits outside every run lead nowhere;
+//!   - segments (`0x40`): digits 0–9 cut into stretches of one target; the low nibble
+//!     and the next byte hold bits 1–9 of the mask of stretch starts (digit 0 always
+//!     starts one); then one target code per stretch, 0 for a dead one.
 //! * A tail is a state from which every digit leads on alike ("any digits"): one count
 //!   byte, then pairs (remaining digits, accept-set index), sorted by remaining digits.
 //!
@@ -42,6 +45,8 @@ const ACCEPT: u8 = 0x10;
 const FALLTHROUGH: u8 = 0x20;
 /// Header bit: a node of one single-digit run; the low nibble is the digit.
 const LITERAL: u8 = 0x80;
+/// Header bit: a node in segment form.
+const SEGMENTS: u8 = 0x40;
 
 /// Where a walk stands.
 enum At {
@@ -56,7 +61,7 @@ impl Automata {
         } else if code & 1 == 1 {
             Some(At::Node((code >> 1) as usize))
         } else {
-            Some(At::Tail((code >> 1) as usize))
+            ((code >> 1) as usize).checked_sub(1).map(At::Tail)
         }
     }
 
@@ -72,7 +77,8 @@ impl Automata {
     fn node_accept(&self, at: usize) -> u16 {
         match self.nodes.get(at) {
             Some(&header) if header & ACCEPT != 0 => {
-                self.set(self.nodes.get(at + 1).copied().unwrap_or(0))
+                let index = at + 1 + usize::from(header & (SEGMENTS | LITERAL) == SEGMENTS);
+                self.set(self.nodes.get(index).copied().unwrap_or(0))
             }
             _ => 0,
         }
@@ -98,44 +104,63 @@ impl Automata {
     #[inline]
     fn step(&self, at: usize, d: u8) -> Option<At> {
         let header = *self.nodes.get(at)?;
-        let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
         let fall = header & FALLTHROUGH != 0;
         let target = |code: u32| {
             if code & 1 == 1 {
-                At::Node(at + (code >> 1) as usize)
+                Some(At::Node(at + (code >> 1) as usize))
             } else {
-                At::Tail((code >> 1) as usize)
+                ((code >> 1) as usize).checked_sub(1).map(At::Tail)
             }
         };
         if header & LITERAL != 0 {
+            let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
             if d != header & 0x0f {
                 return None;
             }
             return if fall {
                 Some(At::Node(pos))
             } else {
-                self.code(&mut pos).map(target)
+                target(self.code(&mut pos)?)
             };
         }
-        let mut found = None;
+        if header & SEGMENTS != 0 {
+            if d > 9 {
+                return None;
+            }
+            let mask =
+                (u16::from(header & 0x0f) | u16::from(*self.nodes.get(at + 1)?) << 4) << 1 | 1;
+            let segment = (mask & ((2u16 << d) - 1)).count_ones() - 1;
+            let mut pos = at + 2 + usize::from(header & ACCEPT != 0);
+            if segment == 0 && fall {
+                // The next node starts after this node's codes.
+                for _ in 1..mask.count_ones() {
+                    self.code(&mut pos)?;
+                }
+                return Some(At::Node(pos));
+            }
+            for _ in usize::from(fall)..segment as usize {
+                self.code(&mut pos)?;
+            }
+            return target(self.code(&mut pos)?);
+        }
+        let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
+        let mut found = false;
         for k in 0..header & 0x0f {
             let range = *self.nodes.get(pos)?;
             pos += 1;
             let hit = (range >> 4) <= d && d <= (range & 0x0f);
             if k == 0 && fall {
-                if hit {
-                    found = Some(None);
-                }
+                found = hit;
                 continue;
             }
             let code = self.code(&mut pos)?;
             if hit {
-                return Some(target(code));
+                return target(code);
             }
         }
         // Only the fall-through run can still be pending: it leads to the node after
         // this one, which starts where this node's runs end.
-        found.map(|_: Option<()>| At::Node(pos))
+        found.then_some(At::Node(pos))
     }
 
     /// The (remaining digits, accept set) pairs of a tail.
