@@ -571,7 +571,11 @@ mod tests {
         // The input cell is capped, so the columns after it stay where the header has them.
         let lines: Vec<&str> = text.lines().collect();
         let e164_col = lines[0].find("E164").expect("header");
-        assert!(e164_col <= MAX_CELL + 2, "input column not capped: {}", lines[0]);
+        assert!(
+            e164_col <= MAX_CELL + 2,
+            "input column not capped: {}",
+            lines[0]
+        );
         assert!(lines[1].contains('…'), "{}", lines[1]);
         assert_eq!(lines[2].find("+49301234567"), Some(e164_col), "{text}");
     }
