@@ -63,12 +63,7 @@ impl Answerer {
             Some(e164) => online
                 .runtime
                 .block_on(online.engine.lookup(&e164))
-                .map(|reports| {
-                    reports
-                        .iter()
-                        .map(|r| r.to_evidence(options.language()))
-                        .collect()
-                })
+                .map(|reports| reports.iter().map(|r| r.to_evidence()).collect())
                 .unwrap_or_default(),
             None => Vec::new(),
         };

@@ -4,9 +4,9 @@ use crate::engine::SourceReport;
 
 impl SourceReport {
     /// This report as the core's [`numrep::SourceEvidence`] (for
-    /// `Checker::check_with_sources` and the JSON `sources` array), its error's
-    /// message in `lang`. Comments and votes stay apart.
-    pub fn to_evidence(&self, lang: numrep::Lang) -> numrep::SourceEvidence {
+    /// `Checker::check_with_sources` and the JSON `sources` array). Comments and
+    /// votes stay apart.
+    pub fn to_evidence(&self) -> numrep::SourceEvidence {
         let reputation = self.reputation.as_ref();
         numrep::SourceEvidence {
             name: self.name.clone(),
@@ -25,7 +25,6 @@ impl SourceReport {
                 .map(|r| r.summary.clone())
                 .filter(|s| !s.is_empty()),
             error: self.error.clone(),
-            lang,
         }
     }
 }

@@ -92,7 +92,6 @@ fn the_incident_our_vendor_number_that_sources_call_a_sex_line() {
         votes: None,
         summary: Some("Score 8".into()),
         error: None,
-        lang: numrep::Lang::En,
     };
     let report = checker().check_with_sources("040 5555 0123", day(2026, 11, 28), vec![tellows]);
     assert_eq!(report.risk(), Some(Risk::High));

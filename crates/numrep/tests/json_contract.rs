@@ -88,7 +88,6 @@ fn source(verdict: ReputationVerdict) -> SourceEvidence {
         votes: None,
         summary: Some("Score 8 – „sehr unseriös“".into()),
         error: None,
-        lang: Lang::En,
     }
 }
 
