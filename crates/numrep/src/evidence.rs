@@ -172,10 +172,11 @@ struct EvidenceJson<'a> {
 impl Serialize for EvidenceJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (evidence, lang) = (self.evidence, self.lang);
-        let mut out = serializer.serialize_struct("SourceEvidence", 12)?;
+        let mut out = serializer.serialize_struct("SourceEvidence", 13)?;
         out.serialize_field("name", &evidence.name)?;
         out.serialize_field("kind", &evidence.kind)?;
         out.serialize_field("status", &evidence.status)?;
+        out.serialize_field("status_text", evidence.status_text(lang))?;
         out.serialize_field("cached", &evidence.cached)?;
         out.serialize_field("elapsed_ms", &evidence.elapsed_ms)?;
         out.serialize_field("verdict", &evidence.verdict)?;

@@ -67,9 +67,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::RiskLow => "low",
         Msg::RiskMedium => "medium",
         Msg::RiskHigh => "high",
-        Msg::SeverityInfo => "info",
-        Msg::SeverityWarning => "warning",
-        Msg::SeverityDanger => "danger",
+        Msg::SeverityInfo => "Info",
+        Msg::SeverityWarning => "Warning",
+        Msg::SeverityDanger => "Danger",
 
         Msg::CallerIdAllowed => "possible: can be a real caller's number",
         Msg::CallerIdForbidden => "FORBIDDEN: may never be shown as a caller's number",
@@ -83,8 +83,8 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::DecisionBlocked => "BLOCKED",
         Msg::ListedBy => "{decision} by {pattern} ({source}){note}",
 
-        Msg::SourceOk => "ok",
-        Msg::SourceOkCached => "ok (from the cache)",
+        Msg::SourceOk => "answered",
+        Msg::SourceOkCached => "answered (from the cache)",
         Msg::SourceTimeout => "TIMEOUT",
         Msg::SourceError => "ERROR",
         Msg::SourceSkipped => "skipped",
