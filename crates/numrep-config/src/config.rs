@@ -1,6 +1,8 @@
 //! [`Config`]: the parsed configuration.
 
-use std::path::{Path, PathBuf};
+#[cfg(not(target_arch = "wasm32"))]
+use std::path::Path;
+use std::path::PathBuf;
 
 use numrep::{Lang, Region};
 use serde::Deserialize;
