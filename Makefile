@@ -13,9 +13,10 @@ build: ## Build the workspace (native)
 lookup: ## Look up numbers: make lookup N="+49 900 5123456"
 	$(CARGO) run -q -p numrep-cli -- lookup $(N)
 
-data: ## Re-import reference data and regenerate the compiled tables
+data: ## Re-import reference data, regenerate the compiled tables and the conformance fixture
 	python3 scripts/import_reference.py
 	$(CARGO) run -q -p numrep-gen
+	python3 scripts/conformance_fixture.py
 
 setup: ## Install what the tests need on a fresh machine (idempotent)
 	bash scripts/setup.sh

@@ -2,19 +2,23 @@
 """Generate the reference tables in data/ from Google libphonenumber's metadata.
 
 Source: the PyPI package ``phonenumbers`` (David Drysdale's Python port of
-libphonenumber, Apache-2.0), pinned to exactly PHONENUMBERS_VERSION below.  The
-package is installed into ``<repo>/target/pyref`` (git-ignored) with
+libphonenumber, Apache-2.0), pinned to exactly PHONENUMBERS_VERSION in
+``scripts/pinned_phonenumbers.py``.  The package is installed into ``<repo>/target/pyref`` (git-ignored) with
 ``pip install --target`` if it is not already there; the system site-packages
 are never touched.
 
 Outputs (UTF-8, LF, comma-separated, csv-module quoting, header row first,
 sorted, byte-identical between runs):
 
-  data/de/area_codes.csv              German area codes (ONKz) with place names
+  data/de/area_codes.csv              German area codes (ONKz) with place names, from
+                                      the vendored libphonenumber range table
   data/world/country_codes.csv        every country calling code
   data/world/regions.csv              every region (ISO 3166 alpha-2)
   data/world/shared_code_prefixes.csv national-number prefix -> region for
                                       calling codes shared by several regions
+  data/world/libphonenumber/*.csv     the full metadata per territory: number types,
+                                      dialling prefixes, formats, short numbers and
+                                      the metadata version (scripts/world_metadata.py)
 
 Do not edit those files by hand; rerun ``python3 scripts/import_reference.py``.
 Python 3.11, stdlib + phonenumbers only.
@@ -23,9 +27,7 @@ Python 3.11, stdlib + phonenumbers only.
 from __future__ import annotations
 
 import csv
-import importlib
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,50 +39,21 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_parse  # type: ignore
     import sre_constants as sre_c  # type: ignore
 
-PHONENUMBERS_VERSION = "9.0.43"
-REPO = Path(__file__).resolve().parent.parent
-PYREF = REPO / "target" / "pyref"
-PKG = f"PyPI phonenumbers {PHONENUMBERS_VERSION}"
+from pinned_phonenumbers import (  # noqa: F401  (re-exported for the other scripts)
+    PHONENUMBERS_VERSION, PKG, PYREF, REPO, load_phonenumbers, write_csv)
+from world_metadata import import_world_metadata
 
-# Expected German area-code counts by length (docs: /work/shared/facts/de-numbering-plan.md §3).
-EXPECTED_DE_AREA_CODES = {2: 4, 3: 87, 4: 3882, 5: 1234}
+DIGITS = "0123456789"
 
-
-# --------------------------------------------------------------------------
-# Locate / install the pinned package
-# --------------------------------------------------------------------------
-
-def load_phonenumbers():
-    dist_info = PYREF / f"phonenumbers-{PHONENUMBERS_VERSION}.dist-info"
-    if not dist_info.is_dir():
-        print(f"installing phonenumbers=={PHONENUMBERS_VERSION} into {PYREF}", file=sys.stderr)
-        PYREF.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--upgrade", "--target", str(PYREF),
-             f"phonenumbers=={PHONENUMBERS_VERSION}"],
-            check=True,
-        )
-    sys.path.insert(0, str(PYREF))
-    pn = importlib.import_module("phonenumbers")
-    if not pn.__file__ or not Path(pn.__file__).resolve().is_relative_to(PYREF.resolve()):
-        sys.exit(f"phonenumbers was imported from {pn.__file__}, expected it under {PYREF}")
-    if pn.__version__ != PHONENUMBERS_VERSION:
-        sys.exit(f"phonenumbers {pn.__version__} found in {PYREF}, need {PHONENUMBERS_VERSION}")
-    return pn
-
-
-# --------------------------------------------------------------------------
-# Output helpers
-# --------------------------------------------------------------------------
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(header)
-        w.writerows(rows)
-    print(f"wrote {path.relative_to(REPO)}: {len(rows)} rows")
+# German area codes: libphonenumber's own range table (resources/metadata/49/ranges.csv,
+# release v9.0.35), vendored unchanged by scripts/vendor_libphonenumber_de.py.
+DE_RANGES = REPO / "data" / "reference" / "libphonenumber-de" / "ranges.csv"
+DE_RANGES_SRC = "libphonenumber metadata/49/ranges.csv v9.0.35 (data/reference/libphonenumber-de)"
+# Area codes by length in that table (5,202).  The fact sheet's 4/87/3,882/1,234
+# (/work/shared/facts/de-numbering-plan.md §3) counted geocoding prefixes, which are not
+# all area codes: the import prints the difference (465, 760, 6215, 6216, 62195, 62196,
+# 62199 are geocoding prefixes only; 4651 Sylt and 7602 Oberried are the real codes).
+EXPECTED_DE_AREA_CODES = {2: 4, 3: 85, 4: 3882, 5: 1231}
 
 
 # --------------------------------------------------------------------------
@@ -132,48 +105,137 @@ ITU_SOURCE = "ITU-T E.164 assigned country codes; code list from libphonenumber 
 # --------------------------------------------------------------------------
 # 1. German area codes
 # --------------------------------------------------------------------------
+#
+# Every FIXED_LINE row of the range table with an `Area Code Length` and a place name
+# names its area code: the first `Area Code Length` digits of its prefix.  A prefix may
+# go on past the area code with character classes (`621[56]` Ludwigshafen inside area
+# code 621 Mannheim); those deeper prefixes are kept where their place differs from the
+# area code's, so that place names stay as precise as the table while `group_len` is the
+# real area-code length.
+
+def read_range_table(path: Path = DE_RANGES) -> list[dict]:
+    """Rows of libphonenumber's `;`-separated, space-padded range table."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter=";", skipinitialspace=True)
+        header = [h.strip() for h in next(reader)]
+        rows = []
+        for cols in reader:
+            cols = [c.strip() for c in cols] + [""] * (len(header) - len(cols))
+            rows.append(dict(zip(header, cols)))
+    return rows
+
+
+def expand_prefix(pattern: str) -> list[str]:
+    """Digit strings of a range-table prefix (`621[0-478]`, `152x55`: x = any digit)."""
+    out = [""]
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch.isdigit():
+            choices = ch
+        elif ch == "x":
+            choices = DIGITS
+        elif ch == "[":
+            end = pattern.index("]", i)
+            body, choices = pattern[i + 1:end], ""
+            j = 0
+            while j < len(body):
+                if j + 2 < len(body) and body[j + 1] == "-":
+                    choices += "".join(str(d) for d in range(int(body[j]), int(body[j + 2]) + 1))
+                    j += 3
+                else:
+                    choices += body[j]
+                    j += 1
+            i = end
+        else:
+            raise ValueError(f"range table prefix {pattern!r}: unexpected {ch!r}")
+        out = [o + c for o in out for c in choices]
+        i += 1
+    return out
+
+
+def range_table_area_codes(rows: list[dict]) -> tuple[dict, list[str]]:
+    """area code -> {expanded prefix: place}, and the rows skipped (no place name)."""
+    codes: dict[str, dict[str, str]] = {}
+    skipped = []
+    for row in rows:
+        acl = row["Area Code Length"]
+        if not acl:
+            continue
+        prefix, place = row["Prefix"], row["Geocode:de"]
+        if row["Type"] != "FIXED_LINE":
+            sys.exit(f"range table: area code on a {row['Type']} row {prefix}")
+        if not place:
+            skipped.append(prefix)
+            continue
+        code = prefix[: int(acl)]
+        if not code.isdigit() or len(code) != int(acl):
+            sys.exit(f"range table: prefix {prefix} has no plain {acl}-digit area code")
+        for digits in expand_prefix(prefix):
+            known = codes.setdefault(code, {}).get(digits)
+            if known is not None and known != place:
+                sys.exit(f"range table: {digits} is both {known} and {place}")
+            codes[code][digits] = place
+    return codes, skipped
+
+
+def place_rows(code: str, places: dict[str, str]) -> list[tuple[str, str]]:
+    """The fewest (prefix, place) rows under `code` that give every prefix its place.
+
+    A node takes the place most of its children have (ties: the smallest); a child is
+    written out only where its place differs from its parent's."""
+    def place_of(prefix: str):
+        if prefix in places:
+            return places[prefix]
+        children = [place_of(prefix + d) for d in DIGITS] if any(
+            p.startswith(prefix) for p in places) else []
+        counts = Counter(c for c in children if c is not None)
+        return min(counts, key=lambda name: (-counts[name], name)) if counts else None
+
+    out = []
+
+    def walk(prefix: str, inherited) -> None:
+        here = place_of(prefix)
+        if here is not None and here != inherited:
+            out.append((prefix, here))
+            inherited = here
+        if prefix not in places:
+            for d in DIGITS:
+                if any(p.startswith(prefix + d) for p in places):
+                    walk(prefix + d, inherited)
+
+    walk(code, None)
+    return out
+
 
 def import_area_codes(pn) -> None:
     from phonenumbers.geodata import GEOCODE_DATA
 
+    codes, skipped = range_table_area_codes(read_range_table())
     rows = []
-    skipped = []
-    by_len = Counter()
-    fallbacks = 0
-    for key in sorted(k for k in GEOCODE_DATA if k.startswith("49")):
-        prefix = key[2:]
-        if not prefix or prefix[0] not in "23456789":
-            skipped.append(prefix)
-            continue
-        names = GEOCODE_DATA[key]
-        if names.get("de"):
-            place, lang = names["de"], "de"
-        elif names.get("en"):
-            place, lang = names["en"], "en"
-            fallbacks += 1
-        else:
-            skipped.append(prefix)
-            continue
-        by_len[len(prefix)] += 1
-        rows.append([prefix, place, f"libphonenumber geocoding/{lang}/49.txt ({PKG})"])
+    for code in sorted(codes):
+        for prefix, place in place_rows(code, codes[code]):
+            rows.append([prefix, code, place, DE_RANGES_SRC])
+    rows.sort()
+    write_csv(REPO / "data/de/area_codes.csv", ["prefix", "area_code", "place", "source"], rows)
 
-    # Nested codes would make the longest-prefix lookup ambiguous; report them.
-    codes = {r[0] for r in rows}
-    nested = sorted(c for c in codes if any(c[:i] in codes for i in range(1, len(c))))
-
-    write_csv(REPO / "data/de/area_codes.csv", ["prefix", "place", "source"], rows)
-    print("  area codes by prefix length (measured / fact sheet):")
+    by_len = Counter(len(c) for c in codes)
+    print("  area codes by length (range table / expected):")
     ok = True
     for n in sorted(set(by_len) | set(EXPECTED_DE_AREA_CODES)):
         exp = EXPECTED_DE_AREA_CODES.get(n, 0)
-        flag = "ok" if by_len[n] == exp else "MISMATCH"
         ok &= by_len[n] == exp
-        print(f"    {n} digits: {by_len[n]:5d} / {exp:5d}  {flag}")
-    print(f"    total: {len(rows)}; skipped non-geographic prefixes: {len(skipped)}"
-          f"{' ' + ' '.join(skipped) if skipped else ''}; English fallbacks: {fallbacks};"
-          f" nested codes: {len(nested)}{' ' + ' '.join(nested[:20]) if nested else ''}")
+        print(f"    {n} digits: {by_len[n]:5d} / {exp:5d}  {'ok' if by_len[n] == exp else 'MISMATCH'}")
+    print(f"    total: {len(codes)}; rows with a place below the area code: {len(rows) - len(codes)};"
+          f" skipped (area code length but no place): {' '.join(skipped) or 'none'}")
+    # Cross-check with the geocoding prefixes of the pinned package (the old source).
+    geo = {k[2:] for k in GEOCODE_DATA if k.startswith("49") and k[2:3] in set("23456789")}
+    only_geo = sorted(geo - set(codes) - {r[0] for r in rows})
+    only_ranges = sorted(set(codes) - geo)
+    print(f"    geocoding prefixes ({PKG}) that are no area code: {' '.join(only_geo) or 'none'}")
+    print(f"    area codes without their own geocoding prefix: {' '.join(only_ranges) or 'none'}")
     if not ok:
-        print("  WARNING: area-code counts differ from the fact sheet", file=sys.stderr)
+        sys.exit("area-code counts differ from the expected ones: check the range table")
 
 
 # --------------------------------------------------------------------------
@@ -293,7 +355,6 @@ def import_regions(pn, locale_data) -> None:
 # still be completed to a match?", which `re` cannot answer, so the patterns are
 # compiled into a small NFA over the digits 0-9 (from the stdlib regex parser).
 
-DIGITS = "0123456789"
 MAX_DEPTH = 8
 TYPE_DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
               "pager", "uan", "voicemail", "fixed_line", "mobile")
@@ -504,6 +565,7 @@ def main() -> None:
     import_country_codes(pn, LOCALE_DATA)
     import_regions(pn, LOCALE_DATA)
     import_shared_prefixes(pn)
+    import_world_metadata(pn)
 
 
 if __name__ == "__main__":

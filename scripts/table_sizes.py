@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Where the bytes of the offline wasm module are: raw and gzip -9 sizes of the compiled
-tables (read from crates/numrep/src/plan/generated.rs, packed as the binary stores them)
-and of each section of a .wasm file.
+tables (read from crates/numrep/src/plan/generated.rs and plan/world/tables.rs, packed as
+a wasm32 binary stores them: integers at their width, a `&str` or slice as an 8-byte
+pointer and length plus its bytes) and of each section of a .wasm file.
 
     python3 scripts/table_sizes.py [www/pkg/numrep_wasm_bg.wasm]
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "crates/numrep/src/plan/generated.rs"
+WORLD = ROOT / "crates/numrep/src/plan/world/tables.rs"
 SECTIONS = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory",
             6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount"}
 
@@ -41,6 +43,46 @@ def tables() -> list[tuple[str, bytes]]:
         ("place names (one text)", text),
         (f"place end offsets ({len(ends)} × u32)", struct.pack(f"<{len(ends)}I", *ends)),
     ]
+
+
+def static_body(src: str, name: str) -> tuple[int, str]:
+    """Element count and text of `static NAME: [T; N] = [ ... ];`."""
+    m = re.search(r"static " + name + r": \[[^;]*; (\d+)\] = \[(.*?)\n\];", src, re.S)
+    return int(m.group(1)), m.group(2)
+
+
+def strings(text: str) -> list[bytes]:
+    return [s.encode().decode("unicode_escape").encode() for s in re.findall(r'"((?:[^"\\]|\\.)*)"', text)]
+
+
+def packed_refs(text: str) -> bytes:
+    """Bytes behind the references of struct literals: string texts and slice items."""
+    out = b"".join(strings(text))
+    for items in re.findall(r"&\[([^\]]*)\]", text):
+        if '"' not in items:  # string slices are counted with the strings
+            out += struct.pack(f"<{len(numbers(items))}H", *numbers(items))
+    return out
+
+
+def world_tables() -> list[tuple[str, bytes]]:
+    src = WORLD.read_text(encoding="utf-8")
+    rows = []
+    for name, fmt in (("NODES", "B"), ("TAIL_BYTES", "B"), ("TAIL_STARTS", "H"), ("ACCEPT_SETS", "H")):
+        count, body = static_body(src, name)
+        values = numbers(body)
+        rows.append((f"world {name.lower()} ({count} × {'u8' if fmt == 'B' else 'u16'})",
+                     struct.pack(f"<{len(values)}{fmt}", *values)))
+    # Struct tables: the numbers of each literal as u32 (a close upper bound of the
+    # struct's fields), plus 8 bytes per reference and the referenced bytes.
+    for name in ("TERRITORIES", "CODE_TERRITORIES", "FORMAT_RULES", "FORMAT_PATTERNS", "TEMPLATES",
+                 "PREFIX_MATCHERS", "MATCHER_STATES", "MATCHER_EDGES"):
+        count, body = static_body(src, name)
+        refs = len(re.findall(r'"|&\[', body)) // 1
+        plain = re.sub(r'"((?:[^"\\]|\\.)*)"|&\[[^\]]*\]', " ", body)
+        scalars = numbers(plain) + [1 for _ in re.findall(r"\b(true|false|None)\b", plain)]
+        blob = struct.pack(f"<{len(scalars)}I", *scalars) + bytes(8 * refs) + packed_refs(body)
+        rows.append((f"world {name.lower()} ({count})", blob))
+    return rows
 
 
 def leb128(data: bytes, pos: int) -> tuple[int, int]:
@@ -77,5 +119,6 @@ def report(title: str, rows: list[tuple[str, bytes]]) -> None:
 
 if __name__ == "__main__":
     report("Compiled tables (generated.rs)", tables())
+    report("World tables (world/tables.rs)", world_tables())
     if len(sys.argv) > 1:
         report(f"Sections of {sys.argv[1]}", wasm_sections(Path(sys.argv[1])))

@@ -27,6 +27,18 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Writes `text` to `file` in a throw-away directory named after `test`, runs
+/// `numrep lookup <flag> <that file> "030 1234567"`, and returns the exit code and stderr.
+fn lookup_with_file(test: &str, flag: &str, file: &str, text: &str) -> (Option<i32>, String) {
+    let path = temp_dir(test).join(file);
+    std::fs::write(&path, text).expect("write temp file");
+    let output = run(
+        &["lookup", flag, &path.display().to_string(), "030 1234567"],
+        b"",
+    );
+    (output.status.code(), stderr(&output))
+}
+
 /// An HTTP server on 127.0.0.1 that answers every request with `body` (JSON) and
 /// counts requests; runs until the test process ends.
 fn json_server(body: &'static str) -> (String, Arc<AtomicUsize>) {
@@ -162,17 +174,13 @@ fn allow_entry_overrules_the_block_range_in_text_and_csv() {
 
 #[test]
 fn bad_list_rows_are_reported_not_dropped_silently() {
-    let dir = temp_dir("badrows");
-    let list = dir.join("block.csv");
-    std::fs::write(
-        &list,
+    let (code, err) = lookup_with_file(
+        "badrows",
+        "--blocklist",
+        "block.csv",
         "pattern,category,note\n+49900*,premium,\n+49 30 12a4,typo,\n",
-    )
-    .expect("write");
-    let list = list.display().to_string();
-    let output = run(&["lookup", "--blocklist", &list, "030 1234567"], b"");
-    assert_eq!(output.status.code(), Some(0));
-    let err = stderr(&output);
+    );
+    assert_eq!(code, Some(0));
     assert!(err.contains("block.csv:3"), "file and line named: {err}");
 }
 
@@ -316,4 +324,57 @@ fn batch_table_and_csv_show_the_vendor_match() {
         &rows[1][column("register")],
         "not in our register (5 entries)"
     );
+}
+
+#[test]
+fn online_source_without_its_credential_is_a_config_error_and_the_lookup_answers() {
+    let dir = temp_dir("nokey");
+    let (base, hits) = json_server(r#"{"score":95,"label":"scam","complaints":40}"#);
+    let config = online_config(&dir, &base);
+    let output = numrep(&[
+        "lookup",
+        "-c",
+        &config,
+        "--online",
+        "--lang",
+        "de",
+        "-f",
+        "json",
+        "040 5555 0123",
+    ])
+    .env_remove("NUMREP_E2E_TOKEN")
+    .output()
+    .expect("numrep runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = &json_lines(&output)[0];
+    assert_eq!(report["own_number"]["vendor"], "Callcenter Nord GmbH");
+    let source = &report["sources"][0];
+    assert_eq!(source["status"], "config_error", "{source}");
+    assert_eq!(source["error"]["code"], "missing_credential");
+    assert_eq!(source["error"]["var"], "NUMREP_E2E_TOKEN");
+    assert_eq!(
+        source["error"]["message"],
+        "Umgebungsvariable NUMREP_E2E_TOKEN ist nicht gesetzt; Quelle nicht gefragt"
+    );
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        0,
+        "nothing sent without the key"
+    );
+}
+
+#[test]
+fn a_bad_source_config_is_an_error_even_without_online() {
+    let (code, text) = lookup_with_file(
+        "badsource",
+        "--config",
+        "bad.toml",
+        "[[sources]]\nname = \"t\"\nkind = \"tellows\"\nurl = \"https://www.tellows.de\"\napi_key = \"hunter2\"\n",
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        text.contains("line 5: source `t`: unknown key `api_key` (did you mean `api_key_env`?)"),
+        "{text}"
+    );
+    assert!(!text.contains("hunter2"), "{text}");
 }

@@ -55,8 +55,10 @@ impl Answerer {
         let Some(online) = &self.online else {
             return self.checker.check(input, self.today);
         };
-        let region = self.checker.options().home_region();
-        let e164 = numrep::parse(input, region).ok().and_then(|n| n.e164());
+        let options = self.checker.options();
+        let e164 = numrep::parse(input, options.home_region())
+            .ok()
+            .and_then(|n| n.e164());
         let evidence = match e164 {
             Some(e164) => online
                 .runtime

@@ -14,6 +14,7 @@ mod emit;
 pub mod plan;
 mod prefix_tree;
 mod sources;
+pub mod world;
 
 use std::path::{Path, PathBuf};
 
@@ -27,8 +28,16 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+pub use world::WORLD_GENERATED_PATH;
+
 /// Reads every table in `data_dir` and returns the text of `generated.rs`.
 pub fn generate(data_dir: &Path) -> Result<String, GenError> {
     let tables = sources::Tables::load(data_dir)?;
     emit::render(&tables)
+}
+
+/// Reads `data_dir/world/libphonenumber/` and returns the text of the world tables
+/// (`crates/numrep/src/plan/world/tables.rs`).
+pub fn generate_world(data_dir: &Path) -> Result<String, GenError> {
+    world::generate(data_dir)
 }

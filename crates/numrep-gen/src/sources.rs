@@ -262,6 +262,12 @@ impl Tables {
         for row in read_rows(&dir.join("de/area_codes.csv"))? {
             let prefix = row.required("prefix")?;
             check_digits(&row, prefix, 5)?;
+            let area_code = row.required("area_code")?;
+            if area_code.len() < 2 || !prefix.starts_with(area_code) {
+                return Err(row.error(format!(
+                    "area code `{area_code}` is not a leading part (2+ digits) of prefix `{prefix}`"
+                )));
+            }
             let under = tree.effective(prefix);
             if under.category != Some(Category::FixedLine) || tree.layer_at(prefix).is_some() {
                 return Err(row.error(format!(
@@ -279,7 +285,7 @@ impl Tables {
                 prefix,
                 Layer {
                     status: Some(RangeStatus::Assigned),
-                    group_len: Some(prefix.len() as u8),
+                    group_len: Some(area_code.len() as u8),
                     range: Some(range),
                     place: Some(place),
                     ..Layer::default()

@@ -1,22 +1,30 @@
-//! The committed `generated.rs` must be exactly what `data/` compiles to.
+//! The committed generated files must be exactly what `data/` compiles to.
 
-#[test]
-fn generated_tables_match_data() {
+use std::path::Path;
+
+use numrep_gen::GenError;
+
+fn check_fresh(path: &str, generate: fn(&Path) -> Result<String, GenError>) {
     let root = numrep_gen::workspace_root();
-    let fresh = numrep_gen::generate(&root.join("data")).expect("data/ compiles");
-    let committed = std::fs::read_to_string(root.join(numrep_gen::GENERATED_PATH))
-        .expect("generated.rs exists");
+    let fresh = generate(&root.join("data")).expect("data/ compiles");
+    let committed = std::fs::read_to_string(root.join(path)).expect("generated file exists");
     assert!(
         fresh == committed,
-        "crates/numrep/src/plan/generated.rs is stale: run `make data` (cargo run -p numrep-gen) and commit"
+        "{path} is stale: run `make data` (cargo run -p numrep-gen) and commit"
+    );
+    assert_eq!(
+        fresh,
+        generate(&root.join("data")).unwrap(),
+        "{path}: generation is not deterministic"
     );
 }
 
 #[test]
-fn generation_is_deterministic() {
-    let data = numrep_gen::workspace_root().join("data");
-    assert_eq!(
-        numrep_gen::generate(&data).unwrap(),
-        numrep_gen::generate(&data).unwrap()
-    );
+fn generated_tables_match_data() {
+    check_fresh(numrep_gen::GENERATED_PATH, numrep_gen::generate);
+}
+
+#[test]
+fn world_tables_match_data() {
+    check_fresh(numrep_gen::WORLD_GENERATED_PATH, numrep_gen::generate_world);
 }

@@ -1,14 +1,15 @@
 //! A bounded answer cache with a time to live, keyed by source and number.
-//! When full, expired entries go first, then the oldest inserted.
+//! When full, expired entries go first, then the oldest inserted. "Not found"
+//! is an answer and is cached too; problems never are.
 
-use crate::reputation::Reputation;
+use crate::sources::Answer;
 use crate::time::Instant;
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 
 type Key = (usize, String);
 
-/// Bounded TTL cache of successful answers.
+/// Bounded TTL cache of answers.
 #[derive(Debug)]
 pub struct Cache {
     capacity: usize,
@@ -22,7 +23,7 @@ pub struct Cache {
 struct Entry {
     stored: Instant,
     seq: u64,
-    value: Reputation,
+    value: Answer,
 }
 
 impl Cache {
@@ -49,7 +50,7 @@ impl Cache {
     }
 
     /// The fresh answer of source `source` for `number`, if any.
-    pub fn get(&mut self, source: usize, number: &str) -> Option<Reputation> {
+    pub fn get(&mut self, source: usize, number: &str) -> Option<Answer> {
         let key = (source, number.to_string());
         let fresh = self
             .entries
@@ -64,7 +65,7 @@ impl Cache {
     }
 
     /// Stores an answer, evicting when full.
-    pub fn put(&mut self, source: usize, number: &str, value: Reputation) {
+    pub fn put(&mut self, source: usize, number: &str, value: Answer) {
         if self.capacity == 0 || self.ttl.is_zero() {
             return;
         }
@@ -120,10 +121,17 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reputation::Verdict;
+    use crate::reputation::{Reputation, Verdict};
 
-    fn rep(v: Verdict) -> Reputation {
-        Reputation::new(v)
+    fn rep(v: Verdict) -> Answer {
+        Answer::Found(Reputation::new(v))
+    }
+
+    fn verdict(answer: Option<Answer>) -> Option<Verdict> {
+        match answer {
+            Some(Answer::Found(rep)) => Some(rep.verdict),
+            _ => None,
+        }
     }
 
     #[test]
@@ -131,7 +139,7 @@ mod tests {
         let mut c = Cache::new(2, Duration::from_secs(60));
         c.put(0, "+491", rep(Verdict::Spam));
         c.put(1, "+491", rep(Verdict::Neutral));
-        assert_eq!(c.get(0, "+491").map(|r| r.verdict), Some(Verdict::Spam));
+        assert_eq!(verdict(c.get(0, "+491")), Some(Verdict::Spam));
         c.put(0, "+492", rep(Verdict::Unknown));
         assert_eq!(c.len(), 2);
         assert!(c.get(0, "+491").is_none());

@@ -58,14 +58,26 @@
 //! legitimate_at = 10
 //! ```
 //!
-//! Unknown keys inside `[[sources]]`, `[cache]` and `[backoff]` are errors;
-//! unknown top-level keys are ignored, so this can live in a larger file
-//! (e.g. next to the CLI's list-file paths).
+//! [`Config::from_toml`] checks everything that needs neither network nor
+//! environment ([`Config::validate`]) before it returns, so a broken source
+//! config is an error even when the sources are not asked. Unknown keys inside
+//! `[[sources]]`, `[sources.mapping]`, `[cache]` and `[backoff]` are errors with
+//! their line and a "did you mean" hint; unknown top-level keys are ignored, so
+//! this can live in a larger file (e.g. next to the CLI's list-file paths).
+//! A credential variable that is not set is *not* a config error: that source
+//! reports `config_error` at lookup time and the others are still asked.
+
+mod check;
+mod keys;
+pub mod suggest;
+
+pub(crate) use check::{HeaderPlan, Partner, PhoneBlockLogin, SourcePlan, Target};
 
 use crate::error::ConfigError;
 use crate::sources::http_json::Mapping;
 use crate::sources::tellows::TellowsAuth;
 use serde::{Deserialize, Serialize};
+use toml::de::DeTable;
 
 /// Default overall deadline in milliseconds.
 pub const DEFAULT_DEADLINE_MS: u64 = 1500;
@@ -122,7 +134,7 @@ pub struct BackoffConfig {
 }
 
 /// One `[[sources]]` entry. Kind-specific keys are optional here and checked
-/// by [`crate::Engine::from_config`] against the `kind`.
+/// by [`Config::validate`] against the `kind`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceConfig {
@@ -177,6 +189,10 @@ pub struct SourceConfig {
     /// http_json: where to find score, label and counts in the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping: Option<Mapping>,
+    /// The 1-based line where this entry starts, when read by [`Config::from_toml`]
+    /// (for error messages; not a config key).
+    #[serde(skip)]
+    pub line: Option<usize>,
 }
 
 impl SourceConfig {
@@ -206,9 +222,25 @@ impl SourceConfig {
 }
 
 impl Config {
-    /// Parses a TOML text.
+    /// Parses a TOML text and validates it ([`Config::validate`]). Errors name
+    /// the line; they never quote the line's text (it may hold a credential).
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Syntax(e.to_string()))
+        let syntax = |e: toml::de::Error| ConfigError::Syntax {
+            line: e.span().map(|span| keys::line_of(text, span.start)),
+            message: e.message().trim().to_string(),
+        };
+        let doc = DeTable::parse(text).map_err(syntax)?;
+        keys::check_unknown_keys(doc.get_ref(), text)?;
+        let mut config: Config = toml::from_str(text).map_err(syntax)?;
+        for (source, line) in config
+            .sources
+            .iter_mut()
+            .zip(keys::source_lines(doc.get_ref(), text))
+        {
+            source.line = line;
+        }
+        config.validate()?;
+        Ok(config)
     }
 }
 
@@ -292,10 +324,114 @@ mod tests {
     }
 
     #[test]
-    fn unknown_source_key_is_an_error() {
-        let err = Config::from_toml(
-            "[[sources]]\nname='a'\nkind='tellows'\nurl='https://x'\napi_key='secret'\n",
+    fn unknown_keys_name_their_line_and_a_hint_but_never_the_value() {
+        let text = "deadline_ms = 900\n\n[[sources]]\nname = 't'\nkind = 'tellows'\nurl = 'https://x'\napi_key = 'hunter2'\n";
+        let err = Config::from_toml(text).expect_err("unknown key");
+        assert_eq!(
+            err.to_string(),
+            "line 7: source `t`: unknown key `api_key` (did you mean `api_key_env`?)"
         );
-        assert!(matches!(err, Err(ConfigError::Syntax(_))));
+        let text = "[cache]\nmax_entires = 5\n";
+        assert_eq!(
+            Config::from_toml(text).expect_err("typo").to_string(),
+            "line 2: [cache]: unknown key `max_entires` (did you mean `max_entries`?)"
+        );
+        let text = "[[sources]]\nname='c'\nkind='http_json'\nurl='https://x/{e164}'\n[sources.mapping]\nscore_pointr='/s'\n";
+        assert_eq!(
+            Config::from_toml(text).expect_err("typo").to_string(),
+            "line 6: source `c` [sources.mapping]: unknown key `score_pointr` (did you mean `score_pointer`?)"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line_without_quoting_it() {
+        let text = "[[sources]]\nname = 't'\nkind = \"tellows\nurl = 'hunter2'\n";
+        let err = Config::from_toml(text).expect_err("unbalanced quote");
+        assert_eq!(err.line(), Some(3), "{err}");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+        let err = Config::from_toml("[[sources]]\nname='t'\nkind='tellows'\nurl='https://x'\napi_key_env='K'\ntimeout_ms='fast'\n")
+            .expect_err("wrong type");
+        assert_eq!(err.line(), Some(6), "{err}");
+    }
+
+    #[test]
+    fn validation_runs_on_every_parse_and_names_the_source_line() {
+        let text =
+            "own_numbers = 'x.csv'\n[[sources]]\nname = 't'\nkind = 'telows'\nurl = 'https://x'\n";
+        let err = Config::from_toml(text).expect_err("unknown kind");
+        assert_eq!(
+            err.to_string(),
+            "line 3: source `t`: unknown kind `telows` (did you mean `tellows`?) (expected tellows, phoneblock or http_json)"
+        );
+        let err = Config::from_toml(
+            "[[sources]]\nname='t'\nkind='tellows'\nurl='http://example.com'\napi_key_env='K'\n",
+        )
+        .expect_err("plain http");
+        assert!(err.to_string().contains("loopback"), "{err}");
+        assert!(Config::from_toml("deadline_ms = 0").is_err());
+    }
+
+    #[test]
+    fn key_lists_match_the_structs() {
+        let full = SourceConfig {
+            partner: Some(String::new()),
+            partner_env: Some(String::new()),
+            api_key_env: Some(String::new()),
+            auth_mode: Some(TellowsAuth::Md5Header),
+            user_env: Some(String::new()),
+            password_env: Some(String::new()),
+            token_env: Some(String::new()),
+            header_name: Some(String::new()),
+            header_env: Some(String::new()),
+            header_prefix: Some(String::new()),
+            country_code: Some(String::new()),
+            trunk_prefix: Some(String::new()),
+            mapping: Some(Mapping {
+                legitimate_at: Some(1.0),
+                score_pointer: Some(String::new()),
+                label_pointer: Some(String::new()),
+                comments_pointer: Some(String::new()),
+                votes_pointer: Some(String::new()),
+                ..Mapping::default()
+            }),
+            prefixes: vec!["+49".into()],
+            ..SourceConfig::default()
+        };
+        let keys_of = |value: toml::Value| -> Vec<String> {
+            let mut keys: Vec<String> =
+                value.as_table().expect("a table").keys().cloned().collect();
+            keys.sort();
+            keys
+        };
+        let sorted = |list: Vec<&str>| -> Vec<String> {
+            let mut list: Vec<String> = list.into_iter().map(str::to_string).collect();
+            list.sort();
+            list
+        };
+        let all_source_keys = keys::COMMON_KEYS
+            .iter()
+            .copied()
+            .chain(
+                crate::sources::SourceKind::ALL
+                    .iter()
+                    .flat_map(|k| keys::kind_keys(*k).iter().copied()),
+            )
+            .collect();
+        assert_eq!(
+            keys_of(toml::Value::try_from(&full).expect("serializes")),
+            sorted(all_source_keys)
+        );
+        assert_eq!(
+            keys_of(toml::Value::try_from(full.mapping.as_ref()).expect("serializes")),
+            sorted(keys::MAPPING_KEYS.to_vec())
+        );
+        assert_eq!(
+            keys_of(toml::Value::try_from(CacheConfig::default()).expect("serializes")),
+            sorted(keys::CACHE_KEYS.to_vec())
+        );
+        assert_eq!(
+            keys_of(toml::Value::try_from(BackoffConfig::default()).expect("serializes")),
+            sorted(keys::BACKOFF_KEYS.to_vec())
+        );
     }
 }

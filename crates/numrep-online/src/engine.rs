@@ -1,14 +1,15 @@
 //! The engine: asks all sources in parallel under one deadline, with cache
-//! and backoff, and reports each source's outcome. One source failing never
-//! fails the lookup.
+//! and backoff, and reports each source's outcome. One source failing — or
+//! not being usable at all, like one whose credential is not set — never fails
+//! the lookup.
 
 use crate::backoff::{BackoffPolicy, Breaker};
 use crate::cache::Cache;
-use crate::error::{ErrorCode, SourceError};
+use crate::error::{SourceProblem, TimeLimit};
 use crate::http::HttpClient;
 use crate::number::E164;
 use crate::reputation::Reputation;
-use crate::sources::{Source, SourceKind};
+use crate::sources::{Answer, Source, SourceKind};
 use crate::time::{elapsed_ms, Instant};
 use futures_util::future::{join_all, select, Either};
 use serde::{Deserialize, Serialize};
@@ -34,9 +35,25 @@ pub struct SourceReport {
     /// The answer, when `status` is `ok`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reputation: Option<Reputation>,
-    /// The reason, when `status` is not `ok`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<SourceError>,
+    /// The reason, when `status` is neither `ok` nor `not_found`. In JSON:
+    /// `{"code", "message" (English), …values}`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "problem_json"
+    )]
+    pub error: Option<SourceProblem>,
+}
+
+/// Writes a problem with its English message.
+fn problem_json<S: serde::Serializer>(
+    problem: &Option<SourceProblem>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    problem
+        .as_ref()
+        .map(|p| p.json(numrep::Lang::En))
+        .serialize(serializer)
 }
 
 /// Engine-wide settings.
@@ -121,7 +138,7 @@ impl Engine {
     /// Asks every source about `e164` (e.g. `"+4930123456"`) in parallel and
     /// returns one report per source, in configuration order, within the
     /// overall deadline. Fails only when `e164` is not a valid E.164 number.
-    pub async fn lookup(&self, e164: &str) -> Result<Vec<SourceReport>, SourceError> {
+    pub async fn lookup(&self, e164: &str) -> Result<Vec<SourceReport>, SourceProblem> {
         let number = E164::parse(e164)?.plus();
         let start = Instant::now();
         let tasks = self
@@ -134,7 +151,13 @@ impl Engine {
 
     async fn ask(&self, index: usize, slot: &Slot, number: &str, start: Instant) -> SourceReport {
         let source = slot.source.as_ref();
-        let report = |status, reputation, error, cached| SourceReport {
+        let outcome = self.outcome(index, slot, number, start).await;
+        let (status, reputation, error, cached) = match outcome {
+            Outcome::Answer(Answer::Found(rep), cached) => (Status::Ok, Some(rep), None, cached),
+            Outcome::Answer(Answer::NotFound, cached) => (Status::NotFound, None, None, cached),
+            Outcome::Problem(problem) => (problem.status(), None, Some(problem), false),
+        };
+        SourceReport {
             name: source.name().to_string(),
             kind: source.kind(),
             status,
@@ -142,85 +165,80 @@ impl Engine {
             elapsed_ms: elapsed_ms(start),
             reputation,
             error,
-        };
+        }
+    }
+
+    /// Cache, breaker, then the source itself under its time limit.
+    async fn outcome(&self, index: usize, slot: &Slot, number: &str, start: Instant) -> Outcome {
+        let source = slot.source.as_ref();
         if !source.applies_to(number) {
-            let err = SourceError::new(
-                ErrorCode::NotApplicable,
-                "source does not cover this number",
-            );
-            return report(Status::Skipped, None, Some(err), false);
+            return Outcome::Problem(SourceProblem::NotApplicable);
         }
         if let Some(hit) = lock(&self.cache).get(index, number) {
-            return report(Status::Ok, Some(hit), None, true);
+            return Outcome::Answer(hit, true);
         }
         let paused = lock(&self.breakers)
             .get(index)
             .and_then(|b| b.paused_for(Instant::now()));
-        if let Some(left) = paused {
-            let err = SourceError::new(
-                ErrorCode::Backoff,
-                format!(
-                    "paused after repeated failures; retry in {} s",
-                    left.as_secs().max(1)
-                ),
-            );
-            return report(Status::Skipped, None, Some(err), false);
+        if let Some((left, reason)) = paused {
+            return Outcome::Problem(SourceProblem::Backoff {
+                retry_in_s: u64::try_from(left.as_millis().div_ceil(1000)).unwrap_or(u64::MAX),
+                reason,
+            });
         }
 
         let deadline_left = self.options.deadline.saturating_sub(start.elapsed());
-        let (limit, by_deadline) = if slot.timeout <= deadline_left {
-            (slot.timeout, false)
+        let (limit, which) = if slot.timeout <= deadline_left {
+            (slot.timeout, TimeLimit::Source)
         } else {
-            (deadline_left, true)
+            (deadline_left, TimeLimit::Deadline)
         };
         let query = source.query(number, &self.client);
-        let outcome = match select(query, futures_timer::Delay::new(limit)).await {
+        let result = match select(query, futures_timer::Delay::new(limit)).await {
             Either::Left((result, _)) => result,
-            Either::Right(((), _)) => Err(SourceError::new(
-                ErrorCode::Timeout,
-                format!(
-                    "no answer within {} ms ({})",
-                    limit.as_millis(),
-                    if by_deadline {
-                        "overall deadline"
-                    } else {
-                        "source timeout"
-                    }
-                ),
-            )),
+            Either::Right(((), _)) => Err(SourceProblem::Timeout {
+                timeout_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX),
+                limit: which,
+            }),
         };
-        match outcome {
-            Ok(reputation) => {
-                lock(&self.cache).put(index, number, reputation.clone());
-                self.record(index, true);
-                report(Status::Ok, Some(reputation), None, false)
+        match result {
+            Ok(answer) => {
+                lock(&self.cache).put(index, number, answer.clone());
+                self.record(index, None);
+                Outcome::Answer(answer, false)
             }
-            Err(err) => {
-                if err.code != ErrorCode::NotApplicable {
-                    self.record(index, false);
-                }
-                let status = if err.code == ErrorCode::Timeout {
-                    Status::Timeout
-                } else if err.code == ErrorCode::NotApplicable {
-                    Status::Skipped
-                } else {
-                    Status::Error
-                };
-                report(status, None, Some(err), false)
+            Err(problem) => {
+                self.record(index, Some(&problem));
+                Outcome::Problem(problem)
             }
         }
     }
 
-    fn record(&self, index: usize, success: bool) {
+    /// Feeds the breaker: a success closes it; a failure of the service (an
+    /// error or a timeout, not a skip or a config error) counts, and a
+    /// `Retry-After` it sent holds the source.
+    fn record(&self, index: usize, problem: Option<&SourceProblem>) {
         let mut breakers = lock(&self.breakers);
-        if let Some(b) = breakers.get_mut(index) {
-            if success {
-                b.success();
-            } else {
-                b.failure(&self.options.backoff, Instant::now());
+        let Some(breaker) = breakers.get_mut(index) else {
+            return;
+        };
+        match problem {
+            None => breaker.success(),
+            Some(p) if matches!(p.status(), Status::Error | Status::Timeout) => {
+                let retry_after = p.retry_after_s().map(Duration::from_secs);
+                breaker.failure(&self.options.backoff, Instant::now(), retry_after);
             }
+            Some(_) => {}
         }
     }
+}
+
+/// How asking one source ended, before it becomes a report.
+enum Outcome {
+    /// An answer, and whether it came from the cache.
+    Answer(Answer, bool),
+    /// No answer.
+    Problem(SourceProblem),
 }
 
 /// Locks a mutex, recovering from poisoning (the data stays consistent: every

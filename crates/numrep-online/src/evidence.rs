@@ -4,7 +4,8 @@ use crate::engine::SourceReport;
 
 impl SourceReport {
     /// This report as the core's [`numrep::SourceEvidence`] (for
-    /// `Checker::check_with_sources` and the JSON `sources` array).
+    /// `Checker::check_with_sources` and the JSON `sources` array). Comments and
+    /// votes stay apart.
     pub fn to_evidence(&self) -> numrep::SourceEvidence {
         let reputation = self.reputation.as_ref();
         numrep::SourceEvidence {
@@ -18,14 +19,12 @@ impl SourceReport {
             labels: reputation.map_or_else(Vec::new, |r| {
                 r.labels.iter().chain(&r.caller_names).cloned().collect()
             }),
-            comments: reputation.and_then(|r| r.comments.or(r.votes)),
+            comments: reputation.and_then(|r| r.comments),
+            votes: reputation.and_then(|r| r.votes),
             summary: reputation
                 .map(|r| r.summary.clone())
                 .filter(|s| !s.is_empty()),
-            error: self.error.as_ref().map(|e| numrep::SourceProblem {
-                code: e.code.as_str().to_string(),
-                message: e.message.clone(),
-            }),
+            error: self.error.clone(),
         }
     }
 }

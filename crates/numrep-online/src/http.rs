@@ -1,17 +1,20 @@
 //! The one HTTP client all sources share, with this crate's safety rules:
 //! URL policy ([`crate::url_policy`]), no redirects, capped bodies, no proxies,
-//! and error messages without URLs (which hold numbers and keys).
+//! and problems that hold no URL (which holds numbers and keys) and no text of
+//! the underlying error. A `Retry-After` on an error answer is read into the
+//! problem ([`SourceProblem::retry_after_s`]).
 
-use crate::error::{ErrorCode, SourceError};
+use crate::error::{ConfigError, NetworkStage, SourceProblem};
+use crate::retry_after;
 use crate::secret::Secret;
 use crate::url_policy::{check_url, same_origin};
 use futures_util::StreamExt;
-use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
 
 /// Parses a URL (re-exported so callers need no `reqwest`/`url` dependency).
-pub fn reqwest_url(text: &str) -> Result<Url, SourceError> {
-    Url::parse(text).map_err(|e| SourceError::new(ErrorCode::InsecureUrl, format!("bad URL: {e}")))
+pub fn reqwest_url(text: &str) -> Result<Url, SourceProblem> {
+    Url::parse(text).map_err(|_| SourceProblem::InsecureUrl)
 }
 
 /// Default cap on a response body: 256 KiB.
@@ -51,18 +54,13 @@ pub struct RequestHeader {
 
 impl HttpClient {
     /// A client with the default body cap.
-    pub fn new() -> Result<HttpClient, SourceError> {
+    pub fn new() -> Result<HttpClient, ConfigError> {
         HttpClient::with_max_body(DEFAULT_MAX_BODY)
     }
 
     /// A client whose response bodies are capped at `max_body` bytes.
-    pub fn with_max_body(max_body: usize) -> Result<HttpClient, SourceError> {
-        let inner = build_client().map_err(|e| {
-            SourceError::new(
-                ErrorCode::Network,
-                format!("cannot build HTTP client: {}", describe(&e)),
-            )
-        })?;
+    pub fn with_max_body(max_body: usize) -> Result<HttpClient, ConfigError> {
+        let inner = build_client().map_err(|e| ConfigError::Client(e.to_string()))?;
         Ok(HttpClient { inner, max_body })
     }
 
@@ -71,34 +69,32 @@ impl HttpClient {
         self.max_body
     }
 
-    /// `GET url` with `headers`; returns the body of a 2xx answer, or an error
-    /// whose code says what went wrong. Enforces the URL policy and body cap.
+    /// `GET url` with `headers`; returns the body of a 2xx answer, or a problem
+    /// that says what went wrong. Enforces the URL policy and body cap. A
+    /// redirect's host is the only text from the service in a problem; callers
+    /// redact it ([`crate::redact::Redactor::problem`]).
     pub async fn get(
         &self,
         url: &Url,
         headers: &[RequestHeader],
-    ) -> Result<HttpResponse, SourceError> {
-        check_url(url).map_err(|why| SourceError::new(ErrorCode::InsecureUrl, why))?;
+    ) -> Result<HttpResponse, SourceProblem> {
+        check_url(url).map_err(|_| SourceProblem::InsecureUrl)?;
         let mut request = self
             .inner
             .get(url.clone())
             .header("accept", "application/json, text/html;q=0.5, */*;q=0.1");
         for h in headers {
-            let mut value = HeaderValue::from_str(h.value.expose()).map_err(|_| {
-                SourceError::new(
-                    ErrorCode::Auth,
-                    format!("header `{}` holds characters not allowed in HTTP", h.name),
-                )
-            })?;
+            let mut value = HeaderValue::from_str(h.value.expose())
+                .map_err(|_| SourceProblem::BadCredential { var: None })?;
             value.set_sensitive(true);
             request = request.header(h.name.clone(), value);
         }
-        let response = request.send().await.map_err(|e| network_error(&e))?;
+        let response = request.send().await.map_err(|e| network_problem(&e))?;
         if !same_origin(url, response.url()) {
-            return Err(SourceError::new(
-                ErrorCode::Redirect,
-                format!("redirected to another host ({})", host_of(response.url())),
-            ));
+            return Err(SourceProblem::Redirect {
+                status: None,
+                host: host_of(response.url()),
+            });
         }
         let status = response.status();
         if status.is_redirection() {
@@ -106,19 +102,14 @@ impl HttpClient {
                 .headers()
                 .get("location")
                 .and_then(|v| v.to_str().ok())
-                .and_then(|loc| url.join(loc).ok())
-                .map(|u| host_of(&u))
-                .unwrap_or_else(|| "unknown host".to_string());
-            return Err(SourceError::new(
-                ErrorCode::Redirect,
-                format!(
-                    "HTTP {} redirect to {target} refused (redirects are never followed)",
-                    status.as_u16()
-                ),
-            ));
+                .and_then(|loc| url.join(loc).ok());
+            return Err(SourceProblem::Redirect {
+                status: Some(status.as_u16()),
+                host: target.as_ref().and_then(host_of),
+            });
         }
         if !status.is_success() {
-            return Err(status_error(status));
+            return Err(status_problem(status, response.headers()));
         }
         let content_type = response
             .headers()
@@ -138,11 +129,11 @@ impl HttpClient {
         })
     }
 
-    async fn read_capped(&self, response: reqwest::Response) -> Result<Vec<u8>, SourceError> {
+    async fn read_capped(&self, response: reqwest::Response) -> Result<Vec<u8>, SourceProblem> {
         let mut body = Vec::new();
         let mut stream = response.bytes_stream();
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| network_error(&e))?;
+            let chunk = chunk.map_err(|e| network_problem(&e))?;
             if body.len() + chunk.len() > self.max_body {
                 return Err(too_large(self.max_body));
             }
@@ -166,38 +157,50 @@ fn build_client() -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder().build()
 }
 
-fn too_large(cap: usize) -> SourceError {
-    SourceError::new(
-        ErrorCode::BodyTooLarge,
-        format!("response body exceeds {} KiB", cap / 1024),
-    )
-}
-
-fn status_error(status: StatusCode) -> SourceError {
-    let code = match status.as_u16() {
-        401 | 403 => ErrorCode::Auth,
-        429 => ErrorCode::RateLimited,
-        _ => ErrorCode::HttpStatus,
-    };
-    SourceError::new(code, format!("HTTP {status}"))
-}
-
-fn host_of(url: &Url) -> String {
-    match (url.host_str(), url.port()) {
-        (Some(host), Some(port)) => format!("{host}:{port}"),
-        (Some(host), None) => host.to_string(),
-        _ => "unknown host".to_string(),
+fn too_large(cap: usize) -> SourceProblem {
+    SourceProblem::BodyTooLarge {
+        max_kib: (cap / 1024) as u64,
     }
 }
 
-/// A network error described without its URL (which holds the number and maybe a key).
-fn network_error(err: &reqwest::Error) -> SourceError {
-    let code = if err.is_timeout() {
-        ErrorCode::Timeout
+/// The problem for a non-success, non-redirect status, with `Retry-After` read.
+fn status_problem(status: StatusCode, headers: &HeaderMap) -> SourceProblem {
+    let retry_after_s = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(retry_after::wait_from_now)
+        .map(|wait| wait.as_secs());
+    match status.as_u16() {
+        401 | 403 => SourceProblem::Auth {
+            status: status.as_u16(),
+        },
+        429 => SourceProblem::RateLimited { retry_after_s },
+        other => SourceProblem::HttpStatus {
+            status: other,
+            retry_after_s,
+        },
+    }
+}
+
+/// The URL's host (and port), without scheme, path or query.
+fn host_of(url: &Url) -> Option<String> {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => Some(format!("{host}:{port}")),
+        (Some(host), None) => Some(host.to_string()),
+        _ => None,
+    }
+}
+
+/// Where a reqwest error happened; its text (which holds the URL) is dropped.
+fn network_problem(err: &reqwest::Error) -> SourceProblem {
+    let stage = if is_connect(err) {
+        NetworkStage::Connect
+    } else if err.is_body() || err.is_decode() || err.is_timeout() {
+        NetworkStage::Receive
     } else {
-        ErrorCode::Network
+        NetworkStage::Send
     };
-    SourceError::new(code, describe(err))
+    SourceProblem::Network { stage }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -208,32 +211,4 @@ fn is_connect(err: &reqwest::Error) -> bool {
 #[cfg(target_arch = "wasm32")]
 fn is_connect(_err: &reqwest::Error) -> bool {
     false
-}
-
-/// The error and its causes, URL removed, as one line.
-fn describe(err: &reqwest::Error) -> String {
-    let mut text = if is_connect(err) {
-        "connection failed".to_string()
-    } else if err.is_body() || err.is_decode() {
-        "reading the response failed".to_string()
-    } else if err.is_request() {
-        "sending the request failed".to_string()
-    } else {
-        "request failed".to_string()
-    };
-    let mut source = std::error::Error::source(err);
-    let mut depth = 0;
-    while let Some(cause) = source {
-        let line = cause.to_string();
-        if !line.contains("://") && !text.contains(&line) {
-            text.push_str(": ");
-            text.push_str(&line);
-        }
-        source = cause.source();
-        depth += 1;
-        if depth > 4 {
-            break;
-        }
-    }
-    text
 }

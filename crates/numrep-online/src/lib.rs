@@ -21,11 +21,19 @@
 //! in [`config`]; each adapter's request, authentication and verdict rules in
 //! its module under [`sources`].
 //!
+//! One failing source never fails the lookup: each report has its own status
+//! (`ok`, `not_found`, `timeout`, `error`, `config_error`, `skipped`), and a
+//! source whose credential variable is not set reports `config_error` while the
+//! others are asked. Problems are [`SourceProblem`]s: a stable code plus the
+//! values a sentence needs, in German or English ([`SourceProblem::message`]).
+//!
 //! Safety rules: https only (plain http only to loopback hosts); redirects are
 //! never followed; bodies are capped ([`http::DEFAULT_MAX_BODY`]); credentials
 //! come only from environment variables and never show in `Debug` output or
-//! error messages; this crate logs nothing, and its error messages hold
-//! neither URLs nor full numbers ([`number::mask`] for callers that log).
+//! error messages; this crate logs nothing. Nothing a request carried (number,
+//! key, query) comes back in a report, even from a service that echoes the
+//! request ([`redact`]); error texts hold no URL, query or full number
+//! ([`number::mask`] for callers that log). A `Retry-After` is honoured.
 //! Nothing is sent anywhere unless a source is configured.
 
 #![warn(missing_docs)]
@@ -39,7 +47,9 @@ pub mod error;
 mod evidence;
 pub mod http;
 pub mod number;
+pub mod redact;
 pub mod reputation;
+pub mod retry_after;
 pub mod secret;
 pub mod sources;
 pub mod time;
@@ -47,7 +57,7 @@ pub mod url_policy;
 
 pub use config::Config;
 pub use engine::{Engine, EngineOptions, SourceReport, Status};
-pub use error::{ConfigError, ErrorCode, ParseError, SourceError};
+pub use error::{BadAnswer, ConfigError, NetworkStage, PauseReason, SourceProblem, TimeLimit};
 pub use http::HttpClient;
 pub use reputation::{Reputation, Verdict};
-pub use sources::{BoxFuture, Source, SourceKind};
+pub use sources::{Answer, BoxFuture, Source, SourceKind};

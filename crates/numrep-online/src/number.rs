@@ -1,6 +1,6 @@
 //! The E.164 number as this crate accepts it, and the forms sent to services.
 
-use crate::error::{ErrorCode, SourceError};
+use crate::error::SourceProblem;
 
 /// A validated E.164 number: `+` followed by 2 to 15 digits, first digit not 0.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9,19 +9,14 @@ pub struct E164 {
 }
 
 impl E164 {
-    /// Validates `text` (exactly `+` and digits, nothing else).
-    pub fn parse(text: &str) -> Result<E164, SourceError> {
-        let digits = text
-            .strip_prefix('+')
-            .ok_or_else(|| invalid("must start with +"))?;
-        if !(2..=15).contains(&digits.len()) {
-            return Err(invalid("must have 2 to 15 digits"));
-        }
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid("may only hold digits after +"));
-        }
-        if digits.starts_with('0') {
-            return Err(invalid("country code cannot start with 0"));
+    /// Validates `text`: `+`, then 2 to 15 digits, the first not 0; nothing else.
+    pub fn parse(text: &str) -> Result<E164, SourceProblem> {
+        let digits = text.strip_prefix('+').ok_or(SourceProblem::InvalidNumber)?;
+        let valid = (2..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0');
+        if !valid {
+            return Err(SourceProblem::InvalidNumber);
         }
         Ok(E164 {
             digits: digits.to_string(),
@@ -73,13 +68,6 @@ pub fn mask(number: &str) -> String {
     } else {
         kept
     }
-}
-
-fn invalid(why: &str) -> SourceError {
-    SourceError::new(
-        ErrorCode::InvalidNumber,
-        format!("not an E.164 number: {why}"),
-    )
 }
 
 #[cfg(test)]

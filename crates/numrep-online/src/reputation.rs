@@ -4,6 +4,7 @@
 //! control characters are removed and lengths are capped by [`clean_text`], but
 //! nothing is HTML-escaped. A renderer must escape these strings for its medium.
 
+use crate::redact::looks_like_address;
 use serde::{Deserialize, Serialize};
 
 /// Longest text (in characters) kept from a service for one field.
@@ -67,19 +68,25 @@ impl Reputation {
     }
 }
 
-/// Turns service-provided text into safe plain text: control characters are
-/// dropped, runs of whitespace collapse to one space, the result is trimmed and
+/// Turns service-provided text into safe plain text: control and invisible
+/// characters are dropped, words that look like URLs, paths or query strings
+/// become `…`, runs of whitespace collapse to one space, the result is trimmed and
 /// capped at [`MAX_TEXT_CHARS`] characters. Returns `None` for empty results.
 pub fn clean_text(raw: &str) -> Option<String> {
-    let mut out = String::with_capacity(raw.len().min(MAX_TEXT_CHARS * 4));
+    let visible: String = raw
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .filter(|c| !is_invisible(*c))
+        .collect();
+    let mut out = String::with_capacity(visible.len().min(MAX_TEXT_CHARS * 4));
     let mut chars = 0usize;
     let mut pending_space = false;
-    for c in raw.chars() {
-        if c.is_whitespace() {
+    let words = visible
+        .split_whitespace()
+        .map(|w| if looks_like_address(w) { "…" } else { w });
+    for c in spaced_chars(words) {
+        if c == ' ' {
             pending_space = !out.is_empty();
-            continue;
-        }
-        if c.is_control() || is_bidi_control(c) {
             continue;
         }
         if pending_space {
@@ -103,9 +110,25 @@ pub fn clean_text(raw: &str) -> Option<String> {
     }
 }
 
-/// Unicode bidirectional controls, which can make text display misleadingly.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+/// The words joined by single spaces, as characters.
+fn spaced_chars<'a>(words: impl Iterator<Item = &'a str> + 'a) -> impl Iterator<Item = char> + 'a {
+    words
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()))
+}
+
+/// Unicode bidirectional controls and zero-width characters, which make text
+/// display misleadingly or hide what it holds.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
 }
 
 /// Adds a cleaned text to a list unless it is empty, a duplicate, or the list is full.
@@ -143,6 +166,16 @@ mod tests {
             Some("ab c")
         );
         assert_eq!(clean_text(" \u{0000}\n"), None);
+        assert_eq!(clean_text("a\u{200B}b\u{FEFF}").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn clean_text_drops_addresses_and_queries() {
+        assert_eq!(
+            clean_text("Inkasso GET /basic/num/1?json=1 https://x.example/ Kostenfalle").as_deref(),
+            Some("Inkasso GET … … Kostenfalle")
+        );
+        assert_eq!(clean_text("Wer ruft an?").as_deref(), Some("Wer ruft an?"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ async fn a_failed_source_is_listed_but_changes_nothing() {
         .collect();
     assert_eq!(evidence[0].status, SourceStatus::Error);
     assert_eq!(
-        evidence[0].error.as_ref().map(|e| e.code.as_str()),
+        evidence[0].error.as_ref().map(|e| e.code()),
         Some("http_status")
     );
 

@@ -190,3 +190,40 @@ pub fn lookup(
     let options: Options = options(region, lang)?;
     to_js(&numrep::lookup(input, &options))
 }
+
+/// The words the widget shows around a report, from the core's message catalogue:
+/// `labels` (`{caller_id: "Anruferkennung", …}`), `severity` and `risk` words, in
+/// `lang` (`"de"` or `"en"`, default English). Throws an `Error` with `code`
+/// `unknown_lang` for another language.
+#[wasm_bindgen(unchecked_return_type = "NumrepTexts")]
+pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = options(None, lang)?.language();
+    let labels: std::collections::BTreeMap<&str, &str> = numrep::Label::ALL
+        .iter()
+        .map(|label| (label.name(), label.text(lang)))
+        .collect();
+    let severity: std::collections::BTreeMap<&str, &str> = [
+        numrep::Severity::Info,
+        numrep::Severity::Warning,
+        numrep::Severity::Danger,
+    ]
+    .iter()
+    .map(|s| (s.as_str(), s.text(lang)))
+    .collect();
+    let risk: std::collections::BTreeMap<&str, &str> =
+        [numrep::Risk::Low, numrep::Risk::Medium, numrep::Risk::High]
+            .iter()
+            .map(|r| (r.as_str(), r.text(lang)))
+            .collect();
+    #[derive(Serialize)]
+    struct Texts<'a> {
+        labels: std::collections::BTreeMap<&'a str, &'a str>,
+        severity: std::collections::BTreeMap<&'a str, &'a str>,
+        risk: std::collections::BTreeMap<&'a str, &'a str>,
+    }
+    to_js(&Texts {
+        labels,
+        severity,
+        risk,
+    })
+}

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures_util::stream::{FuturesUnordered, StreamExt};
-use numrep::{SourceEvidence, SourceProblem, SourceStatus};
-use numrep_online::{Config, Engine, SourceError, SourceReport};
+use numrep::{SourceEvidence, SourceProblem};
+use numrep_online::{Config, Engine};
 use wasm_bindgen::prelude::*;
 
 use crate::checker::NumrepChecker;
@@ -43,7 +43,9 @@ impl NumrepChecker {
     /// JSON). Credentials named by `*_env` keys are read from `env`, a plain object of
     /// strings, since a browser has no environment. Replaces earlier sources and
     /// returns their names. Throws an `Error` with `code` `config` when the config is
-    /// invalid (unknown kind, missing credential, disallowed URL, …).
+    /// invalid (unknown kind or key, disallowed URL, duplicate name, …). A credential
+    /// missing from `env` is not an error here: that source reports `config_error`
+    /// on every check and the others are still asked.
     #[wasm_bindgen(js_name = configureOnline)]
     pub fn configure_online(
         &mut self,
@@ -53,6 +55,7 @@ impl NumrepChecker {
         let bad = |message: String| js_error("config", &message);
         let config: Config =
             serde_wasm_bindgen::from_value(config).map_err(|e| bad(e.to_string()))?;
+        config.validate().map_err(|e| bad(e.to_string()))?;
         let env: HashMap<String, String> = if env.is_undefined() || env.is_null() {
             HashMap::new()
         } else {
@@ -108,10 +111,11 @@ impl NumrepChecker {
             .map(|(_, engine)| Rc::clone(engine))
             .collect();
         let today = today()?;
+        let lang = self.checker.options().language();
         Ok(wasm_bindgen_futures::future_to_promise(async move {
             let offline = checker.check(&input, today);
-            let e164 = match (&offline.e164, engines.is_empty()) {
-                (Some(e164), false) => e164.clone(),
+            let e164 = match (offline.number().and_then(|n| n.e164()), engines.is_empty()) {
+                (Some(e164), false) => e164,
                 _ => return to_js(&offline),
             };
             let mut pending: FuturesUnordered<_> = engines
@@ -125,12 +129,12 @@ impl NumrepChecker {
             let mut answers: Vec<Option<SourceEvidence>> = vec![None; engines.len()];
             while let Some((index, result)) = pending.next().await {
                 let found = match result {
-                    Ok(reports) => reports.first().map(SourceReport::to_evidence),
-                    Err(error) => Some(failed(&engines[index], error)),
+                    Ok(reports) => reports.first().map(|r| r.to_evidence()),
+                    Err(problem) => Some(failed(&engines[index], problem)),
                 };
                 if let (Some(callback), Some(found)) = (&on_source, &found) {
                     // A failing callback must not cost the agent the answer.
-                    let _ = callback.call1(&JsValue::NULL, &to_js(found)?);
+                    let _ = callback.call1(&JsValue::NULL, &to_js(&found.json(lang))?);
                 }
                 answers[index] = found;
             }
@@ -141,28 +145,7 @@ impl NumrepChecker {
 }
 
 /// The evidence for a source whose engine refused the number outright.
-fn failed(engine: &Engine, error: SourceError) -> SourceEvidence {
-    SourceEvidence {
-        name: engine
-            .source_names()
-            .first()
-            .map_or_else(String::new, |name| (*name).to_string()),
-        kind: String::new(),
-        status: SourceStatus::Error,
-        cached: false,
-        elapsed_ms: 0,
-        verdict: None,
-        risk_score: None,
-        labels: Vec::new(),
-        comments: None,
-        summary: None,
-        error: Some(problem(error)),
-    }
-}
-
-fn problem(error: SourceError) -> SourceProblem {
-    SourceProblem {
-        code: error.code.as_str().to_string(),
-        message: error.message,
-    }
+fn failed(engine: &Engine, problem: SourceProblem) -> SourceEvidence {
+    let name = engine.source_names().first().map_or("", |name| *name);
+    SourceEvidence::unanswered(name, "", problem)
 }

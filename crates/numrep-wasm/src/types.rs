@@ -21,8 +21,26 @@ export interface NumrepMessage {
 /** A reason behind the risk level. */
 export interface NumrepReason {
   code: string;
+  /** `info` when an allow-list entry overrules it. */
   severity: "info" | "warning" | "danger";
   message: string;
+  /** True when an allow-list entry overrules this (heuristic) finding. */
+  overruled: boolean;
+}
+
+/** What the own-number register said. */
+export interface NumrepRegister {
+  status: "not_configured" | "not_listed" | "listed" | "listed_outside_window";
+  /** Entries checked, when the number is not in the register. */
+  entries: number | null;
+  message: string;
+}
+
+/** The words around a report, from the core's catalogue (`texts(lang)`). */
+export interface NumrepTexts {
+  labels: Record<string, string>;
+  severity: Record<"info" | "warning" | "danger", string>;
+  risk: Record<"low" | "medium" | "high", string>;
 }
 
 /** Tariff of a service number, in euros. */
@@ -66,15 +84,20 @@ export interface NumrepListDecision {
 export interface NumrepSourceEvidence {
   name: string;
   kind: string;
-  status: "ok" | "timeout" | "error" | "skipped";
+  status: "ok" | "not_found" | "timeout" | "error" | "config_error" | "skipped";
+  /** The status in the report's language. */
+  status_text: string;
   cached: boolean;
   elapsed_ms: number;
   verdict: "spam" | "suspicious" | "neutral" | "legitimate" | "unknown" | null;
   risk_score: number | null;
   labels: string[];
   comments: number | null;
+  votes: number | null;
   summary: string | null;
-  error: NumrepMessage | null;
+  /** `code` and `message` (in the checker's language), plus the values the message
+   * names (e.g. `timeout_ms`, `status`, `var`). */
+  error: (NumrepMessage & { [value: string]: unknown }) | null;
 }
 
 /** Everything numrep knows about one input: the CLI's JSON object. */
@@ -95,16 +118,21 @@ export interface NumrepReport {
   category_text: string | null;
   valid: boolean;
   validity: string | null;
+  validity_text: string | null;
   place: string | null;
   operator: string | null;
   tariff: NumrepTariff | null;
-  caller_id_allowed: boolean;
+  /** null when the input did not parse. */
+  caller_id_allowed: boolean | null;
   caller_id: "allowed" | "forbidden" | "implausible" | null;
+  caller_id_text: string | null;
   range: { name: string; source: string } | null;
   own_number: NumrepOwnNumber | null;
+  register: NumrepRegister | null;
   list: NumrepListDecision | null;
   sources: NumrepSourceEvidence[];
   risk: "low" | "medium" | "high" | null;
+  risk_text: string | null;
   reasons: NumrepReason[];
   advice: NumrepMessage | null;
   data_version: string;

@@ -40,7 +40,10 @@ pub use checker::{Checker, ListInfo, OwnNumberInfo, RegisterCheck};
 pub use classify::{classify, Classification, Validity};
 pub use digits::Digits;
 pub use error::ParseError;
-pub use evidence::{ReputationVerdict, SourceEvidence, SourceProblem, SourceStatus};
+pub use evidence::{
+    BadAnswer, NetworkStage, PauseReason, ReputationVerdict, SourceEvidence, SourceProblem,
+    SourceStatus, TimeLimit,
+};
 pub use format::{Formatted, Mode};
 pub use lang::Lang;
 pub use number::PhoneNumber;

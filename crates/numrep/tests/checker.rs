@@ -89,6 +89,7 @@ fn the_incident_our_vendor_number_that_sources_call_a_sex_line() {
         risk_score: Some(89),
         labels: vec!["Erotik-Hotline".into()],
         comments: Some(37),
+        votes: None,
         summary: Some("Score 8".into()),
         error: None,
     };

@@ -85,6 +85,7 @@ fn source(verdict: ReputationVerdict) -> SourceEvidence {
         risk_score: Some(80),
         labels: vec!["Erotik-Hotline".into(), "a\nb".into()],
         comments: Some(3),
+        votes: None,
         summary: Some("Score 8 – „sehr unseriös“".into()),
         error: None,
     }

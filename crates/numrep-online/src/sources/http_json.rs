@@ -17,16 +17,20 @@
 //! vote count, the score scale, and thresholds (a higher score means more risk):
 //! score ≥ `spam_at` → `spam`; ≥ `suspicious_at` → `suspicious`; ≤
 //! `legitimate_at` (if set) → `legitimate`; otherwise `neutral`. When the score
-//! pointer finds nothing (the service does not know the number) the verdict is
-//! `unknown`.
+//! pointer finds nothing the verdict is `unknown`.
+//!
+//! HTTP 404 means "this service does not know the number": the engine reports
+//! status `not_found` (no verdict, no error), caches it like an answer, and does
+//! not count it as a failure.
 
-use crate::error::{ErrorCode, ParseError, SourceError};
+use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
+use crate::redact::Redactor;
 use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
 use crate::secret::Secret;
-use crate::sources::json_text::{loose_f64, loose_string, loose_u64, snippet};
-use crate::sources::{BoxFuture, Source, SourceKind};
+use crate::sources::json_text::{loose_f64, loose_string, loose_u64, whole_json};
+use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
 use reqwest::header::HeaderName;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
@@ -196,7 +200,7 @@ impl HttpJson {
     }
 
     /// The URL for `number`, or `None` if `{national}` cannot be formed.
-    pub fn url_for(&self, number: &E164) -> Result<Option<Url>, SourceError> {
+    pub fn url_for(&self, number: &E164) -> Result<Option<Url>, SourceProblem> {
         let mut text = self
             .template
             .replace("{e164}", &number.url_plus())
@@ -212,12 +216,9 @@ impl HttpJson {
                 None => return Ok(None),
             }
         }
-        Url::parse(&text).map(Some).map_err(|e| {
-            SourceError::new(
-                ErrorCode::InsecureUrl,
-                format!("URL template gives a bad URL: {e}"),
-            )
-        })
+        Url::parse(&text)
+            .map(Some)
+            .map_err(|_| SourceProblem::InsecureUrl)
     }
 }
 
@@ -244,15 +245,10 @@ impl Source for HttpJson {
         &'a self,
         e164: &'a str,
         client: &'a HttpClient,
-    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+    ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
             let number = E164::parse(e164)?;
-            let url = self.url_for(&number)?.ok_or_else(|| {
-                SourceError::new(
-                    ErrorCode::NotApplicable,
-                    "number is not from the configured country",
-                )
-            })?;
+            let url = self.url_for(&number)?.ok_or(SourceProblem::NotApplicable)?;
             let headers: Vec<RequestHeader> = self
                 .auth
                 .iter()
@@ -261,21 +257,31 @@ impl Source for HttpJson {
                     value: a.value.clone(),
                 })
                 .collect();
-            let response = client.get(&url, &headers).await?;
-            Ok(parse_response(&response.body, &self.mapping)?)
+            let request = Request {
+                number: &number,
+                url,
+                headers,
+                secrets: Vec::new(),
+            };
+            let parse =
+                |body: &[u8], redactor: &Redactor| parse_response(body, &self.mapping, redactor);
+            match fetch(client, request, parse).await {
+                Ok(reputation) => Ok(Answer::Found(reputation)),
+                Err(SourceProblem::HttpStatus { status: 404, .. }) => Ok(Answer::NotFound),
+                Err(problem) => Err(problem),
+            }
         })
     }
 }
 
-/// Parses a JSON answer with `mapping` into a [`Reputation`].
-pub fn parse_response(body: &[u8], mapping: &Mapping) -> Result<Reputation, ParseError> {
-    let root: Value = serde_json::from_slice(body).map_err(|e| {
-        if body.iter().any(|b| *b == b'{' || *b == b'[') {
-            ParseError::Malformed(e.to_string())
-        } else {
-            ParseError::Shape(format!("answer is not JSON: `{}`", snippet(body)))
-        }
-    })?;
+/// Parses a JSON answer with `mapping` into a [`Reputation`]; every text has
+/// passed `redactor` (use [`Redactor::none`] outside a request).
+pub fn parse_response(
+    body: &[u8],
+    mapping: &Mapping,
+    redactor: &Redactor,
+) -> Result<Reputation, BadAnswer> {
+    let root: Value = whole_json(body, redactor)?;
     let lookup = |ptr: &Option<String>| {
         ptr.as_deref()
             .and_then(|p| root.pointer(p))
@@ -283,9 +289,9 @@ pub fn parse_response(body: &[u8], mapping: &Mapping) -> Result<Reputation, Pars
     };
 
     let score = match lookup(&mapping.score_pointer) {
-        Some(v) => {
-            Some(loose_f64(v).ok_or_else(|| ParseError::Shape("score is not a number".into()))?)
-        }
+        Some(v) => Some(loose_f64(v).ok_or_else(|| BadAnswer::Invalid {
+            field: mapping.score_pointer.clone().unwrap_or_default(),
+        })?),
         None => None,
     };
     let mut rep = Reputation::new(score.map_or(Verdict::Unknown, |s| mapping.verdict_for(s)));
@@ -326,6 +332,10 @@ pub fn parse_response(body: &[u8], mapping: &Mapping) -> Result<Reputation, Pars
 mod tests {
     use super::*;
 
+    fn parse(body: &[u8], mapping: &Mapping) -> Result<Reputation, BadAnswer> {
+        parse_response(body, mapping, &Redactor::none())
+    }
+
     fn mapping() -> Mapping {
         Mapping {
             score_pointer: Some("/result/risk".into()),
@@ -339,30 +349,34 @@ mod tests {
     #[test]
     fn maps_fields() {
         let body = br#"{"result":{"risk":"85","tags":["scam","robocall"],"complaints":14}}"#;
-        let rep = parse_response(body, &mapping()).expect("parses");
+        let rep = parse(body, &mapping()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Spam);
         assert_eq!(rep.risk, Some(85));
         assert_eq!(rep.labels, vec!["scam", "robocall"]);
         assert_eq!(rep.comments, Some(14));
-        let rep = parse_response(br#"{"result":{"risk":5,"tags":"company"}}"#, &mapping())
-            .expect("parses");
+        let rep = parse(br#"{"result":{"risk":5,"tags":"company"}}"#, &mapping()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Legitimate);
         assert_eq!(rep.labels, vec!["company"]);
-        let rep = parse_response(br#"{"result":null}"#, &mapping()).expect("parses");
+        let rep = parse(br#"{"result":null}"#, &mapping()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Unknown);
     }
 
     #[test]
     fn rejects_bad_bodies() {
         assert!(matches!(
-            parse_response(b"<html>", &mapping()),
-            Err(ParseError::Shape(_))
+            parse(b"<html>", &mapping()),
+            Err(BadAnswer::NoJson { .. })
         ));
         assert!(matches!(
-            parse_response(b"{\"a\":", &mapping()),
-            Err(ParseError::Malformed(_))
+            parse(b"{\"a\":", &mapping()),
+            Err(BadAnswer::Malformed { .. })
         ));
-        assert!(parse_response(br#"{"result":{"risk":"high"}}"#, &mapping()).is_err());
+        assert_eq!(
+            parse(br#"{"result":{"risk":"high"}}"#, &mapping()),
+            Err(BadAnswer::Invalid {
+                field: "/result/risk".into()
+            })
+        );
     }
 
     #[test]

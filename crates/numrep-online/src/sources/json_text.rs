@@ -2,22 +2,50 @@
 //! object inside surrounding text, and read numbers/strings that services
 //! send in varying shapes.
 
-use crate::error::ParseError;
+use crate::error::BadAnswer;
+use crate::redact::{excerpt, Redactor};
 use serde_json::Value;
-
-/// Longest warning text kept in an error message.
-const SNIPPET_CHARS: usize = 60;
 
 /// Finds and parses the outermost JSON object in `body`, ignoring any text
 /// before the first `{` and after its matching `}` (strings and escapes are
 /// respected while matching braces). Invalid UTF-8 is replaced, not fatal.
-pub fn outermost_object(body: &[u8]) -> Result<Value, ParseError> {
+/// Every string in the result has passed `redactor`; a body without JSON gives
+/// [`BadAnswer::NoJson`] with a safe excerpt.
+pub fn outermost_object(body: &[u8], redactor: &Redactor) -> Result<Value, BadAnswer> {
     let text = String::from_utf8_lossy(body);
-    let start = text.find('{').ok_or(ParseError::NoJson)?;
-    let end = matching_brace(&text[start..])
-        .ok_or_else(|| ParseError::Malformed("JSON object is not closed".to_string()))?;
+    let start = text.find('{').ok_or_else(|| no_json(body, redactor))?;
+    let end = matching_brace(&text[start..]).ok_or(BadAnswer::Unclosed)?;
     let slice = &text[start..start + end + 1];
-    serde_json::from_str::<Value>(slice).map_err(|e| ParseError::Malformed(e.to_string()))
+    let mut value = serde_json::from_str::<Value>(slice).map_err(|e| malformed(&e))?;
+    redactor.value(&mut value);
+    Ok(value)
+}
+
+/// Parses `body` as one JSON document (nothing around it); strings redacted as in
+/// [`outermost_object`].
+pub fn whole_json(body: &[u8], redactor: &Redactor) -> Result<Value, BadAnswer> {
+    let mut value = serde_json::from_slice::<Value>(body).map_err(|e| {
+        if body.iter().any(|b| *b == b'{' || *b == b'[') {
+            malformed(&e)
+        } else {
+            no_json(body, redactor)
+        }
+    })?;
+    redactor.value(&mut value);
+    Ok(value)
+}
+
+fn no_json(body: &[u8], redactor: &Redactor) -> BadAnswer {
+    BadAnswer::NoJson {
+        excerpt: excerpt(body, redactor),
+    }
+}
+
+fn malformed(err: &serde_json::Error) -> BadAnswer {
+    BadAnswer::Malformed {
+        line: err.line(),
+        column: err.column(),
+    }
 }
 
 /// Byte index of the `}` closing the object that starts at `text[0]` (`{`).
@@ -48,17 +76,6 @@ fn matching_brace(text: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// A short, cleaned excerpt of a non-JSON body for an error message.
-pub fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(SNIPPET_CHARS)
-        .collect();
-    clean.trim().to_string()
 }
 
 /// A number given as JSON number or numeric string (`8`, `8.5`, `"8"`, `" 8 "`).
@@ -98,28 +115,44 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn object(body: &[u8]) -> Result<Value, BadAnswer> {
+        outermost_object(body, &Redactor::none())
+    }
+
     #[test]
     fn finds_object_between_warnings() {
         let body = b"Partner Data not correct\n{\"a\":{\"b\":\"}{\"}}\ntrailing {";
-        assert_eq!(outermost_object(body), Ok(json!({"a": {"b": "}{"}})));
+        assert_eq!(object(body), Ok(json!({"a": {"b": "}{"}})));
     }
 
     #[test]
     fn handles_escaped_quotes() {
         let body = br#"{"a":"x\"}"} junk"#;
-        assert_eq!(outermost_object(body), Ok(json!({"a": "x\"}"})));
+        assert_eq!(object(body), Ok(json!({"a": "x\"}"})));
     }
 
     #[test]
     fn errors() {
-        assert_eq!(outermost_object(b"no json"), Err(ParseError::NoJson));
+        assert_eq!(
+            object(b"no json"),
+            Err(BadAnswer::NoJson {
+                excerpt: Some("no json".into())
+            })
+        );
+        assert_eq!(object(b"{\"a\":"), Err(BadAnswer::Unclosed));
+        assert_eq!(
+            object(b"{\"a\" 1}"),
+            Err(BadAnswer::Malformed { line: 1, column: 6 })
+        );
+        assert_eq!(
+            whole_json(b"<html>", &Redactor::none()),
+            Err(BadAnswer::NoJson {
+                excerpt: Some("<html>".into())
+            })
+        );
         assert!(matches!(
-            outermost_object(b"{\"a\":"),
-            Err(ParseError::Malformed(_))
-        ));
-        assert!(matches!(
-            outermost_object(b"{\"a\" 1}"),
-            Err(ParseError::Malformed(_))
+            whole_json(b"[1,", &Redactor::none()),
+            Err(BadAnswer::Malformed { .. })
         ));
     }
 

@@ -1,17 +1,25 @@
 //! The [`Source`] abstraction and the adapters for each service.
 //!
-//! Every adapter has a pure `parse_response(bytes)` function (fuzzed and
-//! unit-tested without HTTP) and a type implementing [`Source`] that builds
-//! the request, sends it through the shared [`HttpClient`], and parses.
+//! Every adapter has a pure `parse_response(bytes, redactor)` function (fuzzed
+//! and unit-tested without HTTP) and a type implementing [`Source`] that builds
+//! the request and hands it to [`fetch`], which sends it through the shared
+//! [`HttpClient`], parses, and keeps what the request carried out of the result.
 
 pub mod http_json;
 pub mod json_text;
 pub mod phoneblock;
 pub mod tellows;
+mod unconfigured;
 
-use crate::error::SourceError;
-use crate::http::HttpClient;
+pub(crate) use unconfigured::Unconfigured;
+
+use crate::error::{BadAnswer, SourceProblem};
+use crate::http::{HttpClient, RequestHeader};
+use crate::number::E164;
+use crate::redact::Redactor;
 use crate::reputation::Reputation;
+use crate::secret::Secret;
+use reqwest::Url;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::pin::Pin;
@@ -49,6 +57,13 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// Every kind, in documentation order.
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::Tellows,
+        SourceKind::Phoneblock,
+        SourceKind::HttpJson,
+    ];
+
     /// The name used in the config and in JSON (`"tellows"`, `"phoneblock"`, `"http_json"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,10 +84,22 @@ impl SourceKind {
     }
 }
 
+/// What a source answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// It knows the number.
+    Found(Reputation),
+    /// It says it does not know the number (e.g. HTTP 404 from an `http_json`
+    /// service): reported as `not_found`, cached like an answer.
+    NotFound,
+}
+
 /// One online reputation service.
 ///
 /// `query` gets a validated E.164 number (`"+4930123456"`) and must not log it;
-/// timeouts, caching and backoff are the engine's job, not the source's.
+/// timeouts, caching and backoff are the engine's job, not the source's. Every
+/// text in its result that came from the service must have passed a
+/// [`Redactor`] for the request (use [`fetch`]).
 pub trait Source: MaybeSendSync {
     /// The configured name (unique within an engine).
     fn name(&self) -> &str;
@@ -92,7 +119,36 @@ pub trait Source: MaybeSendSync {
         &'a self,
         e164: &'a str,
         client: &'a HttpClient,
-    ) -> BoxFuture<'a, Result<Reputation, SourceError>>;
+    ) -> BoxFuture<'a, Result<Answer, SourceProblem>>;
+}
+
+/// One request: where, with which headers, and the raw credentials it carries in
+/// an encoded form (so an echo of them can be recognised).
+pub(crate) struct Request<'a> {
+    pub number: &'a E164,
+    pub url: Url,
+    pub headers: Vec<RequestHeader>,
+    pub secrets: Vec<&'a Secret>,
+}
+
+/// Sends `request`, parses a 2xx body with `parse`, and removes from the result
+/// and from any problem everything the request carried (see [`Redactor`]).
+pub(crate) async fn fetch(
+    client: &HttpClient,
+    request: Request<'_>,
+    parse: impl FnOnce(&[u8], &Redactor) -> Result<Reputation, BadAnswer>,
+) -> Result<Reputation, SourceProblem> {
+    let redactor = Redactor::for_request(
+        request.number,
+        &request.url,
+        &request.headers,
+        &request.secrets,
+    );
+    let response = client
+        .get(&request.url, &request.headers)
+        .await
+        .map_err(|problem| redactor.problem(problem))?;
+    parse(&response.body, &redactor).map_err(|bad| redactor.problem(SourceProblem::Parse(bad)))
 }
 
 /// Whether a source limited to `prefixes` (E.164 prefixes such as `+49`; none = all)

@@ -10,23 +10,37 @@
 //! `F_GAMBLE`, `G_FRAUD`), `votesWildcard`, `whiteListed`, `archived`,
 //! `dateAdded`, `lastUpdate`. Unknown fields are ignored.
 //!
-//! Verdict:
-//! - `whiteListed` or rating `A_LEGITIMATE` → `legitimate`;
-//! - `archived` (no reports for a long time) → `neutral`;
-//! - otherwise by the blocking votes (the larger of `votes` and
-//!   `votesWildcard`): ≥ [`SPAM_VOTES`] → `spam`, 1 … [`SPAM_VOTES`]−1 →
-//!   `suspicious`, 0 → `unknown`.
+//! `votes` are PhoneBlock's votes (reports), reported as `votes`, never as comments.
 //!
-//! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])) for negative ratings.
+//! Verdict, one rating to one verdict and one label ([`Rating::verdict`],
+//! [`Rating::label`]):
+//!
+//! | rating | label | verdict |
+//! | --- | --- | --- |
+//! | `A_LEGITIMATE` | legitimate | `legitimate` |
+//! | `B_MISSED` | missed call, unclear | `suspicious` |
+//! | `C_PING` | ping call | `spam` |
+//! | `D_POLL` | poll | `suspicious` |
+//! | `E_ADVERTISING` | advertising | `suspicious` (unwanted, not fraud) |
+//! | `F_GAMBLE` | gambling or prize notification | `spam` |
+//! | `G_FRAUD` | fraud | `spam` |
+//!
+//! A `spam` rating needs at least [`SPAM_VOTES`] blocking votes (the larger of
+//! `votes` and `votesWildcard`); with fewer it is `suspicious`. Besides:
+//! `whiteListed` → `legitimate`; `archived` (no reports for a long time) →
+//! `neutral`; votes without a rating → `suspicious`; no votes → `unknown`.
+//!
+//! Risk = min(100, votes × 100 / (2 × [`SPAM_VOTES`])), 0 for `legitimate`.
 
-use crate::error::{ParseError, SourceError};
+use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
+use crate::redact::{excerpt, Redactor};
 use crate::reputation::{clean_text, Reputation, Verdict};
 use crate::secret::Secret;
-use crate::sources::json_text::{loose_u64, outermost_object, snippet};
+use crate::sources::json_text::{loose_u64, outermost_object};
 use crate::sources::tellows::join_path;
-use crate::sources::{BoxFuture, Source, SourceKind};
+use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
 use reqwest::header::AUTHORIZATION;
 use reqwest::Url;
 use serde_json::Value;
@@ -50,6 +64,14 @@ pub enum PhoneBlockAuth {
 }
 
 impl PhoneBlockAuth {
+    /// The raw credentials (the header carries them encoded).
+    fn secrets(&self) -> Vec<&Secret> {
+        match self {
+            PhoneBlockAuth::Basic { password, .. } => vec![password],
+            PhoneBlockAuth::Bearer(token) => vec![token],
+        }
+    }
+
     fn header_value(&self) -> Secret {
         match self {
             PhoneBlockAuth::Basic { user, password } => {
@@ -101,16 +123,38 @@ impl Rating {
         })
     }
 
-    /// A label for people (`"fraud"`, `"advertising"`, …).
+    /// Every rating PhoneBlock has (`db.proto`), in its order.
+    pub const ALL: [Rating; 7] = [
+        Rating::Legitimate,
+        Rating::Missed,
+        Rating::Ping,
+        Rating::Poll,
+        Rating::Advertising,
+        Rating::Gamble,
+        Rating::Fraud,
+    ];
+
+    /// A label for people (`"fraud"`, `"advertising"`, …), one per rating.
     pub fn label(self) -> &'static str {
         match self {
             Rating::Legitimate => "legitimate",
-            Rating::Missed => "unwanted (unspecified)",
+            Rating::Missed => "missed call, unclear",
             Rating::Ping => "ping call",
             Rating::Poll => "poll",
             Rating::Advertising => "advertising",
-            Rating::Gamble => "gambling / prize",
+            Rating::Gamble => "gambling or prize notification",
             Rating::Fraud => "fraud",
+        }
+    }
+
+    /// The verdict this rating stands for when enough people voted: fraud,
+    /// gambling and ping calls are `spam` (scams and cost traps); advertising,
+    /// polls and unclear missed calls are unwanted but not fraud: `suspicious`.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Rating::Legitimate => Verdict::Legitimate,
+            Rating::Ping | Rating::Gamble | Rating::Fraud => Verdict::Spam,
+            Rating::Missed | Rating::Poll | Rating::Advertising => Verdict::Suspicious,
         }
     }
 }
@@ -141,7 +185,7 @@ impl PhoneBlock {
         }
     }
 
-    fn url_for(&self, number: &E164) -> Result<Url, SourceError> {
+    fn url_for(&self, number: &E164) -> Result<Url, SourceProblem> {
         let already = self
             .base
             .path_segments()
@@ -173,28 +217,29 @@ impl Source for PhoneBlock {
         &'a self,
         e164: &'a str,
         client: &'a HttpClient,
-    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+    ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
             let number = E164::parse(e164)?;
-            let url = self.url_for(&number)?;
-            let headers = [RequestHeader {
-                name: AUTHORIZATION,
-                value: self.auth.header_value(),
-            }];
-            let response = client.get(&url, &headers).await?;
-            Ok(parse_response(&response.body)?)
+            let request = Request {
+                number: &number,
+                url: self.url_for(&number)?,
+                headers: vec![RequestHeader {
+                    name: AUTHORIZATION,
+                    value: self.auth.header_value(),
+                }],
+                secrets: self.auth.secrets(),
+            };
+            fetch(client, request, parse_response)
+                .await
+                .map(Answer::Found)
         })
     }
 }
 
-/// Parses a PhoneBlock `PhoneInfo` answer into a [`Reputation`].
-pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
-    let root = outermost_object(body).map_err(|err| match err {
-        ParseError::NoJson => {
-            ParseError::Shape(format!("no JSON in PhoneBlock answer: `{}`", snippet(body)))
-        }
-        other => other,
-    })?;
+/// Parses a PhoneBlock `PhoneInfo` answer into a [`Reputation`]; every text has
+/// passed `redactor` (use [`Redactor::none`] outside a request).
+pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, BadAnswer> {
+    let root = outermost_object(body, redactor)?;
     // Some deployments wrap it as in the web search result (`{"info": {...}}`).
     let info = match root.get("info") {
         Some(inner) if inner.is_object() => inner,
@@ -202,41 +247,31 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     };
     let votes = info.get("votes").and_then(loose_u64);
     let wildcard = info.get("votesWildcard").and_then(loose_u64);
-    let rating_field = info.get("rating");
-    let rating = match rating_field {
+    let rating = match info.get("rating") {
         None | Some(Value::Null) => None,
-        Some(Value::String(name)) => Some(Rating::from_name(name).ok_or_else(|| {
-            ParseError::Shape(format!(
-                "unknown PhoneBlock rating `{}`",
-                snippet(name.as_bytes())
-            ))
-        })?),
+        Some(Value::String(name)) => {
+            Some(
+                Rating::from_name(name).ok_or_else(|| BadAnswer::UnknownValue {
+                    field: "rating".into(),
+                    value: excerpt(name.as_bytes(), redactor).unwrap_or_default(),
+                })?,
+            )
+        }
         Some(_) => {
-            return Err(ParseError::Shape(
-                "PhoneBlock `rating` is not a string".into(),
-            ))
+            return Err(BadAnswer::Invalid {
+                field: "rating".into(),
+            })
         }
     };
     if votes.is_none() && rating.is_none() && info.get("whiteListed").is_none() {
-        return Err(ParseError::Shape(
-            "PhoneBlock answer has neither `votes` nor `rating`".into(),
-        ));
+        return Err(BadAnswer::Missing {
+            field: "votes".into(),
+        });
     }
     let white = flag(info, "whiteListed");
     let archived = flag(info, "archived");
     let blocking_votes = votes.unwrap_or(0).max(wildcard.unwrap_or(0));
-
-    let verdict = if white || rating == Some(Rating::Legitimate) {
-        Verdict::Legitimate
-    } else if archived {
-        Verdict::Neutral
-    } else if blocking_votes >= SPAM_VOTES {
-        Verdict::Spam
-    } else if blocking_votes > 0 {
-        Verdict::Suspicious
-    } else {
-        Verdict::Unknown
-    };
+    let verdict = verdict_for(rating, blocking_votes, white, archived);
 
     let mut rep = Reputation::new(verdict);
     rep.votes = votes;
@@ -266,6 +301,28 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
     summary.push_str(&format!(" ({})", verdict.as_str()));
     rep.summary = clean_text(&summary).unwrap_or_default();
     Ok(rep)
+}
+
+/// The verdict for a PhoneBlock answer (see the module docs).
+pub fn verdict_for(
+    rating: Option<Rating>,
+    blocking_votes: u64,
+    white: bool,
+    archived: bool,
+) -> Verdict {
+    if white || rating == Some(Rating::Legitimate) {
+        return Verdict::Legitimate;
+    }
+    if archived {
+        return Verdict::Neutral;
+    }
+    if blocking_votes == 0 {
+        return Verdict::Unknown;
+    }
+    match rating.map(Rating::verdict) {
+        Some(Verdict::Spam) if blocking_votes >= SPAM_VOTES => Verdict::Spam,
+        _ => Verdict::Suspicious,
+    }
 }
 
 fn flag(info: &Value, key: &str) -> bool {
@@ -303,10 +360,14 @@ fn base64(input: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn parse(body: &[u8]) -> Result<Reputation, BadAnswer> {
+        parse_response(body, &Redactor::none())
+    }
+
     #[test]
     fn fraud_with_votes_is_spam() {
         let body = br#"{"phone":"004930123456","votes":7,"rating":"G_FRAUD","votesWildcard":7,"whiteListed":false,"archived":false,"dateAdded":1700000000000,"lastUpdate":1710000000000}"#;
-        let rep = parse_response(body).expect("parses");
+        let rep = parse(body).expect("parses");
         assert_eq!(rep.verdict, Verdict::Spam);
         assert_eq!(rep.votes, Some(7));
         assert_eq!(rep.risk, Some(87));
@@ -316,10 +377,25 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let v = |b: &str| parse_response(b.as_bytes()).map(|r| r.verdict);
+        let v = |b: &str| parse(b.as_bytes()).map(|r| r.verdict);
         assert_eq!(
             v(r#"{"votes":2,"rating":"E_ADVERTISING"}"#),
             Ok(Verdict::Suspicious)
+        );
+        assert_eq!(
+            v(r#"{"votes":50,"rating":"E_ADVERTISING"}"#),
+            Ok(Verdict::Suspicious),
+            "advertising is unwanted, not fraud"
+        );
+        assert_eq!(
+            v(r#"{"votes":2,"rating":"G_FRAUD"}"#),
+            Ok(Verdict::Suspicious),
+            "too few votes for spam"
+        );
+        assert_eq!(
+            v(r#"{"votes":5}"#),
+            Ok(Verdict::Suspicious),
+            "votes, no rating"
         );
         assert_eq!(
             v(r#"{"votes":0,"votesWildcard":5,"rating":"C_PING"}"#),
@@ -345,11 +421,63 @@ mod tests {
     }
 
     #[test]
+    fn every_rating_maps_to_one_verdict_and_one_label() {
+        let names = [
+            "A_LEGITIMATE",
+            "B_MISSED",
+            "C_PING",
+            "D_POLL",
+            "E_ADVERTISING",
+            "F_GAMBLE",
+            "G_FRAUD",
+        ];
+        let expected = [
+            ("legitimate", Verdict::Legitimate),
+            ("missed call, unclear", Verdict::Suspicious),
+            ("ping call", Verdict::Spam),
+            ("poll", Verdict::Suspicious),
+            ("advertising", Verdict::Suspicious),
+            ("gambling or prize notification", Verdict::Spam),
+            ("fraud", Verdict::Spam),
+        ];
+        for ((name, rating), (label, verdict)) in names.iter().zip(Rating::ALL).zip(expected) {
+            assert_eq!(Rating::from_name(name), Some(rating));
+            let body = format!(r#"{{"votes":{SPAM_VOTES},"rating":"{name}"}}"#);
+            let rep = parse(body.as_bytes()).expect("parses");
+            assert_eq!(rep.verdict, verdict, "{name}");
+            assert_eq!(rep.labels, vec![label], "{name}");
+            assert_eq!(rep.votes, Some(SPAM_VOTES), "votes stay votes");
+            assert_eq!(rep.comments, None, "votes are not comments");
+        }
+        let labels: std::collections::HashSet<_> = Rating::ALL.map(Rating::label).into();
+        assert_eq!(labels.len(), Rating::ALL.len(), "labels are distinct");
+    }
+
+    #[test]
     fn rejects_bad_answers() {
-        assert!(parse_response(b"<html>login</html>").is_err());
-        assert!(parse_response(br#"{"votes":1,"rating":"Z_WHAT"}"#).is_err());
-        assert!(parse_response(br#"{"rating":5}"#).is_err());
-        assert!(parse_response(br#"{"phone":"1"}"#).is_err());
+        assert!(matches!(
+            parse(b"<html>login</html>"),
+            Err(BadAnswer::NoJson { .. })
+        ));
+        assert_eq!(
+            parse(br#"{"votes":1,"rating":"Z_WHAT"}"#),
+            Err(BadAnswer::UnknownValue {
+                field: "rating".into(),
+                value: "Z_WHAT".into()
+            })
+        );
+        assert_eq!(
+            parse(br#"{"rating":5}"#),
+            Err(BadAnswer::Invalid {
+                field: "rating".into()
+            })
+        );
+        assert_eq!(
+            parse(br#"{"phone":"1"}"#),
+            Err(BadAnswer::Missing {
+                field: "votes".into()
+            })
+        );
     }
 
     #[test]

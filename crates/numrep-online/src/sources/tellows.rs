@@ -15,23 +15,27 @@
 //! `callerNames` as string, list or object.
 //!
 //! Verdict from the tellows score (1 good … 9 dangerous):
+//! - 0 comments and a score below 7: `unknown` — no reports. tellows gives every
+//!   number it knows nothing about a neutral score (usually 5); without a single
+//!   user comment the score is no finding, neither "trustworthy" nor "neutral";
 //! - 7–9: `spam` when the number has at least 2 comments or no comment count
 //!   is given; `suspicious` with fewer than 2 comments (one angry user is not
 //!   enough, as tellows clients do);
 //! - 6: `suspicious`;
-//! - 4–5: `neutral`, except 5 with 0 comments → `unknown` (tellows gives every
-//!   number it knows nothing about a 5);
+//! - 4–5: `neutral`;
 //! - 1–3: `legitimate`.
 //!
-//! Risk = (score − 1) / 8 × 100.
+//! Risk = (score − 1) / 8 × 100; none when the verdict is `unknown`. Caller types
+//! with a count of 0 are not reports and are left out.
 
-use crate::error::{ErrorCode, ParseError, SourceError};
+use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
+use crate::redact::Redactor;
 use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
 use crate::secret::Secret;
-use crate::sources::json_text::{loose_f64, loose_string, loose_u64, outermost_object, snippet};
-use crate::sources::{BoxFuture, Source, SourceKind};
+use crate::sources::json_text::{loose_f64, loose_string, loose_u64, outermost_object};
+use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
 use md5::{Digest, Md5};
 use reqwest::header::HeaderName;
 use reqwest::Url;
@@ -84,8 +88,8 @@ impl Tellows {
         }
     }
 
-    /// The request URL and headers for `number`.
-    fn request(&self, number: &E164) -> Result<(Url, Vec<RequestHeader>), SourceError> {
+    /// The request for `number`.
+    fn request<'a>(&'a self, number: &'a E164) -> Result<Request<'a>, SourceProblem> {
         let mut url = join_path(&self.base, &["basic", "num", &number.zero_zero()])?;
         let mut headers = Vec::new();
         let key_md5 = md5_hex(self.api_key.expose());
@@ -108,7 +112,15 @@ impl Tellows {
                 }
             }
         }
-        Ok((url, headers))
+        let secrets = std::iter::once(&self.api_key)
+            .chain(self.partner.as_ref())
+            .collect();
+        Ok(Request {
+            number,
+            url,
+            headers,
+            secrets,
+        })
     }
 }
 
@@ -129,21 +141,22 @@ impl Source for Tellows {
         &'a self,
         e164: &'a str,
         client: &'a HttpClient,
-    ) -> BoxFuture<'a, Result<Reputation, SourceError>> {
+    ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
             let number = E164::parse(e164)?;
-            let (url, headers) = self.request(&number)?;
-            let response = client.get(&url, &headers).await?;
-            Ok(parse_response(&response.body)?)
+            let request = self.request(&number)?;
+            fetch(client, request, parse_response)
+                .await
+                .map(Answer::Found)
         })
     }
 }
 
 /// Appends path segments to a base URL (keeping the base's own path).
-pub(crate) fn join_path(base: &Url, segments: &[&str]) -> Result<Url, SourceError> {
+pub(crate) fn join_path(base: &Url, segments: &[&str]) -> Result<Url, SourceProblem> {
     let mut url = base.clone();
     url.path_segments_mut()
-        .map_err(|()| SourceError::new(ErrorCode::InsecureUrl, "base URL cannot take a path"))?
+        .map_err(|()| SourceProblem::InsecureUrl)?
         .pop_if_empty()
         .extend(segments);
     Ok(url)
@@ -155,33 +168,33 @@ pub fn md5_hex(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Parses a tellows JSON answer (quirks included) into a [`Reputation`].
-pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
-    let root = outermost_object(body).map_err(|err| match err {
-        ParseError::NoJson => {
-            ParseError::Shape(format!("no JSON in tellows answer: `{}`", snippet(body)))
-        }
-        other => other,
-    })?;
+/// Parses a tellows JSON answer (quirks included) into a [`Reputation`]; every
+/// text has passed `redactor` (use [`Redactor::none`] outside a request).
+pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, BadAnswer> {
+    let root = outermost_object(body, redactor)?;
     let data = root.get("tellows").unwrap_or(&root);
     if !data.is_object() {
-        return Err(ParseError::Shape("`tellows` is not an object".into()));
+        return Err(BadAnswer::Invalid {
+            field: "tellows".into(),
+        });
     }
-    let score = data
-        .get("score")
-        .and_then(loose_f64)
-        .ok_or_else(|| ParseError::Shape("tellows answer has no numeric `score`".into()))?;
-    if !(1.0..=9.0).contains(&score) {
-        return Err(ParseError::Shape(format!(
-            "tellows score {score} is outside 1–9"
-        )));
-    }
+    let score = data.get("score").ok_or_else(|| BadAnswer::Missing {
+        field: "score".into(),
+    })?;
+    let score = loose_f64(score)
+        .filter(|s| (1.0..=9.0).contains(s))
+        .ok_or_else(|| BadAnswer::Invalid {
+            field: "score".into(),
+        })?;
     let comments = data.get("comments").and_then(loose_u64);
     let searches = data.get("searches").and_then(loose_u64);
 
-    let mut rep = Reputation::new(verdict_for(score, comments));
+    let verdict = verdict_for(score, comments);
+    let mut rep = Reputation::new(verdict);
     rep.score = Some(score);
-    rep.risk = normalize_risk(score, 1.0, 9.0);
+    rep.risk = (verdict != Verdict::Unknown)
+        .then(|| normalize_risk(score, 1.0, 9.0))
+        .flatten();
     rep.comments = comments;
     rep.searches = searches;
     rep.location = data
@@ -190,6 +203,9 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
         .and_then(|s| clean_text(&s));
     if let Some(callers) = data.get("callerTypes").and_then(|c| c.get("caller")) {
         for caller in as_list(callers) {
+            if caller.get("count").and_then(loose_u64) == Some(0) {
+                continue;
+            }
             let name = caller.get("name").unwrap_or(caller);
             if let Some(name) = loose_string(name) {
                 push_clean(&mut rep.labels, &name);
@@ -206,7 +222,9 @@ pub fn parse_response(body: &[u8]) -> Result<Reputation, ParseError> {
 /// The verdict for a tellows score (see the module docs).
 pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
     let rounded = score.round();
-    if rounded >= 7.0 {
+    if comments == Some(0) && rounded < 7.0 {
+        Verdict::Unknown
+    } else if rounded >= 7.0 {
         if comments.is_none_or(|c| c >= 2) {
             Verdict::Spam
         } else {
@@ -215,11 +233,7 @@ pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
     } else if rounded >= 6.0 {
         Verdict::Suspicious
     } else if rounded >= 4.0 {
-        if rounded == 5.0 && comments == Some(0) {
-            Verdict::Unknown
-        } else {
-            Verdict::Neutral
-        }
+        Verdict::Neutral
     } else {
         Verdict::Legitimate
     }
@@ -252,11 +266,12 @@ fn collect_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
 }
 
 fn summary(rep: &Reputation) -> String {
-    let mut text = format!(
-        "tellows score {}/9 ({})",
-        rep.score.map(|s| s.to_string()).unwrap_or_default(),
-        rep.verdict.as_str()
-    );
+    let score = rep.score.map(|s| s.to_string()).unwrap_or_default();
+    let mut text = if rep.verdict == Verdict::Unknown {
+        format!("tellows: no reports (score {score}/9)")
+    } else {
+        format!("tellows score {score}/9 ({})", rep.verdict.as_str())
+    };
     if let Some(c) = rep.comments {
         text.push_str(&format!(", {c} comments"));
     }
@@ -273,11 +288,15 @@ fn summary(rep: &Reputation) -> String {
 mod tests {
     use super::*;
 
+    fn parse(body: &[u8]) -> Result<Reputation, BadAnswer> {
+        parse_response(body, &Redactor::none())
+    }
+
     const CLEAN: &str = r#"{"tellows":{"number":"004930123456","normalizedNumber":"+4930123456","score":8,"searches":"340","comments":12,"location":"Berlin","callerTypes":{"caller":[{"name":"Telemarketer","count":5},{"name":"Cost trap","count":2}]},"callerNames":["Foo GmbH","Bar"]}}"#;
 
     #[test]
     fn parses_clean_answer() {
-        let rep = parse_response(CLEAN.as_bytes()).expect("parses");
+        let rep = parse(CLEAN.as_bytes()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Spam);
         assert_eq!(rep.score, Some(8.0));
         assert_eq!(rep.risk, Some(88));
@@ -293,9 +312,9 @@ mod tests {
     fn handles_warning_text_and_string_score() {
         let body = format!(
             "Partner Data not correct<br>\n{}\nPartner Data not correct",
-            r#"{"tellows":{"score":"2","comments":"0","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
+            r#"{"tellows":{"score":"2","comments":"4","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
         );
-        let rep = parse_response(body.as_bytes()).expect("parses");
+        let rep = parse(body.as_bytes()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Legitimate);
         assert_eq!(rep.labels, vec!["Company"]);
         assert_eq!(rep.caller_names, vec!["Acme"]);
@@ -305,7 +324,7 @@ mod tests {
     fn caller_names_as_object() {
         let body =
             r#"{"tellows":{"score":5,"comments":3,"callerNames":{"caller":["A","B"],"x":"C"}}}"#;
-        let rep = parse_response(body.as_bytes()).expect("parses");
+        let rep = parse(body.as_bytes()).expect("parses");
         assert_eq!(rep.verdict, Verdict::Neutral);
         assert_eq!(rep.caller_names.len(), 3);
     }
@@ -313,41 +332,62 @@ mod tests {
     #[test]
     fn thresholds() {
         assert_eq!(verdict_for(9.0, Some(1)), Verdict::Suspicious);
+        assert_eq!(verdict_for(9.0, Some(0)), Verdict::Suspicious);
         assert_eq!(verdict_for(7.0, None), Verdict::Spam);
-        assert_eq!(verdict_for(6.0, Some(0)), Verdict::Suspicious);
-        assert_eq!(verdict_for(5.0, Some(0)), Verdict::Unknown);
-        assert_eq!(verdict_for(4.0, Some(0)), Verdict::Neutral);
+        assert_eq!(verdict_for(6.0, Some(1)), Verdict::Suspicious);
+        assert_eq!(verdict_for(5.0, Some(3)), Verdict::Neutral);
+        assert_eq!(verdict_for(5.0, None), Verdict::Neutral);
         assert_eq!(verdict_for(3.0, Some(10)), Verdict::Legitimate);
     }
 
     #[test]
+    fn no_comments_means_no_reports_not_trustworthy() {
+        for score in [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] {
+            assert_eq!(verdict_for(score, Some(0)), Verdict::Unknown, "{score}");
+        }
+        let body = br#"{"tellows":{"score":"5","comments":"0","searches":"17","callerTypes":{"caller":[{"name":"Trustworthy number","count":"0"}]}}}"#;
+        let rep = parse(body).expect("parses");
+        assert_eq!(rep.verdict, Verdict::Unknown);
+        assert_eq!(rep.risk, None, "no reports, no risk figure");
+        assert!(
+            rep.labels.is_empty(),
+            "a caller type nobody picked: {rep:?}"
+        );
+        assert_eq!(
+            rep.summary,
+            "tellows: no reports (score 5/9), 0 comments, 17 searches"
+        );
+    }
+
+    #[test]
     fn rejects_bad_answers() {
-        assert!(matches!(
-            parse_response(b"Partner Data not correct"),
-            Err(ParseError::Shape(_))
-        ));
-        assert!(matches!(
-            parse_response(b"{\"tellows\":{\"score\":\"x\"}}"),
-            Err(ParseError::Shape(_))
-        ));
-        assert!(matches!(
-            parse_response(b"{\"tellows\":{\"score\":42}}"),
-            Err(ParseError::Shape(_))
-        ));
-        assert!(matches!(
-            parse_response(b"{\"tellows\":[1]}"),
-            Err(ParseError::Shape(_))
-        ));
-        assert!(matches!(
-            parse_response(b"{\"tellows\":{\"score\":"),
-            Err(ParseError::Malformed(_))
-        ));
+        assert_eq!(
+            parse(b"Partner Data not correct"),
+            Err(BadAnswer::NoJson {
+                excerpt: Some("Partner Data not correct".into())
+            })
+        );
+        let invalid = |field: &str| {
+            Err(BadAnswer::Invalid {
+                field: field.into(),
+            })
+        };
+        assert_eq!(parse(b"{\"tellows\":{\"score\":\"x\"}}"), invalid("score"));
+        assert_eq!(parse(b"{\"tellows\":{\"score\":42}}"), invalid("score"));
+        assert_eq!(parse(b"{\"tellows\":[1]}"), invalid("tellows"));
+        assert_eq!(
+            parse(b"{\"tellows\":{\"comments\":1}}"),
+            Err(BadAnswer::Missing {
+                field: "score".into()
+            })
+        );
+        assert_eq!(parse(b"{\"tellows\":{\"score\":"), Err(BadAnswer::Unclosed));
     }
 
     #[test]
     fn markup_stays_text() {
         let body = r#"{"tellows":{"score":8,"location":"<script>\u0007x</script>"}}"#;
-        let rep = parse_response(body.as_bytes()).expect("parses");
+        let rep = parse(body.as_bytes()).expect("parses");
         assert_eq!(rep.location.as_deref(), Some("<script>x</script>"));
     }
 
@@ -364,15 +404,16 @@ mod tests {
             TellowsAuth::Md5Header,
             vec![],
         );
-        let (url, headers) = t.request(&n).expect("request");
+        let request = t.request(&n).expect("request");
         assert_eq!(
-            url.as_str(),
+            request.url.as_str(),
             "https://www.tellows.de/basic/num/004930123456?json=1&partner=p1"
         );
         assert_eq!(
-            headers[0].value.expose(),
+            request.headers[0].value.expose(),
             "900150983cd24fb0d6963f7d28e17f72"
         );
+        assert_eq!(request.secrets.len(), 2, "key and partner");
         let t = Tellows::new(
             "t",
             base,
@@ -381,11 +422,12 @@ mod tests {
             TellowsAuth::Md5Query,
             vec![],
         );
-        let (url, headers) = t.request(&n).expect("request");
-        assert!(url
+        let request = t.request(&n).expect("request");
+        assert!(request
+            .url
             .as_str()
             .ends_with("?json=1&apikeyMd5=900150983cd24fb0d6963f7d28e17f72"));
-        assert!(headers.is_empty());
+        assert!(request.headers.is_empty());
         assert!(!format!("{t:?}").contains("abc\""));
     }
 }

@@ -32,6 +32,32 @@ pub enum Reply {
     Drip { interval: Duration, body: String },
     /// Read the request, then never answer.
     Hang,
+    /// This status with these extra headers (e.g. `Retry-After`) and a short body.
+    StatusWith {
+        code: u16,
+        headers: Vec<(&'static str, String)>,
+    },
+    /// Echo the request (line, headers, query) back in the given shape.
+    Echo(Echo),
+}
+
+/// How a hostile server echoes the request back.
+#[derive(Debug, Clone, Copy)]
+pub enum Echo {
+    /// 200 `text/plain` whose body is the request head.
+    Text,
+    /// 200 JSON in the shape of all three services at once, with the request head
+    /// in every text field (tellows location, caller types and names; PhoneBlock
+    /// rating; `/data/category` for http_json).
+    Json,
+    /// Like `Json`, but with a valid PhoneBlock rating, so the echo lands in the
+    /// data instead of an error.
+    JsonValidRating,
+    /// This error status with the head in the body and in headers.
+    Status(u16),
+    /// 302 to a host built from the number and the credentials in the request,
+    /// with the request target as path and query.
+    Redirect,
 }
 
 impl Reply {
@@ -134,10 +160,11 @@ async fn serve(
         .expect("heads")
         .push(String::from_utf8_lossy(&head).into_owned());
     let current = reply.lock().expect("reply").clone();
-    answer(&mut stream, current).await;
+    let head = String::from_utf8_lossy(&head).into_owned();
+    answer(&mut stream, current, &head).await;
 }
 
-async fn answer(stream: &mut TcpStream, reply: Reply) {
+async fn answer(stream: &mut TcpStream, reply: Reply, head: &str) {
     let mut reply = reply;
     while let Reply::Delay(wait, inner) = reply {
         tokio::time::sleep(wait).await;
@@ -204,8 +231,105 @@ async fn answer(stream: &mut TcpStream, reply: Reply) {
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(120)).await;
         }
+        Reply::StatusWith { code, headers } => {
+            let body = "Slow down";
+            let extra: String = headers
+                .iter()
+                .map(|(name, value)| format!("{name}: {value}\r\n"))
+                .collect();
+            let msg = format!(
+                "HTTP/1.1 {code} Error\r\n{extra}Content-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(msg.as_bytes()).await;
+        }
+        Reply::Echo(echo) => {
+            let _ = stream.write_all(echo_response(echo, head).as_bytes()).await;
+        }
         Reply::Delay(..) => unreachable!("delays are unwrapped above"),
     }
+}
+
+/// The full response of a hostile server echoing `head` back.
+fn echo_response(echo: Echo, head: &str) -> String {
+    let one_line = head.trim().replace("\r\n", " ");
+    let ok = |content_type: &str, body: &str| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let json = |rating: &str| {
+        let e = serde_json::to_string(&one_line).expect("a JSON string");
+        format!(
+            r#"{{"tellows":{{"score":8,"comments":5,"location":{e},"callerTypes":{{"caller":[{{"name":{e},"count":3}}]}},"callerNames":[{e}]}},"votes":9,"rating":{rating},"data":{{"score":80,"category":{e},"complaints":4}}}}"#
+        )
+    };
+    match echo {
+        Echo::Text => ok(
+            "text/plain",
+            &format!("Partner Data not correct {one_line}"),
+        ),
+        Echo::Json => {
+            let e = serde_json::to_string(&one_line).expect("a JSON string");
+            ok("text/html", &json(&e))
+        }
+        Echo::JsonValidRating => ok("application/json", &json("\"E_ADVERTISING\"")),
+        Echo::Status(code) => {
+            let line = one_line.replace(['\r', '\n'], " ");
+            format!(
+                "HTTP/1.1 {code} {line}\r\nX-Echo: {line}\r\nRetry-After: {line}\r\nWWW-Authenticate: Basic realm=\"{line}\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{one_line}",
+                one_line.len()
+            )
+        }
+        Echo::Redirect => {
+            let target = one_line.split(' ').nth(1).unwrap_or("/");
+            let labels: Vec<String> = echo_credentials(head)
+                .into_iter()
+                .map(|c| {
+                    c.chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .take(60)
+                        .collect()
+                })
+                .filter(|c: &String| !c.is_empty())
+                .collect();
+            format!(
+                "HTTP/1.1 302 Found\r\nLocation: https://{}.evil.invalid{target}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                labels.join(".")
+            )
+        }
+    }
+}
+
+/// The number and credentials a request carries: the longest digit run of the
+/// target, `apikey`/`apikeyMd5` query values, and auth header values.
+fn echo_credentials(head: &str) -> Vec<String> {
+    let target = head.split(' ').nth(1).unwrap_or("");
+    let digits = target
+        .split(|c: char| !c.is_ascii_digit())
+        .max_by_key(|run| run.len())
+        .unwrap_or("")
+        .to_string();
+    let mut found = vec![digits];
+    if let Some((_, query)) = target.split_once('?') {
+        for pair in query.split('&') {
+            if let Some(("apikey" | "apikeyMd5", value)) = pair.split_once('=') {
+                found.push(value.to_string());
+            }
+        }
+    }
+    for line in head.lines() {
+        if let Some((name, value)) = line.split_once(": ") {
+            if matches!(
+                name.to_ascii_lowercase().as_str(),
+                "x-auth-token" | "authorization"
+            ) {
+                found.push(value.rsplit(' ').next().unwrap_or(value).to_string());
+            }
+        }
+    }
+    found
 }
 
 /// A tellows answer with the quirks: warning text around the JSON, string score.

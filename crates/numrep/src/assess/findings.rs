@@ -189,8 +189,10 @@ pub enum Finding {
         verdict: ReputationVerdict,
         /// Labels it gave, comma-separated.
         labels: String,
-        /// Comments or votes behind it.
+        /// User comments behind it (tellows).
         comments: Option<u64>,
+        /// User votes behind it (PhoneBlock).
+        votes: Option<u64>,
     },
     /// On one of our allow lists: overrules heuristics, never the law.
     Allowlisted {

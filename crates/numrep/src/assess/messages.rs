@@ -231,14 +231,20 @@ impl fmt::Display for FindingText<'_> {
                 verdict,
                 labels,
                 comments,
+                votes,
             } => {
                 let msg = match verdict {
                     ReputationVerdict::Spam => Msg::FindingSourceSpam,
                     ReputationVerdict::Suspicious => Msg::FindingSourceSuspicious,
                     _ => Msg::FindingSourceLegitimate,
                 };
-                let count: [Arg<'_>; 1] = [("count", comments.as_ref().map_or(&0u64, |c| c))];
-                let comments_text = comments.map(|_| Msg::FindingSourceComments.with(lang, &count));
+                let (count_msg, count) = match (comments, votes) {
+                    (Some(n), _) => (Msg::FindingSourceComments, Some(n)),
+                    (None, Some(n)) => (Msg::FindingSourceVotes, Some(n)),
+                    (None, None) => (Msg::FindingSourceComments, None),
+                };
+                let count_args: [Arg<'_>; 1] = [("count", count.unwrap_or(&0u64))];
+                let comments_text = count.map(|_| count_msg.with(lang, &count_args));
                 let labels = (!labels.is_empty()).then_some(labels.as_str());
                 say(
                     f,
@@ -453,6 +459,8 @@ impl SourceEvidence {
             SourceStatus::Timeout => Msg::SourceTimeout,
             SourceStatus::Error => Msg::SourceError,
             SourceStatus::Skipped => Msg::SourceSkipped,
+            SourceStatus::NotFound => Msg::SourceNotFound,
+            SourceStatus::ConfigError => Msg::SourceConfigError,
         }
         .text(lang)
     }

@@ -3,6 +3,7 @@
 #[rustfmt::skip]
 mod generated;
 mod types;
+pub(crate) mod world;
 
 pub use generated::{
     CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACE_ENDS, PLACE_TEXT,

@@ -56,7 +56,16 @@ keys! {
     RegisterNotConfigured, RegisterNotListed, RegisterListed, RegisterListedOutsideWindow,
     DecisionAllowed, DecisionBlocked, ListedBy,
     // How asking an online source ended.
-    SourceOk, SourceOkCached, SourceTimeout, SourceError, SourceSkipped,
+    SourceOk, SourceOkCached, SourceTimeout, SourceError, SourceSkipped, SourceNotFound,
+    SourceConfigError, FindingSourceVotes,
+    // Why a source gave no answer.
+    ProblemTimeout, ProblemLimitSource, ProblemLimitDeadline, ProblemBodyTooLarge,
+    ProblemRedirect, ProblemRedirectStatus, ProblemUnknownHost, ProblemHttpStatus, ProblemWait,
+    ProblemAuth, ProblemRateLimited, ProblemNetworkConnect, ProblemNetworkSend,
+    ProblemNetworkReceive, ProblemParse, ProblemNoJson, ProblemExcerpt, ProblemMalformed,
+    ProblemUnclosed, ProblemMissingField, ProblemInvalidField, ProblemUnknownValue,
+    ProblemInsecureUrl, ProblemNotApplicable, ProblemBackoffFailures, ProblemBackoffRetryAfter,
+    ProblemInvalidNumber, ProblemMissingCredential, ProblemBadCredential,
     // Advice.
     AdviceSpoofedCallerId, AdviceFakePolice, AdviceVendorManagement, AdviceCheckRegistration,
     AdviceKnownBad, AdviceReportedSpam, AdviceDoNotCallBack, AdviceVerify, AdviceNoConcern,
@@ -321,7 +330,11 @@ mod tests {
     }
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Msg; 2] = [Msg::LabelNational, Msg::LabelRegister];
+    const SAME_IN_BOTH: [Msg; 3] = [
+        Msg::LabelNational,
+        Msg::LabelRegister,
+        Msg::ProblemRedirectStatus,
+    ];
 
     #[test]
     fn every_key_has_both_languages_with_the_same_placeholders() {

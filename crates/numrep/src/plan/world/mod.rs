@@ -1,0 +1,218 @@
+//! libphonenumber's metadata for every territory, compiled (by `numrep-gen`) into
+//! automata and small tables: number types and validity, possible lengths, dialling
+//! prefixes, format rules, shared calling codes and short numbers. The answers follow
+//! libphonenumber's own algorithms (`PhoneNumberUtil`, `ShortNumberInfo`) so that they
+//! agree with it number for number; no regex runs here and nothing is set up at start.
+//!
+//! Private to the crate: the parse/classify/format wiring builds on these functions.
+
+// The wiring into parse, classify and format comes in a later step; until then the
+// unit tests below are the only callers of parts of this API.
+#![allow(dead_code)]
+
+mod automaton;
+pub(crate) mod bits;
+mod format;
+mod prefix;
+mod short;
+#[rustfmt::skip]
+mod tables;
+mod types;
+
+#[cfg(test)]
+mod conformance;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod test_data;
+#[cfg(test)]
+mod tests;
+
+// The API the wiring step uses (until then only the tests name some of it).
+#[allow(unused_imports)]
+pub(crate) use {
+    format::{format, FormatMode, Formatted},
+    prefix::{PrefixMatch, Stripped},
+    short::{ShortCost, ShortNumber},
+    tables::METADATA_VERSION,
+    types::Territory,
+};
+
+use super::Category;
+use automaton::NOTHING;
+use bits::NUMBER_TYPES;
+use tables::{AUTOMATA, CODE_TERRITORIES, TERRITORIES};
+
+/// libphonenumber's name of a number type (`PhoneNumberType`: `FIXED_LINE`, …), for the
+/// categories it has.
+pub(crate) fn libphonenumber_type_name(category: Category) -> Option<&'static str> {
+    Some(match category {
+        Category::FixedLine => "FIXED_LINE",
+        Category::Mobile => "MOBILE",
+        Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+        Category::TollFree => "TOLL_FREE",
+        Category::PremiumRate => "PREMIUM_RATE",
+        Category::SharedCost => "SHARED_COST",
+        Category::PersonalNumber => "PERSONAL_NUMBER",
+        Category::Voip => "VOIP",
+        Category::Pager => "PAGER",
+        Category::Uan => "UAN",
+        Category::Voicemail => "VOICEMAIL",
+        _ => return None,
+    })
+}
+
+/// The bit of a number type in the type automata.
+fn type_bit(category: Category) -> u16 {
+    NUMBER_TYPES
+        .iter()
+        .position(|&t| t == category)
+        .map_or(0, |i| 1 << i)
+}
+
+/// libphonenumber's `ValidationResult` of the length check (`is_possible_number`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LengthCheck {
+    /// A length numbers of this territory have.
+    Possible,
+    /// A length only diallable within an area (without area code).
+    PossibleLocalOnly,
+    /// Shorter than every number.
+    TooShort,
+    /// Longer than every number.
+    TooLong,
+    /// Between the shortest and the longest, but no number has this length.
+    InvalidLength,
+}
+
+/// Regions (geographic territories) by ISO 3166 alpha-2 code, e.g. `"DE"`.
+pub(crate) fn territory(region: &str) -> Option<&'static Territory> {
+    TERRITORIES
+        .binary_search_by(|t| (t.region, t.code).cmp(&(region, 0)))
+        .err()
+        .and_then(|i| TERRITORIES.get(i))
+        .filter(|t| t.region == region && region != "001")
+}
+
+/// The territories of a calling code in the order libphonenumber tries them (main
+/// region first); the one non-geographic territory for +800, +808, +870, ….
+pub(crate) fn territories_for_code(code: u16) -> impl Iterator<Item = &'static Territory> {
+    CODE_TERRITORIES
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .map_or(&[][..], |i| CODE_TERRITORIES[i].1)
+        .iter()
+        .filter_map(|&i| TERRITORIES.get(usize::from(i)))
+}
+
+/// The territory whose formats and number plan a calling code uses by default: the main
+/// region (US for +1, GB for +44) or the non-geographic territory.
+pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
+    territories_for_code(code).next()
+}
+
+/// The territory a national number of a calling code belongs to, as libphonenumber's
+/// `region_code_for_number` decides it: in metadata order, a region whose leading
+/// digits start the number, or (for regions without leading digits) whose number
+/// patterns it matches. `None` when no region claims it (an invalid number of a shared
+/// code). `national` is ASCII digits.
+pub(crate) fn region_for_number(code: u16, national: &[u8]) -> Option<&'static Territory> {
+    let mut all = territories_for_code(code);
+    let first = all.next()?;
+    if all.next().is_none() {
+        return Some(first);
+    }
+    territories_for_code(code).find(|t| {
+        if t.leading_digits != NOTHING {
+            t.matches_leading_digits(national)
+        } else {
+            t.number_type(national).is_some()
+        }
+    })
+}
+
+impl Territory {
+    /// Whether the region's leading digits (shared calling codes) start `national`.
+    pub(crate) fn matches_leading_digits(&self, national: &[u8]) -> bool {
+        self.leading_digits != NOTHING && AUTOMATA.prefixes(self.leading_digits, national) != 0
+    }
+
+    /// libphonenumber's length check (`is_possible_number` with type UNKNOWN).
+    pub(crate) fn length_check(&self, national: &[u8]) -> LengthCheck {
+        let n = national.len();
+        if self.possible == 0 {
+            return LengthCheck::InvalidLength;
+        }
+        if n < 32 && self.local_only & (1 << n) != 0 {
+            return LengthCheck::PossibleLocalOnly;
+        }
+        let min = self.possible.trailing_zeros() as usize;
+        let max = 31 - self.possible.leading_zeros() as usize;
+        if n == min {
+            LengthCheck::Possible
+        } else if n < min {
+            LengthCheck::TooShort
+        } else if n > max {
+            LengthCheck::TooLong
+        } else if self.possible & (1 << n) != 0 {
+            LengthCheck::Possible
+        } else {
+            LengthCheck::InvalidLength
+        }
+    }
+
+    /// The types whose pattern and lengths `national` matches (bit per
+    /// [`NUMBER_TYPES`]), only when it matches the general description too.
+    fn type_bits(&self, national: &[u8]) -> u16 {
+        let n = national.len();
+        if n >= 32 {
+            return 0;
+        }
+        let bits = AUTOMATA.full(self.types, national);
+        (0..NUMBER_TYPES.len())
+            .filter(|&i| bits & (1 << i) != 0 && self.type_lengths[i] & (1 << n) != 0)
+            .fold(0, |acc, i| acc | 1 << i)
+    }
+
+    /// libphonenumber's number type of `national` (ASCII digits) in this territory, as a
+    /// [`Category`]; `None` = `UNKNOWN`, i.e. not a valid number here
+    /// (`is_valid_number_for_region`).
+    pub(crate) fn number_type(&self, national: &[u8]) -> Option<Category> {
+        let bits = self.type_bits(national);
+        if bits == 0 {
+            return None;
+        }
+        let has = |t: Category| bits & type_bit(t) != 0;
+        for t in [
+            Category::PremiumRate,
+            Category::TollFree,
+            Category::SharedCost,
+            Category::Voip,
+            Category::PersonalNumber,
+            Category::Pager,
+            Category::Uan,
+            Category::Voicemail,
+        ] {
+            if has(t) {
+                return Some(t);
+            }
+        }
+        if has(Category::FixedLine) {
+            return Some(if self.same_fixed_mobile || has(Category::Mobile) {
+                Category::FixedLineOrMobile
+            } else {
+                Category::FixedLine
+            });
+        }
+        (!self.same_fixed_mobile && has(Category::Mobile)).then_some(Category::Mobile)
+    }
+
+    /// How many leading digits of `dialled` are this territory's international prefix
+    /// (`00`, `011`, `0011`, `00 15` …), chosen as libphonenumber's pattern would. The
+    /// caller still checks libphonenumber's rule that a calling code never starts with 0.
+    pub(crate) fn international_prefix_len(&self, dialled: &[u8]) -> Option<usize> {
+        self.international_prefixes
+            .iter()
+            .find(|p| dialled.starts_with(p.as_bytes()))
+            .map(|p| p.len())
+    }
+}
