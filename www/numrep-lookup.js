@@ -338,11 +338,13 @@ export class NumrepLookup extends HTMLElement {
   async _load(seq) {
     const configUrl = this.config ? new URL(this.config, document.baseURI) : null;
     let config = null;
+    let configText = "";
     if (configUrl) {
       try {
         const response = await fetch(configUrl, { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        config = await response.json();
+        configText = await response.text();
+        config = JSON.parse(configText);
       } catch (error) {
         this._listNotes.push(`${this._t.configFailed} (${error.message})`);
       }
@@ -366,6 +368,15 @@ export class NumrepLookup extends HTMLElement {
         return { method, text, fileName: url.pathname.split("/").pop() || config[key] };
       });
     const module = await modulePromise;
+    if (config) {
+      // The same reader as the CLI's: a misspelt key is an error, never ignored.
+      try {
+        module.checkConfig(configText, configUrl.pathname.split("/").pop() || "config.json");
+      } catch (error) {
+        this._listNotes.push(`${this._t.configFailed} (${error.message})`);
+        config = null;
+      }
+    }
     const checker = new module.NumrepChecker(this.region, this.lang);
     // Labels and verdict words come from the core's message catalogue, so the widget
     // says what the CLI says.

@@ -49,10 +49,10 @@ fn lookup_command(args: &LookupArgs) -> Result<u64, CliError> {
         crate::config::load(args, |name| env::var(name).ok()).map_err(CliError::Usage)?;
     let lang = setup.lang;
     let options = Options::new().region(args.region).lang(lang);
-    let vendor_column = setup.has_register();
+    let vendor_column = setup.lists.has_register();
     let online = setup.online.take();
     let answerer =
-        Answerer::new(setup.checker(options), args.date, online).map_err(CliError::Usage)?;
+        Answerer::new(setup.lists.checker(options), args.date, online).map_err(CliError::Usage)?;
     let answerer = &answerer;
     let stdout = io::stdout();
     let color = color(args.color, stdout.is_terminal());

@@ -1,11 +1,12 @@
 //! [`Config`]: the parsed configuration.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "toml", not(target_arch = "wasm32")))]
 use std::path::Path;
 use std::path::PathBuf;
 
 use numrep::{Lang, Region};
 use serde::Deserialize;
+#[cfg(feature = "toml")]
 use toml::de::DeTable;
 
 use crate::error::ConfigError;
@@ -30,6 +31,7 @@ pub struct Config {
     lang: Option<Lang>,
     region: Option<Region>,
     lists: [Option<String>; 3],
+    #[cfg(feature = "online")]
     online: numrep_online::Config,
     text: String,
 }
@@ -43,6 +45,7 @@ impl Config {
             lang: None,
             region: None,
             lists: [None, None, None],
+            #[cfg(feature = "online")]
             online: numrep_online::Config::default(),
             text: String::new(),
         }
@@ -51,6 +54,7 @@ impl Config {
     /// Reads a TOML configuration; `file` names it in errors. List paths are taken
     /// relative to the current directory (see [`Config::load`] for a file's own
     /// directory).
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, file: &str) -> Result<Config, ConfigError> {
         let syntax = |e: toml::de::Error| ConfigError::Syntax {
             file: file.to_string(),
@@ -68,12 +72,18 @@ impl Config {
             file,
         )?;
         let shared: Shared = toml::from_str(text).map_err(syntax)?;
-        let online =
-            numrep_online::Config::from_toml(text).map_err(|error| ConfigError::Online {
-                file: file.to_string(),
-                error,
-            })?;
-        Config::build(shared, online, text, file)
+        let config = Config::build(shared, text, file)?;
+        #[cfg(feature = "online")]
+        let config = Config {
+            online: numrep_online::Config::from_toml(text).map_err(|error| {
+                ConfigError::Online {
+                    file: file.to_string(),
+                    error,
+                }
+            })?,
+            ..config
+        };
+        Ok(config)
     }
 
     /// Reads the widget's JSON configuration (the same keys as the TOML file).
@@ -99,24 +109,29 @@ impl Config {
             file,
         )?;
         let shared = Shared::deserialize(&value).map_err(syntax)?;
-        let online: numrep_online::Config = serde_json::from_value(value).map_err(syntax)?;
-        online.validate().map_err(|error| ConfigError::Online {
-            file: file.to_string(),
-            error,
-        })?;
-        Config::build(shared, online, text, file)
+        let config = Config::build(shared, text, file)?;
+        #[cfg(feature = "online")]
+        let config = {
+            let online: numrep_online::Config = serde_json::from_value(value).map_err(syntax)?;
+            online.validate().map_err(|error| ConfigError::Online {
+                file: file.to_string(),
+                error,
+            })?;
+            Config { online, ..config }
+        };
+        Ok(config)
     }
 
     /// Reads a TOML configuration file (size-checked); list paths in it are relative
     /// to its directory.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(feature = "toml", not(target_arch = "wasm32")))]
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let file = path.display().to_string();
         let text =
-            crate::file::read_text(path, crate::file::MAX_CONFIG_BYTES).map_err(|reason| {
+            crate::file::read_text(path, crate::file::MAX_CONFIG_BYTES).map_err(|error| {
                 ConfigError::Read {
                     file: file.clone(),
-                    reason,
+                    error,
                 }
             })?;
         let mut config = Config::from_toml(&text, &file)?;
@@ -124,12 +139,7 @@ impl Config {
         Ok(config)
     }
 
-    fn build(
-        shared: Shared,
-        online: numrep_online::Config,
-        text: &str,
-        file: &str,
-    ) -> Result<Config, ConfigError> {
+    fn build(shared: Shared, text: &str, file: &str) -> Result<Config, ConfigError> {
         let value = |key: &'static str, message: String| ConfigError::Value {
             file: file.to_string(),
             key,
@@ -153,7 +163,8 @@ impl Config {
             lang,
             region,
             lists: [shared.own_numbers, shared.blocklist, shared.allowlist],
-            online,
+            #[cfg(feature = "online")]
+            online: numrep_online::Config::default(),
             text: text.to_string(),
         })
     }
@@ -196,6 +207,7 @@ impl Config {
     }
 
     /// The online sources' part (validated; nothing is sent unless a frontend asks).
+    #[cfg(feature = "online")]
     pub fn online(&self) -> &numrep_online::Config {
         &self.online
     }
@@ -207,7 +219,7 @@ impl Config {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml", feature = "online"))]
 mod tests {
     use super::*;
 

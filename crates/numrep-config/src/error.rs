@@ -10,8 +10,8 @@ pub enum ConfigError {
     Read {
         /// The file.
         file: String,
-        /// Why.
-        reason: String,
+        /// Why (with German and English texts).
+        error: numrep::lists::ListError,
     },
     /// The text does not parse, or a value has the wrong type.
     Syntax {
@@ -43,6 +43,7 @@ pub enum ConfigError {
         message: String,
     },
     /// The online sources' part is wrong (its own message names the line).
+    #[cfg(feature = "online")]
     Online {
         /// The file.
         file: String,
@@ -59,7 +60,18 @@ impl ConfigError {
             ConfigError::Syntax { .. } => "config_syntax",
             ConfigError::UnknownKey { .. } => "config_unknown_key",
             ConfigError::Value { .. } => "config_value",
+            #[cfg(feature = "online")]
             ConfigError::Online { .. } => "config_online",
+        }
+    }
+}
+
+impl ConfigError {
+    /// The error in `lang` where a translation exists (unreadable files), else English.
+    pub fn message(&self, lang: numrep::Lang) -> String {
+        match self {
+            ConfigError::Read { error, .. } => error.message(lang).to_string(),
+            other => other.to_string(),
         }
     }
 }
@@ -75,7 +87,7 @@ fn at(f: &mut fmt::Formatter<'_>, file: &str, line: Option<usize>) -> fmt::Resul
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigError::Read { file, reason } => write!(f, "cannot read {file}: {reason}"),
+            ConfigError::Read { error, .. } => error.fmt(f),
             ConfigError::Syntax {
                 file,
                 line,
@@ -98,6 +110,7 @@ impl fmt::Display for ConfigError {
                 }
             }
             ConfigError::Value { file, key, message } => write!(f, "{file}: {key}: {message}"),
+            #[cfg(feature = "online")]
             ConfigError::Online { file, error } => write!(f, "{file}: {error}"),
         }
     }

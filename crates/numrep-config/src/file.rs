@@ -1,42 +1,68 @@
 //! Reading a configuration or list file without trusting it: a regular file,
-//! size-checked before a byte is read, and read with a bound even if it grows.
+//! size-checked before it is opened and again after, read with a bound even if it
+//! grows, so a huge file, `/dev/zero`, a pipe or a directory named by mistake is
+//! refused instead of filling memory or blocking.
 
-use std::fs::File;
-use std::io::Read;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
 use std::path::Path;
 
-/// Largest configuration file read.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+use numrep::lists::ListError;
 
-/// The text of `path`, refused (with a reason a person can act on) when it is not a
-/// regular file (a directory, `/dev/zero`, a FIFO), larger than `max_bytes`, or not
-/// UTF-8.
-pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_string());
+/// Largest configuration file read.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// Reads a regular file of at most `max` bytes as UTF-8 text.
+///
+/// The path's metadata is checked before the file is opened (opening a pipe would
+/// block), the opened file's again (the path may have changed in between), and the
+/// reading stops after `max + 1` bytes whatever size the file claims (`/proc` files
+/// claim 0). The errors have German and English texts (`ListError::message`).
+pub fn read_text(path: &Path, max: usize) -> Result<String, ListError> {
+    let file = path.display().to_string();
+    let failed = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => ListError::NotFound { file: file.clone() },
+        _ => ListError::Unreadable {
+            file: file.clone(),
+            reason: e.to_string(),
+        },
+    };
+    check_size(&fs::metadata(path).map_err(failed)?, &file, max)?;
+    let opened = File::open(path).map_err(failed)?;
+    let metadata = opened.metadata().map_err(failed)?;
+    check_size(&metadata, &file, max)?;
+    let expected = usize::try_from(metadata.len()).unwrap_or(max).min(max);
+    let mut bytes = Vec::with_capacity(expected);
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    opened.take(limit).read_to_end(&mut bytes).map_err(failed)?;
+    if bytes.len() > max {
+        return Err(ListError::TextTooLarge {
+            file,
+            len: bytes.len(),
+            max,
+        });
     }
-    if meta.len() > max_bytes {
-        return Err(format!(
-            "{} bytes; at most {max_bytes} are read",
-            meta.len()
-        ));
-    }
-    // The size may change between the check and the read: never read more than allowed.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(format!("larger than {max_bytes} bytes"));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
+    String::from_utf8(bytes).map_err(|e| ListError::NotUtf8 {
+        file,
+        offset: e.utf8_error().valid_up_to(),
     })
+}
+
+/// A regular file no larger than `max` bytes.
+fn check_size(metadata: &Metadata, file: &str, max: usize) -> Result<(), ListError> {
+    if !metadata.is_file() {
+        return Err(ListError::NotAFile {
+            file: file.to_string(),
+        });
+    }
+    match usize::try_from(metadata.len()) {
+        Ok(len) if len <= max => Ok(()),
+        len => Err(ListError::TextTooLarge {
+            file: file.to_string(),
+            len: len.unwrap_or(usize::MAX),
+            max,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -52,23 +78,38 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_small_regular_file() {
         let dir = temp("read");
-        assert_eq!(read_text(&dir, 10).expect_err("dir"), "not a regular file");
+        assert_eq!(read_text(&dir, 10).expect_err("dir").code(), "not_a_file");
         assert_eq!(
-            read_text(Path::new("/dev/zero"), 10).expect_err("device"),
-            "not a regular file"
+            read_text(Path::new("/dev/zero"), 10)
+                .expect_err("device")
+                .code(),
+            "not_a_file"
         );
         let big = dir.join("big.csv");
-        let file = File::create(&big).expect("create");
-        file.set_len(600 * 1024 * 1024).expect("sparse file");
-        let err = read_text(&big, MAX_CONFIG_BYTES).expect_err("too big");
-        assert!(err.starts_with("629145600 bytes; at most 1048576"), "{err}");
+        File::create(&big)
+            .expect("create")
+            .set_len(600 * 1024 * 1024)
+            .expect("sparse file");
+        assert_eq!(
+            read_text(&big, MAX_CONFIG_BYTES)
+                .expect_err("too big")
+                .code(),
+            "text_too_large"
+        );
         let small = dir.join("ok.toml");
         std::fs::write(&small, "lang = \"de\"\n").expect("write");
         assert_eq!(read_text(&small, 100).expect("small"), "lang = \"de\"\n");
         std::fs::write(&small, b"a\xffb").expect("write");
-        assert!(read_text(&small, 100)
-            .expect_err("latin-1")
-            .contains("offset 1"));
+        assert_eq!(
+            read_text(&small, 100).expect_err("latin-1").code(),
+            "not_utf8"
+        );
+        assert_eq!(
+            read_text(&dir.join("missing"), 100)
+                .expect_err("missing")
+                .code(),
+            "not_found"
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -1,6 +1,6 @@
 //! The top-level keys of the configuration and who reads them.
 
-use numrep_online::config::suggest::did_you_mean;
+use numrep::lists::did_you_mean;
 
 use crate::error::ConfigError;
 
@@ -21,6 +21,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("sources", "online sources: [[sources]] entries"),
     ("server", "complaint desk: [server]"),
     ("alerts", "complaint desk: [[alerts]] rules"),
+    ("comment", "a note for people, not read (JSON has no comments)"),
 ];
 
 /// The names of [`KEYS`].

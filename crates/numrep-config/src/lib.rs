@@ -45,6 +45,8 @@ pub use error::ConfigError;
 #[cfg(not(target_arch = "wasm32"))]
 pub use file::{read_text, MAX_CONFIG_BYTES};
 pub use keys::KEYS;
+#[cfg(not(target_arch = "wasm32"))]
+pub use lists::Lists;
 pub use lists::{list_options, ListFile};
 #[cfg(not(target_arch = "wasm32"))]
 pub use today::today;

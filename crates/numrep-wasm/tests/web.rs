@@ -161,3 +161,15 @@ fn texts_come_from_the_core_catalogue() {
     assert!(string(&report, "caller_id_text").is_some_and(|t| t.starts_with("VERBOTEN")));
     assert!(numrep_wasm::texts(Some("fr".into())).is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_misspelt_config_key_is_an_error_naming_line_and_key() {
+    assert!(numrep_wasm::check_config(r#"{"own_numbers": "own.csv"}"#, "config.json").is_ok());
+    let err = numrep_wasm::check_config("{\n  \"blocklst\": \"b.csv\"\n}", "config.json")
+        .expect_err("typo");
+    assert_eq!(string(&err, "code").as_deref(), Some("config_unknown_key"));
+    assert_eq!(
+        string(&err, "message").as_deref(),
+        Some("config.json line 2: unknown key `blocklst` (did you mean `blocklist`?)")
+    );
+}
