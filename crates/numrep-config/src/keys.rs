@@ -21,7 +21,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("sources", "online sources: [[sources]] entries"),
     ("server", "complaint desk: [server]"),
     ("alerts", "complaint desk: [[alerts]] rules"),
-    ("comment", "a note for people, not read (JSON has no comments)"),
+    (
+        "comment",
+        "a note for people, not read (JSON has no comments)",
+    ),
 ];
 
 /// The names of [`KEYS`].
