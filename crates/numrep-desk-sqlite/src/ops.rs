@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use async_trait::async_trait;
 use numrep_desk::rows::{
     self, aggregate_columns, category_columns, key_column, AggregateRow, AlertRow, ComplaintRow,
-    ALERT_COLUMNS, COMPLAINT_COLUMNS,
+    SummaryRow, ALERT_COLUMNS, COMPLAINT_COLUMNS,
 };
 use numrep_desk::{
     newest_first, Aggregate, Alert, AlertChange, AlertDraft, Complaint, CustomerDelta, GroupBy,
@@ -188,10 +188,10 @@ impl Ops for SqliteConn {
         &mut self,
         deltas: &[CustomerDelta],
     ) -> Result<Vec<(KeyRef, i64)>, StoreError> {
-        let mut changes: Vec<(KeyRef, i64)> = Vec::new();
+        let mut after = Vec::with_capacity(deltas.len());
         for d in deltas {
             let g = d.key.group_by.code();
-            let after: Option<i64> = sqlx::query_scalar(
+            let n: i64 = sqlx::query_scalar(
                 "INSERT INTO key_customers (group_by, key, customer_hash, complaints) \
                  VALUES (?, ?, ?, ?) ON CONFLICT (group_by, key, customer_hash) \
                  DO UPDATE SET complaints = complaints + excluded.complaints RETURNING complaints",
@@ -200,33 +200,23 @@ impl Ops for SqliteConn {
             .bind(&d.key.key)
             .bind(&d.customer_hash)
             .bind(d.complaints)
-            .fetch_optional(self.conn())
+            .fetch_one(self.conn())
             .await
             .map_err(store_error)?;
-            let change = match after {
-                Some(n) if n <= 0 => {
-                    sqlx::query(
-                        "DELETE FROM key_customers WHERE group_by = ? AND key = ? AND customer_hash = ?",
-                    )
-                    .bind(g)
-                    .bind(&d.key.key)
-                    .bind(&d.customer_hash)
-                    .execute(self.conn())
-                    .await
-                    .map_err(store_error)?;
-                    -1
-                }
-                Some(n) if n == d.complaints => 1,
-                _ => 0,
-            };
-            if change != 0 {
-                match changes.iter_mut().find(|(k, _)| *k == d.key) {
-                    Some((_, n)) => *n += change,
-                    None => changes.push((d.key.clone(), change)),
-                }
+            if n <= 0 {
+                sqlx::query(
+                    "DELETE FROM key_customers WHERE group_by = ? AND key = ? AND customer_hash = ?",
+                )
+                .bind(g)
+                .bind(&d.key.key)
+                .bind(&d.customer_hash)
+                .execute(self.conn())
+                .await
+                .map_err(store_error)?;
             }
+            after.push(n);
         }
-        Ok(changes)
+        Ok(rows::customer_changes(deltas, &after))
     }
 
     async fn apply_deltas(
@@ -476,17 +466,8 @@ impl Ops for SqliteConn {
     }
 
     async fn list(&mut self, filter: &ListFilter) -> Result<Vec<Complaint>, StoreError> {
-        let mut sql = format!("SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE 1 = 1");
-        if filter.e164.is_some() {
-            sql.push_str(" AND e164 = ?");
-        }
-        if filter.since.is_some() {
-            sql.push_str(" AND received_at >= ?");
-        }
-        if filter.before_id.is_some() {
-            sql.push_str(" AND id < ?");
-        }
-        sql.push_str(" ORDER BY id DESC LIMIT ?");
+        let sql = rows::list_sql(filter, |_| "?".to_string());
+        // Unset filters have no placeholder: bind only what is set.
         let mut q = sqlx::query_as::<_, ComplaintRow>(&sql);
         if let Some(e164) = &filter.e164 {
             q = q.bind(e164);
@@ -511,22 +492,13 @@ impl Ops for SqliteConn {
         since: Millis,
         max: u32,
     ) -> Result<Vec<KeySummary>, StoreError> {
-        let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(sql_for(&TOP, group))
+        let rows: Vec<SummaryRow> = sqlx::query_as(sql_for(&TOP, group))
             .bind(since)
             .bind(limit(max))
             .fetch_all(self.conn())
             .await
             .map_err(store_error)?;
-        Ok(rows
-            .into_iter()
-            .map(|(key, count, customers, first_at, last_at)| KeySummary {
-                key,
-                count: rows::unsigned(count),
-                customers: rows::unsigned(customers),
-                first_at,
-                last_at,
-            })
-            .collect())
+        Ok(rows.into_iter().map(rows::summary).collect())
     }
 
     async fn count(&mut self) -> Result<u64, StoreError> {

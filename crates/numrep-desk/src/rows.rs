@@ -5,8 +5,8 @@ use crate::alert::Alert;
 use crate::category::Category;
 use crate::error::StoreError;
 use crate::keys::{GroupBy, KeyRef};
-use crate::stats::Aggregate;
-use crate::store::Complaint;
+use crate::stats::{Aggregate, CustomerDelta, KeySummary};
+use crate::store::{Complaint, ListFilter};
 use crate::time::format_window;
 
 /// The complaints column holding a grouping's key.
@@ -190,6 +190,64 @@ pub fn unsigned(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
+/// A `top_keys` row: key, count, distinct customers, first and last time.
+pub type SummaryRow = (String, i64, i64, i64, i64);
+
+/// A key summary from its row.
+pub fn summary(row: SummaryRow) -> KeySummary {
+    let (key, count, customers, first_at, last_at) = row;
+    KeySummary {
+        key,
+        count: unsigned(count),
+        customers: unsigned(customers),
+        first_at,
+        last_at,
+    }
+}
+
+/// How each key's distinct customers changed, from the per-customer counts after
+/// applying `deltas` (in the same order): a new row (+1) or an emptied one (−1).
+pub fn customer_changes(deltas: &[CustomerDelta], after: &[i64]) -> Vec<(KeyRef, i64)> {
+    let mut changes: Vec<(KeyRef, i64)> = Vec::new();
+    for (d, &n) in deltas.iter().zip(after) {
+        let change = if n <= 0 {
+            -1
+        } else if n == d.complaints {
+            1
+        } else {
+            0
+        };
+        if change == 0 {
+            continue;
+        }
+        match changes.iter_mut().find(|(k, _)| *k == d.key) {
+            Some((_, total)) => *total += change,
+            None => changes.push((d.key.clone(), change)),
+        }
+    }
+    changes
+}
+
+/// The listing query for `filter`; `param(i)` writes the i-th placeholder (1-based).
+/// Values bind in this order: e164, since, before_id (each only when set), limit.
+pub fn list_sql(filter: &ListFilter, param: impl Fn(usize) -> String) -> String {
+    let mut sql = format!("SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE 1 = 1");
+    let mut n = 0;
+    let conditions = [
+        (filter.e164.is_some(), "e164 ="),
+        (filter.since.is_some(), "received_at >="),
+        (filter.before_id.is_some(), "id <"),
+    ];
+    for (set, condition) in conditions {
+        if set {
+            n += 1;
+            sql.push_str(&format!(" AND {condition} {}", param(n)));
+        }
+    }
+    sql.push_str(&format!(" ORDER BY id DESC LIMIT {}", param(n + 1)));
+    sql
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +258,45 @@ mod tests {
         assert_eq!(ALERT_COLUMNS.split(", ").count(), 14);
         assert_eq!(aggregate_columns().split(", ").count(), 14);
         assert_eq!(category_columns()[1], "cat_cold_call");
+    }
+
+    #[test]
+    fn list_query_binds_only_what_is_set() {
+        let f = ListFilter {
+            e164: Some("+49".into()),
+            before_id: Some(9),
+            limit: 5,
+            ..ListFilter::default()
+        };
+        let sql = list_sql(&f, |i| format!("${i}"));
+        assert!(
+            sql.ends_with("AND e164 = $1 AND id < $2 ORDER BY id DESC LIMIT $3"),
+            "{sql}"
+        );
+        let sql = list_sql(&ListFilter::default(), |_| "?".into());
+        assert!(
+            sql.ends_with("WHERE 1 = 1 ORDER BY id DESC LIMIT ?"),
+            "{sql}"
+        );
+    }
+
+    #[test]
+    fn customer_changes_count_new_and_gone_rows() {
+        let d = |key: &str, n| CustomerDelta {
+            key: KeyRef::new(GroupBy::Number, key),
+            customer_hash: "h".into(),
+            complaints: n,
+        };
+        let deltas = [d("a", 2), d("a", 1), d("b", 1), d("c", -1)];
+        // a: new row (2 == 2), existing row (3 != 1); b: existing; c: emptied.
+        let changes = customer_changes(&deltas, &[2, 3, 4, 0]);
+        assert_eq!(
+            changes,
+            vec![
+                (KeyRef::new(GroupBy::Number, "a"), 1),
+                (KeyRef::new(GroupBy::Number, "c"), -1)
+            ]
+        );
     }
 
     #[test]
