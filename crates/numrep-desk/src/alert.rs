@@ -1,6 +1,7 @@
-//! Alerts: one per rule, key and burst. An alert stays active until a whole window
-//! has passed without a complaint that keeps its rule true; complaints meanwhile
-//! update it instead of raising a new one (no flapping).
+//! Alerts: one per key and window at a time. An alert stays active until a whole
+//! window has passed without a complaint that keeps a rule true; complaints
+//! meanwhile update it instead of raising a new one (no flapping), and a second
+//! rule over the same key and window (threshold and surprise) updates it too.
 
 use serde::Serialize;
 
@@ -24,6 +25,9 @@ pub struct Alert {
     pub customers: u64,
     /// The rule's window (`48h`).
     pub window: String,
+    /// The window in milliseconds.
+    #[serde(skip)]
+    pub window_ms: Millis,
     /// First complaint of the burst in the window (epoch ms).
     pub first_at: Millis,
     /// Latest complaint of the burst (epoch ms).
@@ -54,6 +58,7 @@ impl Alert {
             count: draft.count,
             customers: draft.customers,
             window: format_window(draft.window_ms),
+            window_ms: draft.window_ms,
             first_at: draft.first_at,
             last_at: draft.last_at,
             fired_at: draft.fired_at,

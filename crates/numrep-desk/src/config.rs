@@ -137,7 +137,7 @@ pub struct RuleConfig {
     /// Probability below which a count is a surprise (default 1e-6).
     #[serde(default)]
     pub max_p: Option<f64>,
-    /// Floor of the baseline rate per day (default 0.1).
+    /// Floor of the baseline rate per day (default 0.5).
     #[serde(default)]
     pub min_rate_per_day: Option<f64>,
 }

@@ -1,7 +1,6 @@
 //! A complaint as a client sends it, and the checks that turn it into a
 //! [`NewComplaint`] — or into a specific error, with nothing stored.
 
-use numrep::lists::Date;
 use numrep::{parse, Checker, Region};
 use serde::Deserialize;
 
@@ -9,7 +8,7 @@ use crate::category::Category;
 use crate::keys::Keys;
 use crate::privacy::CustomerHasher;
 use crate::store::NewComplaint;
-use crate::time::{Millis, DAY};
+use crate::time::{day_of, Millis, DAY};
 
 /// Longest `claimed_company` and `customer_ref`, in characters.
 const MAX_SHORT_TEXT: usize = 200;
@@ -169,13 +168,6 @@ impl Intake {
             idempotency_key,
         })
     }
-}
-
-/// The UTC day of `at` (own-number registrations are valid per day).
-fn day_of(at: Millis) -> Date {
-    Date::from_unix_days(at.div_euclid(DAY))
-        .or_else(|| Date::from_unix_days(0))
-        .expect("1970-01-01 is a valid date")
 }
 
 /// A trimmed optional text: blank is absent; longer than `max` characters is an error.

@@ -244,12 +244,13 @@ async fn evaluate<O: Ops>(
         return Ok(Vec::new());
     }
     let keys: Vec<KeyRef> = touched.keys().cloned().collect();
-    let active: HashMap<(String, KeyRef), Alert> = ops
-        .active_alerts(Some(&keys), now, u32::MAX)
-        .await?
-        .into_iter()
-        .map(|a| ((a.rule.clone(), a.key_ref()), a))
-        .collect();
+    // One alert per key and window: the newest active one, whichever rule raised it.
+    let mut active: HashMap<(KeyRef, Millis), i64> = HashMap::new();
+    for alert in ops.active_alerts(Some(&keys), now, u32::MAX).await? {
+        active
+            .entry((alert.key_ref(), alert.window_ms))
+            .or_insert(alert.id);
+    }
     let mut counts = Counts::default();
     let mut fired = Vec::new();
     for rule in rules {
@@ -290,9 +291,9 @@ async fn evaluate<O: Ops>(
             };
             let key = KeyRef::new(rule.group_by, key);
             let last_at = seen.window.last_at.unwrap_or(now);
-            if let Some(alert) = active.get(&(rule.name.clone(), key.clone())) {
+            if let Some(&id) = active.get(&(key.clone(), rule.window)) {
                 ops.update_alert(&AlertChange {
-                    id: alert.id,
+                    id,
                     count: seen.window.count,
                     customers: seen.window.customers,
                     last_at,
@@ -320,6 +321,7 @@ async fn evaluate<O: Ops>(
                 key,
             };
             let id = ops.insert_alert(&draft).await?;
+            active.insert((draft.key.clone(), rule.window), id);
             fired.push(Alert::from_draft(id, &draft));
         }
     }

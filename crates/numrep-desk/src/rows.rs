@@ -126,6 +126,7 @@ pub fn alert(row: AlertRow) -> Result<Alert, StoreError> {
         count: unsigned(count),
         customers: unsigned(customers),
         window: format_window(window_ms),
+        window_ms,
         first_at,
         last_at,
         fired_at,

@@ -66,8 +66,11 @@ pub struct Firing {
 
 impl Rule {
     /// The shipped rules: number ≥ 5 complaints from ≥ 3 customers in 48 h; range
-    /// ≥ 10 in 48 h; vendor ≥ 10 in 48 h; and for each grouping the surprise rule
-    /// (p < 1e-6 against the 28 days before the window, at least 5 complaints).
+    /// ≥ 10 in 48 h; vendor ≥ 10 in 48 h; and for ranges and vendors the surprise
+    /// rule (p < 1e-6 against the 28 days before the window, at least 5
+    /// complaints). Numbers get no surprise rule by default: it counts complaints,
+    /// not customers, so one angry customer calling again and again would fire it,
+    /// which the number rule's `min_customers` exists to prevent.
     pub fn defaults() -> Vec<Rule> {
         let window = 48 * HOUR;
         let threshold = |group_by: GroupBy, min_complaints, min_customers| Rule {
@@ -84,7 +87,7 @@ impl Rule {
             threshold(GroupBy::Range, 10, 0),
             threshold(GroupBy::Vendor, 10, 0),
         ];
-        rules.extend(GroupBy::ALL.map(|group_by| Rule {
+        rules.extend([GroupBy::Range, GroupBy::Vendor].map(|group_by| Rule {
             name: format!("{}_surprise", group_by.as_str()),
             group_by,
             window,
@@ -164,8 +167,10 @@ impl Rule {
     }
 }
 
-/// Baseline floor: one complaint in ten days.
-pub const DEFAULT_MIN_RATE_PER_DAY: f64 = 0.1;
+/// Baseline floor: one complaint every two days. A key without history then needs
+/// 10 complaints in 48 h (P(X ≥ 10 | 1) = 1.1e-7), the same as the range and
+/// vendor threshold rules, and more where the key is usually busier.
+pub const DEFAULT_MIN_RATE_PER_DAY: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {
@@ -209,7 +214,7 @@ mod tests {
 
     #[test]
     fn surprise_against_the_baseline() {
-        let r = rule("number_surprise");
+        let r = rule("range_surprise");
         // 23 in 48 h against 0.5/day (14 in 28 days): λT = 1, p ≈ 1.5e-23.
         let fired = r.check(&seen(23, 0, 14)).expect("fires");
         assert!(fired.p_value.unwrap() < 1e-22);
@@ -218,10 +223,20 @@ mod tests {
         assert!(r.check(&seen(23, 0, 280)).is_none());
         // Fewer than 5 never fires, however quiet the key was.
         assert!(r.check(&seen(4, 0, 0)).is_none());
-        // No history: the floor (0.1/day, λT = 0.2) makes 5 not yet surprising
-        // (p = 2.3e-6), 6 surprising (p = 7.6e-8).
-        assert!(r.check(&seen(5, 0, 0)).is_none());
-        assert!(r.check(&seen(6, 0, 0)).is_some());
+        // No history: the floor (0.5/day, λT = 1) makes 9 not yet surprising
+        // (p = 1.1e-6), 10 surprising (p = 1.1e-7).
+        assert!(r.check(&seen(9, 0, 0)).is_none());
+        assert!(r.check(&seen(10, 0, 0)).is_some());
+        // A lower configured floor lets the minimum of 5 decide.
+        let mut low = r.clone();
+        if let RuleKind::Surprise {
+            min_rate_per_day, ..
+        } = &mut low.kind
+        {
+            *min_rate_per_day = 0.01;
+        }
+        assert!(low.check(&seen(4, 0, 0)).is_none());
+        assert!(low.check(&seen(5, 0, 0)).is_some());
     }
 
     #[test]

@@ -23,6 +23,7 @@ macro_rules! store_suite {
             distinct_customers_gate_the_number_rule,
             range_and_vendor_rules_group_numbers,
             one_alert_per_burst_until_the_window_passes,
+            two_rules_on_one_key_and_window_raise_one_alert,
             surprise_rule_against_the_baseline,
             delete_and_erasure_uncount,
             retention_purges_old_complaints_and_alerts,
@@ -346,10 +347,34 @@ pub async fn one_alert_per_burst_until_the_window_passes(store: &dyn Store) {
     assert_ne!(again.alerts[0].id, id);
 }
 
+/// The shipped range rules (threshold and surprise) both hold at the tenth
+/// complaint of a quiet range: one alert, not two.
+pub async fn two_rules_on_one_key_and_window_raise_one_alert(store: &dyn Store) {
+    let rules = rules_named(&["range_burst", "range_surprise"]);
+    assert_eq!(rules.len(), 2);
+    let batch: Vec<NewComplaint> = (0..10)
+        .map(|i| complaint(&format!("+4940555501{i:02}"), T0 + i, None))
+        .collect();
+    let out = store.record(&batch, &rules).await.unwrap();
+    let Outcome::Recorded(last) = &out[9] else {
+        panic!()
+    };
+    assert_eq!(last.alerts.len(), 1, "{:?}", last.alerts);
+    assert_eq!(store.alerts(T0 + 10, 10).await.unwrap().len(), 1);
+    // The surprise rule's probability is kept on the one alert.
+    record_one(store, complaint("+494055550111", T0 + 20, None), &rules).await;
+    let active = store.alerts(T0 + 30, 10).await.unwrap();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0].count, 11);
+    assert!(active[0].p_value.is_some_and(|p| p < 1e-7));
+}
+
 /// A key with a steady 0.5 complaints a day: 5 in 48 h is ordinary, a burst of
 /// 23 is not (p ≈ 1.5e-23).
 pub async fn surprise_rule_against_the_baseline(store: &dyn Store) {
-    let rules = rules_named(&["number_surprise"]);
+    let mut rules = rules_named(&["range_surprise"]);
+    rules[0].group_by = GroupBy::Number;
+    rules[0].name = "number_surprise".into();
     let now = T0 + 60 * DAY;
     // 14 complaints spread over 4 to 30 days ago: inside every burst complaint's
     // 28-day baseline, outside its 48-hour window.

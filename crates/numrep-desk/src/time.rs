@@ -61,6 +61,13 @@ impl Clock for ManualClock {
     }
 }
 
+/// The UTC day `at` falls on (own-number registrations are valid per day).
+pub fn day_of(at: Millis) -> numrep::lists::Date {
+    numrep::lists::Date::from_unix_days(at.div_euclid(DAY))
+        .or_else(|| numrep::lists::Date::from_unix_days(0))
+        .expect("1970-01-01 is a valid date")
+}
+
 /// Reads a window such as `48h`, `7d`, `90m` or `2days` (1 s to 366 d).
 pub fn parse_window(text: &str) -> Result<Millis, String> {
     let d: Duration = humantime::parse_duration(text.trim())
