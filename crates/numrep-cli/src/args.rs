@@ -55,6 +55,10 @@ pub enum Command {
     /// Look up phone numbers given as arguments or read from standard input.
     #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
+    /// Run the complaint desk: HTTP API (and agent console) over SQLite or PostgreSQL.
+    Serve(crate::desk::ServeArgs),
+    /// Import complaints or count them per number, range or vendor.
+    Complaints(crate::desk::ComplaintsArgs),
 }
 
 /// Arguments of `numrep lookup`.
@@ -182,7 +186,9 @@ mod tests {
     #[test]
     fn defaults() {
         let cli = Cli::try_parse_from(["numrep", "lookup"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert_eq!(args.region.code(), "DE");
         assert_eq!(args.format, Format::Text);
         assert_eq!(args.lang, LangArg::En);
@@ -192,10 +198,14 @@ mod tests {
     #[test]
     fn dash_reads_stdin_but_numbers_do_not() {
         let cli = Cli::try_parse_from(["numrep", "lookup", "-"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert!(args.reads_stdin());
         let cli = Cli::try_parse_from(["numrep", "lookup", "110"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert!(!args.reads_stdin());
     }
 

@@ -55,6 +55,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(SOME_FAILED)
             }
         },
+        Command::Serve(args) => crate::desk::serve(&args),
+        Command::Complaints(args) => crate::desk::complaints(&args),
     }
 }
 

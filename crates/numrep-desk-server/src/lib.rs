@@ -30,5 +30,5 @@ mod webhook;
 
 pub use auth::{TokenError, Tokens};
 pub use error::ApiError;
-pub use server::{DeskServer, ServerError, Settings};
+pub use server::{shutdown_signal, DeskServer, ServerError, Settings};
 pub use store::{open_store, DEFAULT_DATABASE_URL};

@@ -52,7 +52,7 @@ pub use stats::{
 };
 pub use store::{Complaint, Desk, ListFilter, NewComplaint, Store};
 pub use time::{
-    day_of, format_window, parse_timestamp, parse_window, Clock, ManualClock, Millis, SystemClock,
-    DAY, HOUR,
+    day_of, format_timestamp, format_window, parse_timestamp, parse_window, Clock, ManualClock,
+    Millis, SystemClock, DAY, HOUR,
 };
 pub use view::{NumberView, ScopedStats};

@@ -41,13 +41,13 @@ pub struct NewComplaint {
 }
 
 impl NewComplaint {
-    /// A hash of what the complaint says (not when it arrived): a retry with the
-    /// same idempotency key must carry the same content.
+    /// A hash of what the complaint says (not when it arrived, nor what the desk
+    /// derived from it, such as the vendor): a retry with the same idempotency key
+    /// must carry the same content.
     pub fn request_hash(&self) -> String {
         let mut h = Sha256::new();
-        let fields: [&str; 8] = [
+        let fields: [&str; 7] = [
             &self.keys.number,
-            self.keys.vendor.as_deref().unwrap_or("\u{0}"),
             self.category.as_str(),
             self.region.as_deref().unwrap_or("\u{0}"),
             self.claimed_company.as_deref().unwrap_or("\u{0}"),

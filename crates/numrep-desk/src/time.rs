@@ -96,6 +96,12 @@ pub fn format_window(ms: Millis) -> String {
     }
 }
 
+/// Writes epoch milliseconds as RFC 3339 UTC to the second (`2026-11-18T04:26:40Z`).
+pub fn format_timestamp(at: Millis) -> String {
+    let time = UNIX_EPOCH + Duration::from_millis(u64::try_from(at).unwrap_or(0));
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
 /// Reads a timestamp: integer epoch milliseconds, or RFC 3339
 /// (`2026-11-26T10:15:00Z`, `2026-11-26T10:15:00.5+01:00`).
 pub fn parse_timestamp(text: &str) -> Result<Millis, String> {
