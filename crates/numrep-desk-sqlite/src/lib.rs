@@ -45,6 +45,16 @@ impl SqliteBackend {
     /// `sqlite:FILE`, query options as sqlx reads them) and brings its schema up
     /// to date.
     pub async fn open(url: &str) -> Result<SqliteBackend, StoreError> {
+        SqliteBackend::open_with(url, &[]).await
+    }
+
+    /// [`SqliteBackend::open`] with further `PRAGMA`s on every connection, e.g.
+    /// `("max_page_count", "262144")` to cap the file at 1 GiB (writes beyond it
+    /// fail as "disk full", and nothing of them is stored).
+    pub async fn open_with(
+        url: &str,
+        pragmas: &[(&str, &str)],
+    ) -> Result<SqliteBackend, StoreError> {
         if url.contains(":memory:") || url.contains("mode=memory") {
             return Err(StoreError::Url(
                 "an in-memory SQLite database would lose every complaint; name a file".into(),
@@ -60,6 +70,9 @@ impl SqliteBackend {
             .foreign_keys(true)
             .pragma("temp_store", "memory")
             .pragma("cache_size", "-32768");
+        let options = pragmas.iter().fold(options, |o, (key, value)| {
+            o.pragma(key.to_string(), value.to_string())
+        });
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(BUSY_TIMEOUT)
