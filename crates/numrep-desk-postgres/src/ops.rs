@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use async_trait::async_trait;
 use numrep_desk::rows::{
     self, aggregate_columns, category_columns, key_column, AggregateRow, AlertRow, ComplaintRow,
-    SummaryRow, ALERT_COLUMNS, COMPLAINT_COLUMNS,
+    RecentRow, SummaryRow, WindowRow, ALERT_COLUMNS, COMPLAINT_COLUMNS,
 };
 use numrep_desk::{
     Aggregate, Alert, AlertChange, AlertDraft, Category, Complaint, CustomerDelta, GroupBy,
@@ -333,26 +333,14 @@ impl Ops for PgConn {
         from: Millis,
         to: Option<Millis>,
     ) -> Result<Vec<(String, WindowCount)>, StoreError> {
-        let rows: Vec<(String, i64, i64, Option<i64>, Option<i64>)> =
-            sqlx::query_as(sql_for(&WINDOW, group))
-                .bind(keys)
-                .bind(from)
-                .bind(to.unwrap_or(Millis::MAX))
-                .fetch_all(self.conn())
-                .await
-                .map_err(store_error)?;
-        Ok(rows
-            .into_iter()
-            .map(|(key, count, customers, first_at, last_at)| {
-                let counts = WindowCount {
-                    count: rows::unsigned(count),
-                    customers: rows::unsigned(customers),
-                    first_at,
-                    last_at,
-                };
-                (key, counts)
-            })
-            .collect())
+        let rows: Vec<WindowRow> = sqlx::query_as(sql_for(&WINDOW, group))
+            .bind(keys)
+            .bind(from)
+            .bind(to.unwrap_or(Millis::MAX))
+            .fetch_all(self.conn())
+            .await
+            .map_err(store_error)?;
+        Ok(rows.into_iter().map(rows::window_count).collect())
     }
 
     async fn recent_counts(
@@ -361,7 +349,7 @@ impl Ops for PgConn {
         keys: &[String],
         now: Millis,
     ) -> Result<Vec<(String, RecentCounts)>, StoreError> {
-        let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(sql_for(&RECENT, group))
+        let rows: Vec<RecentRow> = sqlx::query_as(sql_for(&RECENT, group))
             .bind(keys)
             .bind(now - 24 * HOUR)
             .bind(now - 48 * HOUR)
@@ -369,17 +357,7 @@ impl Ops for PgConn {
             .fetch_all(self.conn())
             .await
             .map_err(store_error)?;
-        Ok(rows
-            .into_iter()
-            .map(|(key, d1, d2, d7)| {
-                let recent = RecentCounts {
-                    last_24h: rows::unsigned(d1),
-                    last_48h: rows::unsigned(d2),
-                    last_7d: rows::unsigned(d7),
-                };
-                (key, recent)
-            })
-            .collect())
+        Ok(rows.into_iter().map(rows::recent_counts).collect())
     }
 
     async fn active_alerts(

@@ -1,17 +1,20 @@
-//! The store primitives in SQLite's SQL. SQLite runs in-process, so a batch is a
-//! loop of prepared statements (cached per connection), each one an index lookup.
+//! The store primitives in SQLite's SQL. Every slice of keys or rows goes to
+//! SQLite as one JSON array and is answered by one statement (`json_each`), so a
+//! batch costs a fixed number of statements however large it is: each statement
+//! is a round trip to sqlx's connection thread, and those dominate otherwise.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use async_trait::async_trait;
 use numrep_desk::rows::{
     self, aggregate_columns, category_columns, key_column, AggregateRow, AlertRow, ComplaintRow,
-    SummaryRow, ALERT_COLUMNS, COMPLAINT_COLUMNS,
+    RecentRow, SummaryRow, WindowRow, ALERT_COLUMNS, COMPLAINT_COLUMNS,
 };
 use numrep_desk::{
-    newest_first, Aggregate, Alert, AlertChange, AlertDraft, Complaint, CustomerDelta, GroupBy,
-    IdempotentHit, KeyDelta, KeyRef, KeySummary, ListFilter, Millis, NewComplaint, Ops,
-    RecentCounts, Selector, StoreError, WindowCount, DAY, HOUR,
+    Aggregate, Alert, AlertChange, AlertDraft, Complaint, CustomerDelta, GroupBy, IdempotentHit,
+    KeyDelta, KeyRef, KeySummary, ListFilter, Millis, NewComplaint, Ops, RecentCounts, Selector,
+    StoreError, WindowCount, DAY, HOUR,
 };
 use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqliteConnection, Transaction};
@@ -38,19 +41,23 @@ impl SqliteConn {
 
 static UPSERT_STATS: LazyLock<String> = LazyLock::new(|| {
     let cats = category_columns();
-    let placeholders = vec!["?"; cats.len()].join(", ");
+    let picks: Vec<String> = (0..cats.len())
+        .map(|i| format!("value ->> {}", i + 6))
+        .collect();
     let sums: Vec<String> = cats
         .iter()
         .map(|c| format!("{c} = {c} + excluded.{c}"))
         .collect();
     format!(
         "INSERT INTO key_stats (group_by, key, total, customers, first_at, last_at, {}) \
-         VALUES (?, ?, ?, ?, ?, ?, {placeholders}) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, {} \
+         FROM json_each(?) WHERE true \
          ON CONFLICT (group_by, key) DO UPDATE SET total = total + excluded.total, \
          customers = customers + excluded.customers, \
          first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), {} \
          RETURNING {}",
         cats.join(", "),
+        picks.join(", "),
         sums.join(", "),
         aggregate_columns()
     )
@@ -58,7 +65,8 @@ static UPSERT_STATS: LazyLock<String> = LazyLock::new(|| {
 
 static SELECT_STATS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT {} FROM key_stats WHERE group_by = ? AND key = ?",
+        "SELECT {} FROM key_stats WHERE (group_by, key) IN \
+         (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
         aggregate_columns()
     )
 });
@@ -71,8 +79,9 @@ fn per_group(make: impl Fn(&str) -> String) -> [String; 3] {
 static WINDOW: LazyLock<[String; 3]> = LazyLock::new(|| {
     per_group(|col| {
         format!(
-            "SELECT count(*), count(DISTINCT customer_hash), min(received_at), max(received_at) \
-             FROM complaints WHERE {col} = ? AND received_at >= ? AND received_at < ?"
+            "SELECT {col}, count(*), count(DISTINCT customer_hash), min(received_at), max(received_at) \
+             FROM complaints WHERE {col} IN (SELECT value FROM json_each(?)) \
+             AND received_at >= ? AND received_at < ? GROUP BY {col}"
         )
     })
 });
@@ -80,9 +89,10 @@ static WINDOW: LazyLock<[String; 3]> = LazyLock::new(|| {
 static RECENT: LazyLock<[String; 3]> = LazyLock::new(|| {
     per_group(|col| {
         format!(
-            "SELECT count(*) FILTER (WHERE received_at >= ?), \
+            "SELECT {col}, count(*) FILTER (WHERE received_at >= ?), \
              count(*) FILTER (WHERE received_at >= ?), count(*) \
-             FROM complaints WHERE {col} = ? AND received_at >= ?"
+             FROM complaints WHERE {col} IN (SELECT value FROM json_each(?)) AND received_at >= ? \
+             GROUP BY {col}"
         )
     })
 });
@@ -91,9 +101,9 @@ static BOUNDS: LazyLock<[String; 3]> = LazyLock::new(|| {
     per_group(|col| {
         format!(
             "UPDATE key_stats SET \
-             first_at = (SELECT min(received_at) FROM complaints WHERE {col} = ?2), \
-             last_at = (SELECT max(received_at) FROM complaints WHERE {col} = ?2) \
-             WHERE group_by = ?1 AND key = ?2"
+             first_at = (SELECT min(received_at) FROM complaints WHERE {col} = key_stats.key), \
+             last_at = (SELECT max(received_at) FROM complaints WHERE {col} = key_stats.key) \
+             WHERE group_by = ? AND key IN (SELECT value FROM json_each(?))"
         )
     })
 });
@@ -112,6 +122,21 @@ fn sql_for(texts: &'static [String; 3], group: GroupBy) -> &'static str {
     &texts[group as usize]
 }
 
+/// Values as one JSON array, the parameter `json_each(?)` reads.
+fn json<T: serde::Serialize>(values: &T) -> String {
+    serde_json::to_string(values).expect("plain values serialize")
+}
+
+/// `[[group_by, key], …]` for row-value `IN`.
+fn key_pairs(keys: &[KeyRef]) -> String {
+    json(
+        &keys
+            .iter()
+            .map(|k| (k.group_by.code(), &k.key))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// The largest limit SQLite takes as a bound value.
 fn limit(n: u32) -> i64 {
     i64::from(n)
@@ -127,59 +152,78 @@ impl Ops for SqliteConn {
     }
 
     async fn find_idempotent(&mut self, keys: &[String]) -> Result<Vec<IdempotentHit>, StoreError> {
-        let mut hits = Vec::new();
-        for key in keys {
-            let row: Option<(i64, String)> = sqlx::query_as(
-                "SELECT complaint_id, request_hash FROM idempotency_keys WHERE key = ?",
-            )
-            .bind(key)
-            .fetch_optional(self.conn())
-            .await
-            .map_err(store_error)?;
-            if let Some((complaint_id, request_hash)) = row {
-                hits.push(IdempotentHit {
-                    key: key.clone(),
-                    complaint_id,
-                    request_hash,
-                });
-            }
-        }
-        Ok(hits)
+        let rows: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT key, complaint_id, request_hash FROM idempotency_keys \
+             WHERE key IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json(&keys))
+        .fetch_all(self.conn())
+        .await
+        .map_err(store_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, complaint_id, request_hash)| IdempotentHit {
+                key,
+                complaint_id,
+                request_hash,
+            })
+            .collect())
     }
 
     async fn insert_complaints(&mut self, rows: &[&NewComplaint]) -> Result<Vec<i64>, StoreError> {
-        let mut ids = Vec::with_capacity(rows.len());
-        for c in rows {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO complaints (e164, range_key, vendor, category, region, claimed_company, \
-                 customer_hash, note, call_time, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-                 RETURNING id",
+        // The writer holds the write lock (BEGIN IMMEDIATE): the next ids are ours.
+        // AUTOINCREMENT's sequence keeps ids of deleted complaints from coming back.
+        let last: i64 = sqlx::query_scalar(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'complaints'), 0), \
+             coalesce((SELECT max(id) FROM complaints), 0))",
+        )
+        .fetch_one(self.conn())
+        .await
+        .map_err(store_error)?;
+        let ids: Vec<i64> = (1..=rows.len() as i64).map(|i| last + i).collect();
+        let values: Vec<_> = rows
+            .iter()
+            .zip(&ids)
+            .map(|(c, id)| {
+                serde_json::json!([
+                    id,
+                    c.keys.number,
+                    c.keys.range,
+                    c.keys.vendor,
+                    c.category.as_str(),
+                    c.region,
+                    c.claimed_company,
+                    c.customer_hash,
+                    c.note,
+                    c.call_time,
+                    c.received_at
+                ])
+            })
+            .collect();
+        sqlx::query(
+            "INSERT INTO complaints (id, e164, range_key, vendor, category, region, claimed_company, \
+             customer_hash, note, call_time, received_at) SELECT value ->> 0, value ->> 1, \
+             value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, \
+             value ->> 8, value ->> 9, value ->> 10 FROM json_each(?)",
+        )
+        .bind(json(&values))
+        .execute(self.conn())
+        .await
+        .map_err(store_error)?;
+        let keyed: Vec<(&String, i64, String)> = rows
+            .iter()
+            .zip(&ids)
+            .filter_map(|(c, id)| Some((c.idempotency_key.as_ref()?, *id, c.request_hash())))
+            .collect();
+        if !keyed.is_empty() {
+            sqlx::query(
+                "INSERT INTO idempotency_keys (key, complaint_id, request_hash) \
+                 SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
             )
-            .bind(&c.keys.number)
-            .bind(&c.keys.range)
-            .bind(&c.keys.vendor)
-            .bind(c.category.as_str())
-            .bind(&c.region)
-            .bind(&c.claimed_company)
-            .bind(&c.customer_hash)
-            .bind(&c.note)
-            .bind(c.call_time)
-            .bind(c.received_at)
-            .fetch_one(self.conn())
+            .bind(json(&keyed))
+            .execute(self.conn())
             .await
             .map_err(store_error)?;
-            if let Some(key) = &c.idempotency_key {
-                sqlx::query(
-                    "INSERT INTO idempotency_keys (key, complaint_id, request_hash) VALUES (?, ?, ?)",
-                )
-                .bind(key)
-                .bind(id)
-                .bind(c.request_hash())
-                .execute(self.conn())
-                .await
-                .map_err(store_error)?;
-            }
-            ids.push(id);
         }
         Ok(ids)
     }
@@ -188,33 +232,54 @@ impl Ops for SqliteConn {
         &mut self,
         deltas: &[CustomerDelta],
     ) -> Result<Vec<(KeyRef, i64)>, StoreError> {
-        let mut after = Vec::with_capacity(deltas.len());
-        for d in deltas {
-            let g = d.key.group_by.code();
-            let n: i64 = sqlx::query_scalar(
-                "INSERT INTO key_customers (group_by, key, customer_hash, complaints) \
-                 VALUES (?, ?, ?, ?) ON CONFLICT (group_by, key, customer_hash) \
-                 DO UPDATE SET complaints = complaints + excluded.complaints RETURNING complaints",
+        let values = json(
+            &deltas
+                .iter()
+                .map(|d| {
+                    (
+                        d.key.group_by.code(),
+                        &d.key.key,
+                        &d.customer_hash,
+                        d.complaints,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+        let rows: Vec<(i16, String, String, i64)> = sqlx::query_as(
+            "INSERT INTO key_customers (group_by, key, customer_hash, complaints) \
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true \
+             ON CONFLICT (group_by, key, customer_hash) \
+             DO UPDATE SET complaints = complaints + excluded.complaints \
+             RETURNING group_by, key, customer_hash, complaints",
+        )
+        .bind(&values)
+        .fetch_all(self.conn())
+        .await
+        .map_err(store_error)?;
+        let after: HashMap<(i16, String, String), i64> = rows
+            .into_iter()
+            .map(|(g, k, h, n)| ((g, k, h), n))
+            .collect();
+        let after: Vec<i64> = deltas
+            .iter()
+            .map(|d| {
+                let slot = (
+                    d.key.group_by.code(),
+                    d.key.key.clone(),
+                    d.customer_hash.clone(),
+                );
+                after.get(&slot).copied().unwrap_or(0)
+            })
+            .collect();
+        if after.iter().any(|&n| n <= 0) {
+            sqlx::query(
+                "DELETE FROM key_customers WHERE complaints <= 0 AND (group_by, key, customer_hash) \
+                 IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))",
             )
-            .bind(g)
-            .bind(&d.key.key)
-            .bind(&d.customer_hash)
-            .bind(d.complaints)
-            .fetch_one(self.conn())
+            .bind(&values)
+            .execute(self.conn())
             .await
             .map_err(store_error)?;
-            if n <= 0 {
-                sqlx::query(
-                    "DELETE FROM key_customers WHERE group_by = ? AND key = ? AND customer_hash = ?",
-                )
-                .bind(g)
-                .bind(&d.key.key)
-                .bind(&d.customer_hash)
-                .execute(self.conn())
-                .await
-                .map_err(store_error)?;
-            }
-            after.push(n);
         }
         Ok(rows::customer_changes(deltas, &after))
     }
@@ -223,38 +288,59 @@ impl Ops for SqliteConn {
         &mut self,
         deltas: &[KeyDelta],
     ) -> Result<Vec<(KeyRef, Aggregate)>, StoreError> {
-        let mut out = Vec::with_capacity(deltas.len());
-        for d in deltas {
-            let mut q = sqlx::query_as::<_, AggregateRow>(&UPSERT_STATS)
-                .bind(d.key.group_by.code())
-                .bind(&d.key.key)
-                .bind(d.total)
-                .bind(d.customers)
-                .bind(d.first_at)
-                .bind(d.last_at);
-            for n in d.by_category {
-                q = q.bind(n);
-            }
-            let row = q.fetch_one(self.conn()).await.map_err(store_error)?;
-            let (key, aggregate) = rows::aggregate(row)?;
-            if aggregate.total == 0 {
-                sqlx::query("DELETE FROM key_stats WHERE group_by = ? AND key = ?")
-                    .bind(key.group_by.code())
-                    .bind(&key.key)
-                    .execute(self.conn())
-                    .await
-                    .map_err(store_error)?;
-            }
-            out.push((key, aggregate));
+        let values: Vec<serde_json::Value> = deltas
+            .iter()
+            .map(|d| {
+                let mut row = serde_json::json!([
+                    d.key.group_by.code(),
+                    d.key.key,
+                    d.total,
+                    d.customers,
+                    d.first_at,
+                    d.last_at
+                ]);
+                if let Some(row) = row.as_array_mut() {
+                    row.extend(d.by_category.iter().map(|n| serde_json::json!(n)));
+                }
+                row
+            })
+            .collect();
+        let rows: Vec<AggregateRow> = sqlx::query_as(&UPSERT_STATS)
+            .bind(json(&values))
+            .fetch_all(self.conn())
+            .await
+            .map_err(store_error)?;
+        let out = rows
+            .into_iter()
+            .map(rows::aggregate)
+            .collect::<Result<Vec<_>, _>>()?;
+        if out.iter().any(|(_, a)| a.total == 0) {
+            let keys: Vec<KeyRef> = deltas.iter().map(|d| d.key.clone()).collect();
+            sqlx::query(
+                "DELETE FROM key_stats WHERE total <= 0 AND (group_by, key) IN \
+                 (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+            )
+            .bind(key_pairs(&keys))
+            .execute(self.conn())
+            .await
+            .map_err(store_error)?;
         }
         Ok(out)
     }
 
     async fn refresh_bounds(&mut self, keys: &[KeyRef]) -> Result<(), StoreError> {
-        for key in keys {
-            sqlx::query(sql_for(&BOUNDS, key.group_by))
-                .bind(key.group_by.code())
-                .bind(&key.key)
+        for group in GroupBy::ALL {
+            let names: Vec<&str> = keys
+                .iter()
+                .filter(|k| k.group_by == group)
+                .map(|k| k.key.as_str())
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            sqlx::query(sql_for(&BOUNDS, group))
+                .bind(group.code())
+                .bind(json(&names))
                 .execute(self.conn())
                 .await
                 .map_err(store_error)?;
@@ -266,19 +352,12 @@ impl Ops for SqliteConn {
         &mut self,
         keys: &[KeyRef],
     ) -> Result<Vec<(KeyRef, Aggregate)>, StoreError> {
-        let mut out = Vec::with_capacity(keys.len());
-        for key in keys {
-            let row: Option<AggregateRow> = sqlx::query_as(&SELECT_STATS)
-                .bind(key.group_by.code())
-                .bind(&key.key)
-                .fetch_optional(self.conn())
-                .await
-                .map_err(store_error)?;
-            if let Some(row) = row {
-                out.push(rows::aggregate(row)?);
-            }
-        }
-        Ok(out)
+        let rows: Vec<AggregateRow> = sqlx::query_as(&SELECT_STATS)
+            .bind(key_pairs(keys))
+            .fetch_all(self.conn())
+            .await
+            .map_err(store_error)?;
+        rows.into_iter().map(rows::aggregate).collect()
     }
 
     async fn window_counts(
@@ -288,27 +367,14 @@ impl Ops for SqliteConn {
         from: Millis,
         to: Option<Millis>,
     ) -> Result<Vec<(String, WindowCount)>, StoreError> {
-        let mut out = Vec::with_capacity(keys.len());
-        for key in keys {
-            let (count, customers, first_at, last_at): (i64, i64, Option<i64>, Option<i64>) =
-                sqlx::query_as(sql_for(&WINDOW, group))
-                    .bind(key)
-                    .bind(from)
-                    .bind(to.unwrap_or(Millis::MAX))
-                    .fetch_one(self.conn())
-                    .await
-                    .map_err(store_error)?;
-            out.push((
-                key.clone(),
-                WindowCount {
-                    count: rows::unsigned(count),
-                    customers: rows::unsigned(customers),
-                    first_at,
-                    last_at,
-                },
-            ));
-        }
-        Ok(out)
+        let rows: Vec<WindowRow> = sqlx::query_as(sql_for(&WINDOW, group))
+            .bind(json(&keys))
+            .bind(from)
+            .bind(to.unwrap_or(Millis::MAX))
+            .fetch_all(self.conn())
+            .await
+            .map_err(store_error)?;
+        Ok(rows.into_iter().map(rows::window_count).collect())
     }
 
     async fn recent_counts(
@@ -317,26 +383,15 @@ impl Ops for SqliteConn {
         keys: &[String],
         now: Millis,
     ) -> Result<Vec<(String, RecentCounts)>, StoreError> {
-        let mut out = Vec::with_capacity(keys.len());
-        for key in keys {
-            let (d1, d2, d7): (i64, i64, i64) = sqlx::query_as(sql_for(&RECENT, group))
-                .bind(now - 24 * HOUR)
-                .bind(now - 48 * HOUR)
-                .bind(key)
-                .bind(now - 7 * DAY)
-                .fetch_one(self.conn())
-                .await
-                .map_err(store_error)?;
-            out.push((
-                key.clone(),
-                RecentCounts {
-                    last_24h: rows::unsigned(d1),
-                    last_48h: rows::unsigned(d2),
-                    last_7d: rows::unsigned(d7),
-                },
-            ));
-        }
-        Ok(out)
+        let rows: Vec<RecentRow> = sqlx::query_as(sql_for(&RECENT, group))
+            .bind(now - 24 * HOUR)
+            .bind(now - 48 * HOUR)
+            .bind(json(&keys))
+            .bind(now - 7 * DAY)
+            .fetch_all(self.conn())
+            .await
+            .map_err(store_error)?;
+        Ok(rows.into_iter().map(rows::recent_counts).collect())
     }
 
     async fn active_alerts(
@@ -345,10 +400,9 @@ impl Ops for SqliteConn {
         now: Millis,
         max: u32,
     ) -> Result<Vec<Alert>, StoreError> {
-        let mut found: Vec<AlertRow> = Vec::new();
-        match keys {
+        let rows: Vec<AlertRow> = match keys {
             None => {
-                found = sqlx::query_as(&format!(
+                sqlx::query_as(&format!(
                     "SELECT {ALERT_COLUMNS} FROM alerts WHERE active_until >= ? \
                      ORDER BY fired_at DESC, id DESC LIMIT ?"
                 ))
@@ -356,30 +410,22 @@ impl Ops for SqliteConn {
                 .bind(limit(max))
                 .fetch_all(self.conn())
                 .await
-                .map_err(store_error)?;
             }
             Some(keys) => {
-                for key in keys {
-                    let rows: Vec<AlertRow> = sqlx::query_as(&format!(
-                        "SELECT {ALERT_COLUMNS} FROM alerts \
-                         WHERE group_by = ? AND key = ? AND active_until >= ?"
-                    ))
-                    .bind(key.group_by.code())
-                    .bind(&key.key)
-                    .bind(now)
-                    .fetch_all(self.conn())
-                    .await
-                    .map_err(store_error)?;
-                    found.extend(rows);
-                }
+                sqlx::query_as(&format!(
+                    "SELECT {ALERT_COLUMNS} FROM alerts WHERE (group_by, key) IN \
+                     (SELECT value ->> 0, value ->> 1 FROM json_each(?)) AND active_until >= ? \
+                     ORDER BY fired_at DESC, id DESC LIMIT ?"
+                ))
+                .bind(key_pairs(keys))
+                .bind(now)
+                .bind(limit(max))
+                .fetch_all(self.conn())
+                .await
             }
         }
-        let mut alerts = found
-            .into_iter()
-            .map(rows::alert)
-            .collect::<Result<Vec<_>, _>>()?;
-        newest_first(&mut alerts, max);
-        Ok(alerts)
+        .map_err(store_error)?;
+        rows.into_iter().map(rows::alert).collect()
     }
 
     async fn insert_alert(&mut self, d: &AlertDraft) -> Result<i64, StoreError> {

@@ -5,7 +5,7 @@ use crate::alert::Alert;
 use crate::category::Category;
 use crate::error::StoreError;
 use crate::keys::{GroupBy, KeyRef};
-use crate::stats::{Aggregate, CustomerDelta, KeySummary};
+use crate::stats::{Aggregate, CustomerDelta, KeySummary, RecentCounts, WindowCount};
 use crate::store::{Complaint, ListFilter};
 use crate::time::format_window;
 
@@ -247,6 +247,35 @@ pub fn list_sql(filter: &ListFilter, param: impl Fn(usize) -> String) -> String 
     }
     sql.push_str(&format!(" ORDER BY id DESC LIMIT {}", param(n + 1)));
     sql
+}
+
+/// A `window_counts` row: key, count, distinct customers, first and last time.
+pub type WindowRow = (String, i64, i64, Option<i64>, Option<i64>);
+
+/// A key's window count from its row.
+pub fn window_count(row: WindowRow) -> (String, WindowCount) {
+    let (key, count, customers, first_at, last_at) = row;
+    let counts = WindowCount {
+        count: unsigned(count),
+        customers: unsigned(customers),
+        first_at,
+        last_at,
+    };
+    (key, counts)
+}
+
+/// A `recent_counts` row: key, last 24 h, 48 h, 7 days.
+pub type RecentRow = (String, i64, i64, i64);
+
+/// A key's recent counts from its row.
+pub fn recent_counts(row: RecentRow) -> (String, RecentCounts) {
+    let (key, d1, d2, d7) = row;
+    let recent = RecentCounts {
+        last_24h: unsigned(d1),
+        last_48h: unsigned(d2),
+        last_7d: unsigned(d7),
+    };
+    (key, recent)
 }
 
 #[cfg(test)]
