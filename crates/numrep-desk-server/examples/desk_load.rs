@@ -3,6 +3,9 @@
 //! ```sh
 //! # complaint posts: 64 connections for 20 s against a running `numrep serve`
 //! cargo run --release -p numrep-desk-server --example desk_load -- post http://127.0.0.1:8080 64 20
+//! # … at a fixed rate of 2,000/s spread over 64 connections (open loop: latency is
+//! # counted from each request's scheduled time, so a stall is not hidden)
+//! cargo run --release -p numrep-desk-server --example desk_load -- post http://127.0.0.1:8080 64 20 2000
 //! # number lookups with stats (numbers from the seeded pool)
 //! cargo run --release -p numrep-desk-server --example desk_load -- lookup http://127.0.0.1:8080 16 20
 //! # write 1,000,000 complaints straight into a database (no server), for the lookup run
@@ -54,9 +57,12 @@ fn main() {
             );
             let connections: usize = args[2].parse().unwrap();
             let seconds: u64 = args[3].parse().unwrap();
-            runtime.block_on(load(mode == "post", base, connections, seconds));
+            let rate: Option<f64> = args.get(4).map(|r| r.parse().unwrap());
+            runtime.block_on(load(mode == "post", base, connections, seconds, rate));
         }
-        _ => eprintln!("usage: desk_load seed DB_URL COUNT | post|lookup URL CONNECTIONS SECONDS"),
+        _ => eprintln!(
+            "usage: desk_load seed DB_URL COUNT | post|lookup URL CONNECTIONS SECONDS [RATE]"
+        ),
     }
 }
 
@@ -95,7 +101,7 @@ async fn seed(url: &str, count: u64) {
     );
 }
 
-async fn load(post: bool, base: &str, connections: usize, seconds: u64) {
+async fn load(post: bool, base: &str, connections: usize, seconds: u64, rate: Option<f64>) {
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(connections)
         .timeout(Duration::from_secs(10))
@@ -114,11 +120,19 @@ async fn load(post: bool, base: &str, connections: usize, seconds: u64) {
                 errors.clone(),
             );
             tokio::spawn(async move {
-                let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ (c as u64 + 1) * 0x9e37_79b9);
+                let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ ((c as u64 + 1) * 0x9e37_79b9));
                 let mut local = Histogram::<u64>::new(3).unwrap();
+                // With a rate, each connection sends on a fixed schedule.
+                let every = rate.map(|r| Duration::from_secs_f64(connections as f64 / r));
+                let mut due = start
+                    + every.map_or(Duration::ZERO, |e| e.mul_f64(c as f64 / connections as f64));
                 while Instant::now() < until {
                     let n = rng.next();
-                    let sent = Instant::now();
+                    if every.is_some() {
+                        tokio::time::sleep_until(tokio::time::Instant::from_std(due)).await;
+                    }
+                    let sent = if every.is_some() { due } else { Instant::now() };
+                    due += every.unwrap_or(Duration::ZERO);
                     let request = if post {
                         http.post(format!("{base}/api/v1/complaints"))
                             .json(&serde_json::json!({
@@ -155,8 +169,9 @@ async fn load(post: bool, base: &str, connections: usize, seconds: u64) {
     let elapsed = start.elapsed().as_secs_f64();
     let h = latencies.lock().await;
     println!(
-        "{} {} requests in {:.1} s = {:.0}/s over {} connections; errors {}; latency ms p50 {:.2} p90 {:.2} p99 {:.2} p99.9 {:.2} max {:.2}",
+        "{}{} {} requests in {:.1} s = {:.0}/s over {} connections; errors {}; latency ms p50 {:.2} p90 {:.2} p99 {:.2} p99.9 {:.2} max {:.2}",
         if post { "POST /api/v1/complaints:" } else { "GET /api/v1/numbers/{n}:" },
+        rate.map_or(String::new(), |r| format!(" offered {r:.0}/s,")),
         h.len(),
         elapsed,
         h.len() as f64 / elapsed,
