@@ -1,13 +1,13 @@
-//! The group-commit writer: one task takes every complaint waiting in its queue
+//! The group-commit writer: a task takes every complaint waiting in the queue
 //! (up to [`MAX_BATCH`]), stores them in one transaction, and only then answers
-//! each. While a commit flushes to disk, new complaints gather for the next one,
+//! each (one such task for SQLite, several for PostgreSQL). While a commit flushes to disk, new complaints gather for the next one,
 //! so throughput grows with load while each answer still follows its commit.
 //! A full queue is an immediate "busy" answer, never unbounded memory.
 
 use std::sync::Arc;
 
 use numrep_desk::{NewComplaint, Outcome, Rule, Store, StoreError};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, Mutex};
 
 use crate::logging::mask;
 use crate::metrics;
@@ -28,10 +28,19 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Starts the writer task on the current runtime.
+    /// Starts the writer tasks on the current runtime: as many as the store
+    /// takes at once ([`Store::writers`]), each taking whatever is waiting.
     pub fn spawn(store: Arc<dyn Store>, rules: Arc<[Rule]>, webhook: Option<Webhook>) -> Recorder {
         let (queue, jobs) = mpsc::channel(QUEUE);
-        tokio::spawn(write_loop(store, rules, webhook, jobs));
+        let jobs = Arc::new(Mutex::new(jobs));
+        for _ in 0..store.writers().max(1) {
+            tokio::spawn(write_loop(
+                store.clone(),
+                rules.clone(),
+                webhook.clone(),
+                jobs.clone(),
+            ));
+        }
         Recorder { queue }
     }
 
@@ -56,10 +65,14 @@ async fn write_loop(
     store: Arc<dyn Store>,
     rules: Arc<[Rule]>,
     webhook: Option<Webhook>,
-    mut jobs: mpsc::Receiver<(NewComplaint, Reply)>,
+    jobs: Arc<Mutex<mpsc::Receiver<(NewComplaint, Reply)>>>,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    loop {
+        // Holding the lock only while taking: the next writer takes while this one commits.
+        if jobs.lock().await.recv_many(&mut batch, MAX_BATCH).await == 0 {
+            return;
+        }
         let (complaints, replies): (Vec<NewComplaint>, Vec<Reply>) = batch.drain(..).unzip();
         let mut result = store.record(&complaints, &rules).await;
         if matches!(result, Err(StoreError::Conflict(_))) {

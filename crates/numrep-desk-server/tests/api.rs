@@ -52,7 +52,50 @@ fn token(name: &str, role: Role) -> TokenConfig {
 async fn start_with(config: &str, with_tokens: bool) -> Desk {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("desk.db").display());
-    let store = open_store(&url).await.expect("open store");
+    start_on(&url, dir, config, with_tokens).await
+}
+
+/// The PostgreSQL test server (see numrep-desk-postgres/tests/store.rs), in a
+/// fresh schema; `None` when there is none and none is required.
+async fn postgres_url() -> Option<String> {
+    use sqlx_free_schema::fresh_schema;
+    let url = match std::env::var("NUMREP_TEST_PG_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ if std::env::var("NUMREP_TEST_PG_REQUIRED").is_ok_and(|v| v == "1") => {
+            panic!("NUMREP_TEST_PG_REQUIRED=1 but NUMREP_TEST_PG_URL is not set")
+        }
+        _ => return None,
+    };
+    Some(fresh_schema(&url).await)
+}
+
+/// A fresh schema through `psql`-free SQL over the desk's own store: the schema
+/// name goes into the URL's search_path, and the store creates its tables there.
+mod sqlx_free_schema {
+    pub async fn fresh_schema(url: &str) -> String {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let schema = format!(
+            "api_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let output = std::process::Command::new("psql")
+            .args([url, "-q", "-c", &format!("CREATE SCHEMA {schema}")])
+            .output()
+            .expect("psql runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let separator = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{separator}options=-c%20search_path%3D{schema}")
+    }
+}
+
+async fn start_on(url: &str, dir: tempfile::TempDir, config: &str, with_tokens: bool) -> Desk {
+    let store = open_store(url).await.expect("open store");
     let mut desk_config = DeskConfig::from_toml(config).expect("config");
     desk_config.server.listen = SocketAddr::from(([127, 0, 0, 1], 0));
     let tokens = if with_tokens {
@@ -792,6 +835,55 @@ async fn webhook_receives_each_new_alert() {
     assert!(tokio::time::timeout(Duration::from_millis(500), rx.recv())
         .await
         .is_err());
+}
+
+/// Many agents at once on one number: every complaint counted once, and one alert
+/// for the number and one for its range (complaints committed together share the
+/// alert their batch raised, so several answers may carry the same one).
+async fn concurrent_posts_count_exactly_and_alert_once(desk: &Desk) {
+    let posts = (0..60).map(|i| async move {
+        let body = desk.complain("030 9876543", &format!("K-{i}")).await;
+        let alerts = body["alerts"].as_array().unwrap().clone();
+        alerts
+            .into_iter()
+            .map(|a| {
+                (
+                    a["id"].as_i64().unwrap(),
+                    a["group_by"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut fired: Vec<(i64, String)> = futures_util::future::join_all(posts)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    fired.sort();
+    fired.dedup();
+    let groups: Vec<&str> = fired.iter().map(|(_, g)| g.as_str()).collect();
+    assert_eq!(groups, ["number", "range"], "one alert per key: {fired:?}");
+    let (_, view) = desk.get("/api/v1/numbers/030%209876543", AGENT).await;
+    assert_eq!(view["complaints"]["total"], 60);
+    assert_eq!(view["complaints"]["distinct_customers"], 60);
+    let alerts = view["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 2);
+    assert!(alerts.iter().all(|a| a["count"] == 60), "{alerts:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_posts_on_sqlite() {
+    concurrent_posts_count_exactly_and_alert_once(&start().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_posts_on_postgres_with_several_writers() {
+    let Some(url) = postgres_url().await else {
+        eprintln!("SKIPPED: no PostgreSQL (NUMREP_TEST_PG_URL)");
+        return;
+    };
+    let desk = start_on(&url, tempfile::tempdir().unwrap(), "", true).await;
+    concurrent_posts_count_exactly_and_alert_once(&desk).await;
 }
 
 #[tokio::test]

@@ -103,6 +103,8 @@ impl SqliteBackend {
 impl Backend for SqliteBackend {
     type Conn = SqliteConn;
 
+    const WRITERS: usize = 1;
+
     async fn read(&self) -> Result<SqliteConn, StoreError> {
         let conn = self.readers.acquire().await.map_err(store_error)?;
         Ok(SqliteConn::Read(conn))

@@ -18,6 +18,9 @@ pub trait Backend: Send + Sync + 'static {
     /// A connection or transaction with the primitives.
     type Conn: Ops + Send;
 
+    /// Write transactions that may run at once (SQLite: one writer at a time).
+    const WRITERS: usize;
+
     /// A connection for reads (no transaction; sees committed data).
     async fn read(&self) -> Result<Self::Conn, StoreError>;
 

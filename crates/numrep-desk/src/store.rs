@@ -146,6 +146,11 @@ pub trait Store: Send + Sync + 'static {
 
     /// Complaints stored.
     async fn count(&self) -> Result<u64, StoreError>;
+
+    /// How many [`Store::record`] calls may usefully run at once.
+    fn writers(&self) -> usize {
+        1
+    }
 }
 
 /// Complaints removed per transaction by [`Store::purge`].
@@ -249,5 +254,9 @@ impl<B: Backend> Store for Desk<B> {
 
     async fn count(&self) -> Result<u64, StoreError> {
         self.backend.read().await?.count().await
+    }
+
+    fn writers(&self) -> usize {
+        B::WRITERS
     }
 }
