@@ -65,8 +65,10 @@ start "$pg"
 stop
 
 echo "== 3. lookups with stats, 1,000,000 complaints stored (SQLite)"
-"$load" seed "sqlite://$work/million.db" 1000000
-start "sqlite://$work/million.db"
+# DESK_BENCH_MILLION_DB keeps the seeded file for later runs (seeding takes minutes).
+million=${DESK_BENCH_MILLION_DB:-$work/million.db}
+[ -f "$million" ] || "$load" seed "sqlite://$million" 1000000
+start "sqlite://$million"
 "$load" lookup "$url" "$lookup_conns" "$seconds"
 "$load" lookup "$url" "$lookup_conns" "$seconds" "$lookup_rate"
 stop
