@@ -24,6 +24,8 @@ const FLUSH_AT: usize = 64 * 1024;
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Lookup(args) => lookup_command(&args),
+        Command::Serve(args) => return crate::desk::serve(&args),
+        Command::Complaints(args) => return crate::desk::complaints(&args),
     };
     match outcome {
         Ok(0) => ExitCode::SUCCESS,
