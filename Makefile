@@ -85,8 +85,12 @@ test-wasm: ## wasm API tests in headless Chromium (wasm-bindgen-test), wasm32 cl
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		$(CARGO) test -p numrep-wasm --target $(WASM_TARGET)
 
-test-browser: wasm ## Widget end-to-end in headless Chromium (playwright-core, tests/browser)
-	cd tests/browser && node --test
+# The desk the browser tests run against (tests/browser/desk.test.mjs starts it).
+NUMREP_BIN := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug/numrep)
+
+test-browser: wasm ## Widget end-to-end in headless Chromium (playwright-core, tests/browser), with a real numrep serve
+	$(CARGO) build -p numrep-cli --bin numrep
+	cd tests/browser && NUMREP_BIN="$(NUMREP_BIN)" node --test
 
 bench-wasm: wasm ## Module size and in-browser speed (figures go to BENCHMARKS.md)
 	node tests/browser/bench.mjs

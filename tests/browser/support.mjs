@@ -2,6 +2,7 @@
 // a fake reputation source on 127.0.0.1, and headless Chromium from /usr/bin/chromium.
 // Nothing here contacts any address other than 127.0.0.1.
 
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, normalize, sep } from "node:path";
@@ -174,4 +175,66 @@ export async function loopbackOnly(context) {
     return route.abort("blockedbyclient");
   });
   return foreign;
+}
+
+/**
+ * Opens `url` in a fresh context of `browser`; after the test `t`, fails it on page
+ * errors, on console errors not matching one of `allowConsole` (regular expressions,
+ * e.g. the "Failed to load resource" line of a refused request a test provokes) and on
+ * any request outside 127.0.0.1. Resolves once the widget is loaded.
+ */
+export async function openWidgetPage(t, browser, url, { allowConsole = [] } = {}) {
+  const context = await browser.newContext({
+    permissions: ["clipboard-read", "clipboard-write"],
+    viewport: { width: 1280, height: 900 },
+  });
+  const foreign = await loopbackOnly(context);
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !allowConsole.some((pattern) => pattern.test(message.text()))) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  page.on("request", (request) => requests.push(request.url()));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(foreign, [], "only 127.0.0.1 may be contacted");
+    assert.deepEqual(problems, [], "no errors in the page");
+  });
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await customElements.whenDefined("numrep-lookup");
+    await document.querySelector("numrep-lookup").ready;
+  });
+  return { page, requests };
+}
+
+export const input = (page) => page.locator("numrep-lookup #number");
+export const resultText = (page) => page.locator("numrep-lookup #result").innerText();
+export const risk = (page) => page.locator("numrep-lookup").getAttribute("risk");
+
+/** Waits until the widget shows the report for `text` (and, if asked, `sources` answers). */
+export function answered(page, text, sources = 0) {
+  return page.waitForFunction(
+    ([expected, count]) => {
+      const report = document.querySelector("numrep-lookup").report;
+      return report && report.input === expected && report.sources.length >= count;
+    },
+    [text, sources],
+  );
+}
+
+/** Clears the input and types `text` key by key, as an agent would. */
+export async function typeNumber(page, text, sources = 0) {
+  await input(page).fill("");
+  await input(page).pressSequentially(text, { delay: 15 });
+  await answered(page, text, sources);
+}
+
+/** A full-page screenshot in tests/artifacts/. */
+export function shot(page, name) {
+  return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

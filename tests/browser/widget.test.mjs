@@ -5,15 +5,20 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 
 import {
   ARTIFACTS,
+  answered,
   fakeSource,
   fakeSourceConfig,
+  input,
   launchChromium,
-  loopbackOnly,
+  openWidgetPage,
+  resultText,
+  risk,
   serveWww,
+  shot,
+  typeNumber as type,
   widgetPage,
 } from "./support.mjs";
 
@@ -51,58 +56,9 @@ after(async () => {
   await Promise.all([www?.close(), complaints?.close(), slow?.close()]);
 });
 
-/** Opens `path` in a fresh context; fails the test on page errors or foreign requests. */
-async function open(t, path) {
-  const context = await browser.newContext({
-    permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 1280, height: 900 },
-  });
-  const foreign = await loopbackOnly(context);
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("request", (request) => requests.push(request.url()));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(foreign, [], "only 127.0.0.1 may be contacted");
-    assert.deepEqual(problems, [], "no errors in the page");
-  });
-  await page.goto(`${www.origin}${path}`);
-  await page.evaluate(async () => {
-    await customElements.whenDefined("numrep-lookup");
-    await document.querySelector("numrep-lookup").ready;
-  });
-  return { page, requests };
-}
-
-const input = (page) => page.locator("numrep-lookup #number");
-const resultText = (page) => page.locator("numrep-lookup #result").innerText();
-const risk = (page) => page.locator("numrep-lookup").getAttribute("risk");
-
-/** Waits until the widget shows the report for `text` (and, if asked, `sources` answers). */
-function answered(page, text, sources = 0) {
-  return page.waitForFunction(
-    ([expected, count]) => {
-      const report = document.querySelector("numrep-lookup").report;
-      return report && report.input === expected && report.sources.length >= count;
-    },
-    [text, sources],
-  );
-}
-
-/** Clears the input and types `text` key by key, as an agent would. */
-async function type(page, text, sources = 0) {
-  await input(page).fill("");
-  await input(page).pressSequentially(text, { delay: 15 });
-  await answered(page, text, sources);
-}
-
-function shot(page, name) {
-  return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** Opens `path` of the www server; fails the test on page errors or foreign requests. */
+function open(t, path) {
+  return openWidgetPage(t, browser, `${www.origin}${path}`);
 }
 
 describe("demo console (German, demo lists)", () => {

@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use numrep::Checker;
@@ -72,6 +73,27 @@ pub enum ServerError {
     /// The address could not be bound.
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
+    /// `www_dir` (`--www`) is not a directory: the console would be a 404.
+    #[error("www_dir {0}: not a directory (the agent console, e.g. --www www)")]
+    NoWwwDir(PathBuf),
+}
+
+/// The widget's WebAssembly module inside the console directory (built by `make wasm`).
+const WIDGET_MODULE: &str = "pkg/numrep_wasm_bg.wasm";
+
+/// Checks the console directory before it is served: it must exist; without the
+/// widget's module the console cannot check numbers, which is worth a warning.
+fn check_www(dir: &Path) -> Result<(), ServerError> {
+    if !dir.is_dir() {
+        return Err(ServerError::NoWwwDir(dir.to_path_buf()));
+    }
+    if !dir.join(WIDGET_MODULE).is_file() {
+        tracing::warn!(
+            "{} is missing: the console's widget cannot load until `make wasm` builds it",
+            dir.join(WIDGET_MODULE).display()
+        );
+    }
+    Ok(())
 }
 
 /// A bound, not yet serving desk.
@@ -91,6 +113,9 @@ impl DeskServer {
         let listen = settings.server.listen;
         if !listen.ip().is_loopback() && settings.tokens.is_empty() {
             return Err(ServerError::OpenWithoutTokens(listen));
+        }
+        if let Some(dir) = &settings.server.www_dir {
+            check_www(dir)?;
         }
         let webhook = settings
             .server

@@ -415,29 +415,96 @@ async fn without_tokens_loopback_is_open_and_other_addresses_are_refused() {
         .await;
     assert_eq!(status, StatusCode::OK);
 
+    let refused = refused_start(ServerConfig {
+        listen: "0.0.0.0:0".parse().unwrap(),
+        ..ServerConfig::default()
+    })
+    .await;
+    assert!(
+        matches!(refused, ServerError::OpenWithoutTokens(_)),
+        "{refused}"
+    );
+}
+
+/// Why a desk without tokens and with `server` does not start.
+async fn refused_start(server: ServerConfig) -> ServerError {
     let dir = tempfile::tempdir().unwrap();
     let store = open_store(&format!("sqlite://{}", dir.path().join("d.db").display()))
         .await
         .unwrap();
     let settings = Settings {
-        server: ServerConfig {
-            listen: "0.0.0.0:0".parse().unwrap(),
-            ..ServerConfig::default()
-        },
+        server,
         rules: Vec::new(),
         intake: Intake::new(checker(), CustomerHasher::new(&[9; 32], "S").unwrap()),
         tokens: Tokens::default(),
         clock: Arc::new(ManualClock::new(T0)),
         retention: false,
     };
-    let refused = DeskServer::bind(settings, store)
+    DeskServer::bind(settings, store)
         .await
         .err()
-        .expect("refused");
+        .expect("refused")
+}
+
+#[tokio::test]
+async fn console_directory_is_served_beside_the_api_and_must_exist() {
+    let www = tempfile::tempdir().unwrap();
+    std::fs::write(
+        www.path().join("index.html"),
+        "<!doctype html><title>console</title>",
+    )
+    .unwrap();
+    std::fs::create_dir(www.path().join("pkg")).unwrap();
+    std::fs::write(
+        www.path().join("pkg/numrep_wasm_bg.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    let config = format!(
+        "[server]\nwww_dir = {:?}\n",
+        www.path().display().to_string()
+    );
+    let desk = start_with(&config, true).await;
+    let get = |path: &str| desk.http.get(format!("{}{path}", desk.base)).send();
+
+    // The console loads without a token (it holds no data); the widget's module is wasm.
+    let page = get("/").await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("<title>console</title>"));
+    let module = get("/pkg/numrep_wasm_bg.wasm").await.unwrap();
+    assert_eq!(module.status(), StatusCode::OK);
+    assert_eq!(module.headers()["content-type"], "application/wasm");
+    assert_eq!(
+        get("/no-such-file.js").await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    // The API's routes come first and keep their auth.
+    let (status, _) = desk.call(Method::GET, "/api/v1/alerts", None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, health) = desk.call(Method::GET, "/healthz", None, None).await;
+    assert_eq!((status, health), (StatusCode::OK, json!({"status": "ok"})));
+
+    // A console directory that is not there is refused at start, not served as 404s.
+    let missing = www.path().join("no-such-dir");
+    let refused = refused_start(ServerConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        www_dir: Some(missing.clone()),
+        ..ServerConfig::default()
+    })
+    .await;
     assert!(
-        matches!(refused, ServerError::OpenWithoutTokens(_)),
+        matches!(&refused, ServerError::NoWwwDir(dir) if *dir == missing),
         "{refused}"
     );
+    assert!(refused.to_string().contains("no-such-dir"), "{refused}");
 }
 
 #[tokio::test]
