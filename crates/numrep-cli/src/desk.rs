@@ -177,8 +177,10 @@ impl DeskArgs {
             Some(path) => numrep_config::Config::load(path).map_err(usage)?,
             None => numrep_config::Config::empty(),
         };
-        let desk = DeskConfig::from_toml(config.text())
+        let mut desk = DeskConfig::from_toml(config.text())
             .map_err(|e| usage(format!("{}: {e}", config.file())))?;
+        // Paths in the file are relative to the file, like its list paths.
+        desk.server.www_dir = desk.server.www_dir.map(|dir| config.resolve(&dir));
         let region = Region::from_code(&self.region).map_err(usage)?;
         let lang = config.lang().unwrap_or_default();
         let lists = config

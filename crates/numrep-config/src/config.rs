@@ -1,8 +1,6 @@
 //! [`Config`]: the parsed configuration.
 
-#[cfg(all(feature = "toml", not(target_arch = "wasm32")))]
-use std::path::Path;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use numrep::{Lang, Region};
 use serde::Deserialize;
@@ -194,11 +192,16 @@ impl Config {
 
     /// A list file's path, relative to the configuration file's directory.
     pub fn list_path(&self, list: ListFile) -> Option<PathBuf> {
-        let written = self.list(list)?;
-        Some(match &self.base {
+        Some(self.resolve(Path::new(self.list(list)?)))
+    }
+
+    /// A path written in the configuration (a list, the desk's `www_dir`), taken
+    /// relative to the configuration file's directory, as every path in it is.
+    pub fn resolve(&self, written: &Path) -> PathBuf {
+        match &self.base {
             Some(base) => base.join(written),
-            None => PathBuf::from(written),
-        })
+            None => written.to_path_buf(),
+        }
     }
 
     /// True when an own-number register is configured.
