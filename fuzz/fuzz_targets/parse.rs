@@ -38,7 +38,7 @@ fn check_wrapped(choice: &[u8], text: &str) {
         return;
     }
     let shown = |n: numrep::PhoneNumber| format!("{n};ext={:?}", n.extension());
-    let Ok(bare) = parse(text, Region::germany()).map(shown) else {
+    let Ok(bare) = parse(text, Region::DE).map(shown) else {
         return;
     };
     let label = LABELS[usize::from(choice[0]) % LABELS.len()];
@@ -63,7 +63,7 @@ fn check_wrapped(choice: &[u8], text: &str) {
     // The length cap counts every character the user pasted, marks included.
     let short_enough = |s: &String| s.chars().count() <= numrep::parse::MAX_INPUT_CHARS;
     for input in [&wrapped, &marked].into_iter().filter(|s| short_enough(s)) {
-        let got = parse(input, Region::germany()).map(shown);
+        let got = parse(input, Region::DE).map(shown);
         assert_eq!(got.as_ref(), Ok(&expected), "{text:?} wrapped as {input:?}");
     }
 }
@@ -105,7 +105,7 @@ fuzz_target!(|data: &[u8]| {
             e164.len() <= 21 && e164[1..].bytes().all(|b| b.is_ascii_digit()),
             "{e164}"
         );
-        for again_region in [region, Region::germany()] {
+        for again_region in [region, Region::DE] {
             let again = parse(&e164, again_region)
                 .unwrap_or_else(|e| panic!("{text:?} → {e164} does not parse: {e}"));
             assert_eq!(
@@ -123,7 +123,7 @@ fuzz_target!(|data: &[u8]| {
         }
         if number.country_code() == 49 {
             let national = format!("0{}", number.national_number());
-            let again = parse(&national, Region::germany())
+            let again = parse(&national, Region::DE)
                 .unwrap_or_else(|e| panic!("{text:?} → {national} does not parse: {e}"));
             assert_eq!(
                 again.national_number(),

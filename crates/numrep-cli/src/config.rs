@@ -97,7 +97,7 @@ pub fn load(args: &LookupArgs) -> Result<Setup, String> {
     };
     let list_options = LoadOptions {
         pattern: PatternOptions {
-            default_country_code: CountryCode::new(args.region.info().code).ok(),
+            default_country_code: CountryCode::new(args.region.country_code()).ok(),
         },
         ..LoadOptions::default()
     };

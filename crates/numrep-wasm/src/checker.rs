@@ -134,9 +134,9 @@ impl NumrepChecker {
 impl NumrepChecker {
     /// Loading options: national forms in list files are read for the checker's region.
     fn load_options(&self) -> LoadOptions {
-        let info = self.checker.options().home_region().info();
-        let default_country_code = (info.national_prefix == "0")
-            .then(|| CountryCode::new(info.code).ok())
+        let region = self.checker.options().home_region();
+        let default_country_code = (region.national_prefix() == "0")
+            .then(|| CountryCode::new(region.country_code()).ok())
             .flatten();
         LoadOptions {
             pattern: PatternOptions {

@@ -9,7 +9,7 @@ use crate::classify::classify;
 use crate::evidence::SourceEvidence;
 use crate::lang::Lang;
 use crate::lists::{
-    Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet, Validity,
+    Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet, WindowPosition,
 };
 use crate::parse::parse;
 use crate::report::{Options, Report};
@@ -235,7 +235,7 @@ impl Checker {
             })
         });
         let (entry, validity, match_kind, source) = found?;
-        let in_window = validity == Validity::Inside;
+        let in_window = validity == WindowPosition::Inside;
         findings.push(if in_window {
             Finding::OwnNumber {
                 vendor: entry.vendor.clone(),
@@ -244,7 +244,7 @@ impl Checker {
             }
         } else {
             let day = |d: Option<Date>| d.map(|d| d.to_string());
-            let expired = validity == Validity::Expired;
+            let expired = validity == WindowPosition::Expired;
             Finding::OwnNumberOutsideWindow {
                 vendor: entry.vendor.clone(),
                 campaign: entry.campaign.clone(),

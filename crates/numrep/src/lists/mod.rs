@@ -28,7 +28,7 @@ pub use date::Date;
 pub use error::ListError;
 pub use index::{validate_lookup_digits, PatternIndex, Patterned};
 pub use load::{load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, RowProblem};
-pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, Validity};
+pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, WindowPosition};
 pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
 pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};
 

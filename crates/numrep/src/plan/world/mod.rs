@@ -4,11 +4,7 @@
 //! libphonenumber's own algorithms (`PhoneNumberUtil`, `ShortNumberInfo`) so that they
 //! agree with it number for number; no regex runs here and nothing is set up at start.
 //!
-//! Private to the crate: the parse/classify/format wiring builds on these functions.
-
-// The wiring into parse, classify and format comes in a later step; until then the
-// unit tests below are the only callers of parts of this API.
-#![allow(dead_code)]
+//! Private to the crate: `parse`, `classify` and `format` build on these functions.
 
 mod automaton;
 pub(crate) mod bits;
@@ -28,12 +24,10 @@ mod test_data;
 #[cfg(test)]
 mod tests;
 
-// The API the wiring step uses (until then only the tests name some of it).
-#[allow(unused_imports)]
 pub(crate) use {
-    format::{format, FormatMode, Formatted},
-    prefix::{PrefixMatch, Stripped},
-    short::{ShortCost, ShortNumber},
+    format::{format, FormatMode},
+    prefix::Stripped,
+    short::ShortCost,
     tables::METADATA_VERSION,
     types::Territory,
 };
@@ -41,10 +35,11 @@ pub(crate) use {
 use super::Category;
 use automaton::NOTHING;
 use bits::NUMBER_TYPES;
-use tables::{AUTOMATA, CODE_TERRITORIES, TERRITORIES};
+use tables::{AUTOMATA, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
 
 /// libphonenumber's name of a number type (`PhoneNumberType`: `FIXED_LINE`, …), for the
 /// categories it has.
+#[cfg(test)]
 pub(crate) fn libphonenumber_type_name(category: Category) -> Option<&'static str> {
     Some(match category {
         Category::FixedLine => "FIXED_LINE",
@@ -86,12 +81,27 @@ pub(crate) enum LengthCheck {
 }
 
 /// Regions (geographic territories) by ISO 3166 alpha-2 code, e.g. `"DE"`.
+#[cfg(test)]
 pub(crate) fn territory(region: &str) -> Option<&'static Territory> {
     TERRITORIES
         .binary_search_by(|t| (t.region, t.code).cmp(&(region, 0)))
         .err()
         .and_then(|i| TERRITORIES.get(i))
         .filter(|t| t.region == region && region != "001")
+}
+
+/// The territory of region `index` of the region table (`plan::REGIONS`, which lists the
+/// same regions in the same order).
+pub(crate) fn region_territory(index: usize) -> Option<&'static Territory> {
+    TERRITORIES.get(NON_GEOGRAPHIC.checked_add(index)?)
+}
+
+/// The index in the region table of a territory's region; `None` for `001`.
+pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
+    TERRITORIES
+        .binary_search_by(|t| (t.region, t.code).cmp(&(territory.region, territory.code)))
+        .ok()?
+        .checked_sub(NON_GEOGRAPHIC)
 }
 
 /// The territories of a calling code in the order libphonenumber tries them (main

@@ -37,6 +37,17 @@ pub(crate) struct Stripped {
 }
 
 impl Stripped {
+    /// `digits` unchanged; `None` when they do not fit.
+    pub(crate) fn of(digits: &[u8]) -> Option<Stripped> {
+        let mut out = Stripped {
+            digits: [0; CAPACITY],
+            len: digits.len(),
+            carrier: None,
+        };
+        out.digits.get_mut(..digits.len())?.copy_from_slice(digits);
+        Some(out)
+    }
+
     /// The national number (ASCII digits).
     pub(crate) fn digits(&self) -> &[u8] {
         &self.digits[..self.len]

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use super::short::ShortNumber;
 use super::tables::{FORMAT_PATTERNS, FORMAT_RULES, TERRITORIES};
 use super::test_data::read_csv;
 use super::*;
