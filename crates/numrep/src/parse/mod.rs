@@ -51,10 +51,6 @@ pub const MAX_NATIONAL: usize = 17;
 /// Longest short code.
 const MAX_SHORT_CODE: usize = 6;
 
-/// Calling codes whose national numbers never start with 0 (after `+49 0…` lost its
-/// written trunk prefix, a second 0 is an error, not part of the number).
-const NEVER_ZERO: [u16; 3] = [49, 43, 41];
-
 /// Parses `input`, reading national forms as numbers of `region`.
 pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     // Bytes ≥ characters, so short inputs need no count.
@@ -175,15 +171,14 @@ fn build(
     national(digits, ext, region)
 }
 
-/// The digits after an international prefix: the region's own (`00`, `011`, `0011`,
-/// `000`, carrier forms such as `0015` or `00700`, chosen as libphonenumber's pattern
-/// chooses them) or `00`, which numrep reads as one in every region. As in
-/// libphonenumber, a prefix followed by `0` is none (no calling code starts with 0).
+/// The digits after the region's international prefix (`00`, `011`, `0011`, `000`,
+/// carrier forms such as `0015` or `00700`, chosen as libphonenumber's pattern chooses
+/// them). As in libphonenumber, a prefix followed by `0` is none (no calling code starts
+/// with 0), and other digits are national (Japan's freephone `0077 …` is no `00`).
 fn after_international_prefix(digits: &[u8], region: Region) -> Option<&[u8]> {
     let len = region
         .territory()
-        .and_then(|t| t.international_prefix_len(digits))
-        .or_else(|| digits.starts_with(b"00").then_some(2))?;
+        .and_then(|t| t.international_prefix_len(digits))?;
     let rest = &digits[len..];
     (rest.first() != Some(&b'0')).then_some(rest)
 }
@@ -213,25 +208,24 @@ fn international(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, Pars
 }
 
 /// The national number after a written national prefix: libphonenumber's rule
-/// ([`national_prefix_stripped`]; the result is kept in `stripped`), or for Germany,
-/// Austria and Switzerland [`never_zero`].
+/// ([`national_prefix_stripped`]; the result is kept in `stripped`), or for Germany
+/// [`never_zero`].
 fn without_national_prefix<'a>(
     territory: Option<&Territory>,
     code: u16,
     digits: &'a [u8],
     stripped: &'a mut Option<Stripped>,
 ) -> Result<&'a [u8], ParseError> {
-    if NEVER_ZERO.contains(&code) {
+    if code == DE_PLAN.country_code {
         return never_zero(code, digits);
     }
     *stripped = national_prefix_stripped(territory, digits);
     Ok(stripped.as_ref().map_or(digits, Stripped::digits))
 }
 
-/// Germany's, Austria's and Switzerland's national numbers never start with 0: one
-/// written trunk prefix goes even where libphonenumber's length rule keeps it
-/// (`+49 (0)10`), and a second zero is an error, not a trunk prefix (keeping it would
-/// make E.164 lose a digit on every re-parse).
+/// German national numbers never start with 0 (BNetzA): one written trunk prefix goes
+/// even where libphonenumber's length rule would keep it (`+49 (0)10`), and a second
+/// zero is an error, not part of the number (`+49 0049 30 …`).
 fn never_zero(code: u16, national: &[u8]) -> Result<&[u8], ParseError> {
     let national = national.strip_prefix(b"0").unwrap_or(national);
     if national.first() == Some(&b'0') {

@@ -147,12 +147,12 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::CostUnknown => "Kosten nicht bekannt",
 
         Msg::FindingEmergencyNumberDisplay => "Notrufdienste rufen nie mit ihrer Notrufnummer ({shown}) im Display an: Das ist die Masche falscher Polizeibeamter.",
-        Msg::FindingInvalidLength => "Keine Nummer in {country} hat so viele Ziffern: Tippfehler, oder Ziffern fehlen oder sind zu viel.",
-        Msg::FindingUnknownRange => "Kein Nummernbereich von {country} (+{code}) enthält diese Nummer (libphonenumber {version}): Es kann sie nicht geben, außer der Bereich ist neuer als die Daten von numrep.",
+        Msg::FindingInvalidLength => "Keine Rufnummer dieses Landes ({country}) hat so viele Ziffern: Tippfehler, oder Ziffern fehlen oder sind zu viel.",
+        Msg::FindingUnknownRange => "Kein Nummernbereich dieses Landes ({country}, +{code}) enthält diese Nummer (libphonenumber {version}): Es kann sie nicht geben, außer der Bereich ist neuer als die Daten von numrep.",
         Msg::FindingUan => "Einheitliche Zugangsnummer: eine Nummer für alle Anschlüsse eines Unternehmens; Anrufe dorthin können mehr kosten als ein normales Gespräch.",
         Msg::FindingVoicemail => "Mailbox-Zugangsnummer: Sie erreicht eine Mailbox, keine Person.",
-        Msg::FindingPersonalNumberAbroad => "Persönliche Rufnummer aus {country} (+{code}): Sie leitet an beliebige Anschlüsse weltweit weiter, und Anrufe dorthin können viel mehr kosten als ein normales Gespräch (die britischen 070-Nummern sehen aus wie Mobilfunknummern). Kunden nicht zurückrufen lassen.",
-        Msg::FindingShortNumber => "Kurzwahl aus {country}, nur dort wählbar ({cost}).",
+        Msg::FindingPersonalNumberAbroad => "Persönliche Rufnummer ({country}, +{code}): Sie leitet an beliebige Anschlüsse weltweit weiter, und Anrufe dorthin können viel mehr kosten als ein normales Gespräch (die britischen 070-Nummern sehen aus wie Mobilfunknummern). Kunden nicht zurückrufen lassen.",
+        Msg::FindingShortNumber => "Kurzwahl ({country}), nur dort wählbar ({cost}).",
 
         Msg::ErrorEmpty => "die Eingabe ist leer",
         Msg::ErrorNoDigits => "die Eingabe enthält keine Ziffern",

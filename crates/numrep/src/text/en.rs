@@ -147,12 +147,12 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::CostUnknown => "cost not known",
 
         Msg::FindingEmergencyNumberDisplay => "Emergency services never call with their emergency number ({shown}) on the display: this is the fake-police scam.",
-        Msg::FindingInvalidLength => "No number in {country} has this many digits: a typo, or digits missing or added.",
-        Msg::FindingUnknownRange => "No number range of {country} (+{code}) holds this number (libphonenumber {version}): it cannot exist, unless the range is newer than numrep's data.",
+        Msg::FindingInvalidLength => "No number of this country ({country}) has this many digits: a typo, or digits missing or added.",
+        Msg::FindingUnknownRange => "No number range of this country ({country}, +{code}) holds this number (libphonenumber {version}): it cannot exist, unless the range is newer than numrep's data.",
         Msg::FindingUan => "Universal access number: one number for all of a company's lines; calls to it can cost more than a normal call.",
         Msg::FindingVoicemail => "Voicemail access number: it reaches a mailbox, not a person.",
-        Msg::FindingPersonalNumberAbroad => "Personal number from {country} (+{code}): it forwards to any line anywhere, and calls to it can cost far more than a normal call (the UK's 070 numbers imitate mobile numbers). Customers should not call back.",
-        Msg::FindingShortNumber => "Short number of {country}, only diallable there ({cost}).",
+        Msg::FindingPersonalNumberAbroad => "Personal number ({country}, +{code}): it forwards to any line anywhere, and calls to it can cost far more than a normal call (the UK's 070 numbers imitate mobile numbers). Customers should not call back.",
+        Msg::FindingShortNumber => "Short number ({country}), only diallable there ({cost}).",
 
         Msg::ErrorEmpty => "the input is empty",
         Msg::ErrorNoDigits => "the input contains no digits",

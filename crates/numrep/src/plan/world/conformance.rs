@@ -7,52 +7,17 @@
 //!
 //! Every disagreement is printed (up to 20 per column) with its fixture row.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::test_data::read_csv;
 use super::*;
 
+#[path = "../../../tests/support/tally.rs"]
+mod tally;
+use tally::Tally;
+
 fn fixture(name: &str) -> Vec<HashMap<String, String>> {
     read_csv(&format!("tests/golden/{name}"))
-}
-
-/// Agreement counts and the first disagreements of each column.
-#[derive(Default)]
-struct Tally {
-    columns: BTreeMap<&'static str, (usize, usize, Vec<String>)>,
-}
-
-impl Tally {
-    fn check(&mut self, column: &'static str, got: &str, want: &str, row: &str) {
-        let entry = self.columns.entry(column).or_default();
-        entry.0 += 1;
-        if got != want {
-            entry.1 += 1;
-            if entry.2.len() < 20 {
-                entry.2.push(format!("{row}: got `{got}`, want `{want}`"));
-            }
-        }
-    }
-
-    /// Prints the figures and disagreements; returns the columns that disagree.
-    fn report(&self, title: &str) -> Vec<String> {
-        println!("{title}");
-        let mut failing = Vec::new();
-        for (column, (total, wrong, examples)) in &self.columns {
-            let share = 100.0 * (*total - *wrong) as f64 / (*total).max(1) as f64;
-            println!(
-                "  {column:<28} {:>6} / {total:<6} agree ({share:.2} %)",
-                total - wrong
-            );
-            for e in examples {
-                println!("    {e}");
-            }
-            if *wrong > 0 {
-                failing.push(format!("{column}: {wrong} of {total}"));
-            }
-        }
-        failing
-    }
 }
 
 fn type_name(t: Option<Category>) -> &'static str {
@@ -169,7 +134,8 @@ fn numbers_agree_with_libphonenumber() {
             }
         }
     }
-    let failing = tally.report("libphonenumber conformance, numbers (table level)");
+    tally.print("libphonenumber conformance, numbers (table level)");
+    let failing = tally.failing();
     assert!(failing.is_empty(), "disagreements: {failing:?}");
 }
 
@@ -222,6 +188,7 @@ fn short_numbers_agree_with_libphonenumber() {
             &label,
         );
     }
-    let failing = tally.report("libphonenumber conformance, short numbers");
+    tally.print("libphonenumber conformance, short numbers");
+    let failing = tally.failing();
     assert!(failing.is_empty(), "disagreements: {failing:?}");
 }
