@@ -201,26 +201,35 @@ fn international(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, Pars
     };
     let code = country.code;
     let written = &digits[usize::from(country.len)..];
-    let mut stripped = None;
-    let national =
-        without_national_prefix(world::main_territory(code), code, written, &mut stripped)?;
-    Ok(PhoneNumber::new(code, checked_national(national)?, ext))
+    let national = national_number(world::main_territory(code), code, written)?;
+    Ok(PhoneNumber::new(code, national, ext))
 }
 
-/// The national number after a written national prefix: libphonenumber's rule
-/// ([`national_prefix_stripped`]; the result is kept in `stripped`), or for Germany
-/// [`never_zero`].
-fn without_national_prefix<'a>(
+/// The national number after a written national prefix, checked: libphonenumber's
+/// rule ([`national_prefix_stripped`]), or for Germany [`never_zero`]. libphonenumber
+/// strips once; where what is left could be stripped again (a prefix written twice),
+/// numrep goes on, so that a number's E.164 form always reads back as the same number.
+fn national_number(
     territory: Option<&Territory>,
     code: u16,
-    digits: &'a [u8],
-    stripped: &'a mut Option<Stripped>,
-) -> Result<&'a [u8], ParseError> {
+    digits: &[u8],
+) -> Result<Digits, ParseError> {
     if code == DE_PLAN.country_code {
-        return never_zero(code, digits);
+        return checked_national(never_zero(code, digits)?);
     }
-    *stripped = national_prefix_stripped(territory, digits);
-    Ok(stripped.as_ref().map_or(digits, Stripped::digits))
+    let first = national_prefix_stripped(territory, digits).or_else(|| Stripped::of(digits));
+    let Some(mut national) = first else {
+        return checked_national(digits);
+    };
+    // Only a stripping that shortens again (a transform may lengthen: Norfolk's
+    // `10660` is `310660`, once).
+    while let Some(next) = national_prefix_stripped(territory, national.digits()) {
+        if next.digits().len() >= national.digits().len() {
+            break;
+        }
+        national = next;
+    }
+    checked_national(national.digits())
 }
 
 /// German national numbers never start with 0 (BNetzA): one written trunk prefix goes
@@ -254,12 +263,10 @@ fn national_prefix_stripped(territory: Option<&Territory>, digits: &[u8]) -> Opt
 /// without either are an error, not a guess (`30123456` may be a local number without
 /// its area code). `docs/differences.md` says why this differs from libphonenumber.
 fn german_national(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, ParseError> {
-    if let Some(rest) = digits.strip_prefix(b"0") {
-        return Ok(PhoneNumber::new(
-            DE_PLAN.country_code,
-            checked_national(rest)?,
-            ext,
-        ));
+    if digits.starts_with(b"0") {
+        let code = DE_PLAN.country_code;
+        let national = checked_national(never_zero(code, digits)?)?;
+        return Ok(PhoneNumber::new(code, national, ext));
     }
     let is_short = digits.len() <= MAX_SHORT_CODE
         && DE_PLAN.records[usize::from(DE_PLAN.short.find(digits))].prefix_len > 0;
@@ -281,14 +288,16 @@ fn german_national(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, Pa
 fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneNumber, ParseError> {
     let code = region.country_code();
     let territory = region.territory();
-    let mut stripped = None;
     if let Some(rest) = territory.and_then(|t| without_plus(t, code, digits)) {
-        let national = without_national_prefix(territory, code, rest.digits(), &mut stripped)?;
-        return Ok(PhoneNumber::new(code, checked_national(national)?, ext));
+        let national = national_number(territory, code, rest.digits())?;
+        return Ok(PhoneNumber::new(code, national, ext));
     }
-    let national = without_national_prefix(territory, code, digits, &mut stripped)?;
+    let national = national_number(territory, code, digits)?;
+    // As its E.164 form will read: with the calling code's main region's rules (a
+    // Jersey `01…` that Jersey's rules keep, Britain's strip).
+    let national = national_number(world::main_territory(code), code, national.as_bytes())?;
     let short = territory.is_some_and(|t| {
-        t.number_type(national).is_none()
+        t.number_type(national.as_bytes()).is_none()
             && t.short_number(digits)
                 .is_some_and(|s| s.valid || s.emergency)
     });
@@ -297,7 +306,7 @@ fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneN
             return Ok(PhoneNumber::short(region, code, ext));
         }
     }
-    Ok(PhoneNumber::new(code, checked_national(national)?, ext))
+    Ok(PhoneNumber::new(code, national, ext))
 }
 
 /// libphonenumber's "calling code without a plus sign": `digits` start with the
