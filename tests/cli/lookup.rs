@@ -422,7 +422,7 @@ fn control_characters_do_not_reach_the_terminal() {
 }
 
 #[test]
-fn help_has_examples_and_version_has_the_data_fingerprint() {
+fn help_has_examples_and_version_names_the_data() {
     let help = run(&["lookup", "--help"], b"");
     assert_eq!(help.status.code(), Some(0));
     let text = stdout(&help);
@@ -437,7 +437,16 @@ fn help_has_examples_and_version_has_the_data_fingerprint() {
     assert_eq!(version.status.code(), Some(0));
     let text = stdout(&version);
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
-    assert!(text.contains("data "), "{text}");
+    assert!(
+        text.contains(&format!("data {}", numrep::DATA_FINGERPRINT)),
+        "{text}"
+    );
+    let metadata = format!("libphonenumber {}", numrep::METADATA_VERSION);
+    assert!(text.contains(&metadata), "{text}");
+    assert!(
+        text.contains(&format!("BNetzA {}", numrep::BNETZA_SNAPSHOT)),
+        "{text}"
+    );
 }
 
 #[test]

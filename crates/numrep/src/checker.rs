@@ -75,6 +75,7 @@ impl RegisterCheck {
 
 /// The own-number registry entry that matched (JSON `own_number`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct OwnNumberInfo {
     /// Vendor (contracted call center).
     pub vendor: String,
@@ -102,6 +103,7 @@ pub struct OwnNumberInfo {
 
 /// The block/allow decision (JSON `list`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ListInfo {
     /// `allowed` or `blocked`.
     pub decision: Decision,

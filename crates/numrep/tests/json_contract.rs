@@ -75,21 +75,16 @@ fn inputs() -> Vec<String> {
 }
 
 fn source(verdict: ReputationVerdict) -> SourceEvidence {
-    SourceEvidence {
-        name: "tellows \"test\"".into(),
-        kind: "tellows".into(),
-        status: SourceStatus::Ok,
-        cached: true,
-        elapsed_ms: 12,
-        verdict: Some(verdict),
-        risk_score: Some(80),
-        labels: vec!["Erotik-Hotline".into(), "a\nb".into()],
-        comments: Some(3),
-        votes: None,
-        summary: Some("Score 8 – „sehr unseriös“".into()),
-        error: None,
-        lang: Lang::En,
-    }
+    let mut evidence =
+        SourceEvidence::answered("tellows \"test\"", "tellows", SourceStatus::Ok, Lang::En);
+    evidence.cached = true;
+    evidence.elapsed_ms = 12;
+    evidence.verdict = Some(verdict);
+    evidence.risk_score = Some(80);
+    evidence.labels = vec!["Erotik-Hotline".into(), "a\nb".into()];
+    evidence.comments = Some(3);
+    evidence.summary = Some("Score 8 – „sehr unseriös“".into());
+    evidence
 }
 
 #[test]
