@@ -1,10 +1,10 @@
 //! `Report::write_json` (the CLI's fast path) writes exactly what
 //! `serde_json::to_writer(&report)` writes, for every kind of report: numbers of every
-//! range, short codes, foreign numbers, rejected input with quotes and control
+//! range, short codes of every region (with their cost), foreign numbers, rejected input with quotes and control
 //! characters, own numbers, block/allow decisions and online sources, in both languages.
 
 use numrep::lists::{load_own_numbers, load_rules, Date, ListFormat, ListKind, LoadOptions};
-use numrep::{Checker, Lang, Options, ReputationVerdict, SourceEvidence, SourceStatus};
+use numrep::{Checker, Lang, Options, Region, ReputationVerdict, SourceEvidence, SourceStatus};
 
 fn example(name: &str) -> String {
     let path = format!("{}/../../data/examples/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -117,6 +117,33 @@ fn write_json_equals_serde_json_for_every_kind_of_report() {
         let mut fast = Vec::new();
         plain.write_json(&mut fast);
         assert_eq!(fast, serde_json::to_vec(&plain).expect("serializes"));
+        // Every region: short numbers with their cost, foreign lines and findings.
+        for (input, region) in [
+            ("999", Region::GB),
+            ("911", Region::US),
+            ("000", Region::AU),
+            ("118 118", Region::GB),
+            ("070 1234 5678", Region::GB),
+            ("0900 123456", Region::AT),
+            ("(11) 2345-6789", Region::BR),
+            ("+41 900 123 456", Region::DE),
+            ("+979 123456789", Region::DE),
+            ("+44 20 794 6", Region::DE),
+            ("+1 200 555 0100", Region::DE),
+            ("+971 600212345", Region::DE),
+            ("+882 34851234567", Region::DE),
+        ] {
+            let report = numrep::lookup(input, &Options::new().region(region).lang(lang));
+            let mut fast = Vec::new();
+            report.write_json(&mut fast);
+            let reference = serde_json::to_string(&report).expect("serializes");
+            assert_eq!(
+                String::from_utf8(fast).expect("UTF-8"),
+                reference,
+                "{input:?}"
+            );
+            compared += 1;
+        }
     }
     assert!(compared > 500, "{compared}");
 }
