@@ -4,7 +4,9 @@
 //! characters, own numbers, block/allow decisions and online sources, in both languages.
 
 use numrep::lists::{load_own_numbers, load_rules, Date, ListFormat, ListKind, LoadOptions};
-use numrep::{Checker, Lang, Options, Region, ReputationVerdict, SourceEvidence, SourceStatus};
+use numrep::{
+    Checker, Lang, Options, Region, Report, ReputationVerdict, SourceEvidence, SourceStatus,
+};
 
 fn example(name: &str) -> String {
     let path = format!("{}/../../data/examples/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -87,6 +89,18 @@ fn source(verdict: ReputationVerdict) -> SourceEvidence {
     evidence
 }
 
+/// The fast writer and serde write the same bytes for `report`.
+fn assert_same_json(report: &Report, label: &str) {
+    let mut fast = Vec::new();
+    report.write_json(&mut fast);
+    let reference = serde_json::to_string(report).expect("serializes");
+    assert_eq!(
+        String::from_utf8(fast).expect("UTF-8"),
+        reference,
+        "{label}"
+    );
+}
+
 #[test]
 fn write_json_equals_serde_json_for_every_kind_of_report() {
     let day = Date::new(2026, 11, 28).expect("valid");
@@ -102,21 +116,12 @@ fn write_json_equals_serde_json_for_every_kind_of_report() {
                 ],
             ] {
                 let report = checker.check_with_sources(&input, day, sources);
-                let mut fast = Vec::new();
-                report.write_json(&mut fast);
-                let reference = serde_json::to_string(&report).expect("serializes");
-                assert_eq!(
-                    String::from_utf8(fast).expect("UTF-8"),
-                    reference,
-                    "{input:?} ({lang:?})"
-                );
+                assert_same_json(&report, &format!("{input:?} ({lang:?})"));
                 compared += 1;
             }
         }
         let plain = numrep::lookup("030 1234567", &Options::new().lang(lang));
-        let mut fast = Vec::new();
-        plain.write_json(&mut fast);
-        assert_eq!(fast, serde_json::to_vec(&plain).expect("serializes"));
+        assert_same_json(&plain, "a plain lookup");
         // Every region: short numbers with their cost, foreign lines and findings.
         for (input, region) in [
             ("999", Region::GB),

@@ -116,6 +116,25 @@ impl Category {
         Category::Unknown,
     ];
 
+    /// libphonenumber's `PhoneNumberType` name of the categories it has (`FIXED_LINE`,
+    /// `PREMIUM_RATE`, …); `None` for numrep's own (`mass_traffic`, `emergency`, …).
+    pub const fn libphonenumber_type(self) -> Option<&'static str> {
+        Some(match self {
+            Category::FixedLine => "FIXED_LINE",
+            Category::Mobile => "MOBILE",
+            Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+            Category::TollFree => "TOLL_FREE",
+            Category::PremiumRate => "PREMIUM_RATE",
+            Category::SharedCost => "SHARED_COST",
+            Category::PersonalNumber => "PERSONAL_NUMBER",
+            Category::Voip => "VOIP",
+            Category::Pager => "PAGER",
+            Category::Uan => "UAN",
+            Category::Voicemail => "VOICEMAIL",
+            _ => return None,
+        })
+    }
+
     /// Parses the snake_case name.
     pub fn from_name(name: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.as_str() == name)

@@ -21,7 +21,8 @@ fn fixture(name: &str) -> Vec<HashMap<String, String>> {
 }
 
 fn type_name(t: Option<Category>) -> &'static str {
-    t.and_then(libphonenumber_type_name).unwrap_or("UNKNOWN")
+    t.and_then(Category::libphonenumber_type)
+        .unwrap_or("UNKNOWN")
 }
 
 fn digits(text: &str) -> Vec<u8> {

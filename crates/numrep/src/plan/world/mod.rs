@@ -20,6 +20,7 @@ mod conformance;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+#[path = "../../../tests/support/csv_rows.rs"]
 mod test_data;
 #[cfg(test)]
 mod tests;
@@ -36,26 +37,6 @@ use super::Category;
 use automaton::NOTHING;
 use bits::NUMBER_TYPES;
 use tables::{AUTOMATA, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
-
-/// libphonenumber's name of a number type (`PhoneNumberType`: `FIXED_LINE`, …), for the
-/// categories it has.
-#[cfg(test)]
-pub(crate) fn libphonenumber_type_name(category: Category) -> Option<&'static str> {
-    Some(match category {
-        Category::FixedLine => "FIXED_LINE",
-        Category::Mobile => "MOBILE",
-        Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
-        Category::TollFree => "TOLL_FREE",
-        Category::PremiumRate => "PREMIUM_RATE",
-        Category::SharedCost => "SHARED_COST",
-        Category::PersonalNumber => "PERSONAL_NUMBER",
-        Category::Voip => "VOIP",
-        Category::Pager => "PAGER",
-        Category::Uan => "UAN",
-        Category::Voicemail => "VOICEMAIL",
-        _ => return None,
-    })
-}
 
 /// The bit of a number type in the type automata.
 fn type_bit(category: Category) -> u16 {
