@@ -104,8 +104,8 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     for r in &t.regions {
         let _ = writeln!(
             o,
-            "    RegionInfo {{ region: {:?}, code: {}, name_en: {:?}, name_de: {:?} }},",
-            r.region, r.code, r.name_en, r.name_de
+            "    RegionInfo {{ name_en: {:?}, name_de: {:?} }}, // {}",
+            r.name_en, r.name_de, r.region
         );
     }
     o.push_str("];\n\n");

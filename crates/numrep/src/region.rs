@@ -43,27 +43,26 @@ impl Region {
             &[a, b] => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
             _ => [0, 0],
         };
-        REGIONS
-            .binary_search_by(|r| r.region.as_bytes().cmp(&upper[..]))
+        world::region_by_code(&upper)
             .map(Region::at)
-            .map_err(|_| ParseError::UnknownRegion {
+            .ok_or_else(|| ParseError::UnknownRegion {
                 region: code.chars().take(16).collect(),
             })
     }
 
     /// Every region, sorted by code.
     pub fn all() -> impl Iterator<Item = Region> {
-        (0..REGIONS.len()).map(Region::at)
+        (0..world::region_count()).map(Region::at)
     }
 
     /// The ISO code (`"DE"`).
     pub fn code(self) -> &'static str {
-        self.info().region
+        self.territory().map_or("", |t| t.region)
     }
 
     /// The country calling code (49 for Germany, 1 for the United States and Canada).
     pub fn country_code(self) -> u16 {
-        self.info().code
+        self.territory().map_or(0, |t| t.code)
     }
 
     /// The region's name in `lang` (`Deutschland`, `Germany`).

@@ -14,9 +14,10 @@ use crate::region::Region;
 pub(super) fn full(number: &PhoneNumber, country: CountryCode) -> Classification {
     let code = country.value();
     let national = number.national_digits();
-    let territory = world::region_for_number(code, national);
+    let found = world::region_and_type(code, national);
+    let territory = found.map(|(t, _)| t);
     let region = territory.and_then(Region::of_territory);
-    let typed = territory.and_then(|t| t.number_type(national));
+    let typed = found.and_then(|(_, category)| category);
     let (category, validity) = match typed {
         Some(category) => (category, Validity::Valid),
         None => {

@@ -292,14 +292,17 @@ fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneN
         let national = national_number(territory, code, rest.digits())?;
         return Ok(PhoneNumber::new(code, national, ext));
     }
-    let national = national_number(territory, code, digits)?;
+    let mut national = national_number(territory, code, digits)?;
     // As its E.164 form will read: with the calling code's main region's rules (a
     // Jersey `01…` that Jersey's rules keep, Britain's strip).
-    let national = national_number(world::main_territory(code), code, national.as_bytes())?;
+    let main = world::main_territory(code);
+    if !matches!((main, territory), (Some(a), Some(b)) if std::ptr::eq(a, b)) {
+        national = national_number(main, code, national.as_bytes())?;
+    }
     let short = territory.is_some_and(|t| {
-        t.number_type(national.as_bytes()).is_none()
-            && t.short_number(digits)
-                .is_some_and(|s| s.valid || s.emergency)
+        t.short_number(digits)
+            .is_some_and(|s| s.valid || s.emergency)
+            && t.number_type(national.as_bytes()).is_none()
     });
     if short {
         if let Some(code) = Digits::from_ascii(digits) {

@@ -2097,251 +2097,251 @@ pub static CODE_INDEX: [u8; 1000] = [
 
 /// Region names, sorted by region.
 pub static REGIONS: [RegionInfo; 245] = [
-    RegionInfo { region: "AC", code: 247, name_en: "Ascension Island", name_de: "Ascension" },
-    RegionInfo { region: "AD", code: 376, name_en: "Andorra", name_de: "Andorra" },
-    RegionInfo { region: "AE", code: 971, name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate" },
-    RegionInfo { region: "AF", code: 93, name_en: "Afghanistan", name_de: "Afghanistan" },
-    RegionInfo { region: "AG", code: 1, name_en: "Antigua and Barbuda", name_de: "Antigua und Barbuda" },
-    RegionInfo { region: "AI", code: 1, name_en: "Anguilla", name_de: "Anguilla" },
-    RegionInfo { region: "AL", code: 355, name_en: "Albania", name_de: "Albanien" },
-    RegionInfo { region: "AM", code: 374, name_en: "Armenia", name_de: "Armenien" },
-    RegionInfo { region: "AO", code: 244, name_en: "Angola", name_de: "Angola" },
-    RegionInfo { region: "AR", code: 54, name_en: "Argentina", name_de: "Argentinien" },
-    RegionInfo { region: "AS", code: 1, name_en: "American Samoa", name_de: "Amerikanisch-Samoa" },
-    RegionInfo { region: "AT", code: 43, name_en: "Austria", name_de: "Österreich" },
-    RegionInfo { region: "AU", code: 61, name_en: "Australia", name_de: "Australien" },
-    RegionInfo { region: "AW", code: 297, name_en: "Aruba", name_de: "Aruba" },
-    RegionInfo { region: "AX", code: 358, name_en: "Åland Islands", name_de: "Aaland-Inseln" },
-    RegionInfo { region: "AZ", code: 994, name_en: "Azerbaijan", name_de: "Aserbaidschan" },
-    RegionInfo { region: "BA", code: 387, name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina" },
-    RegionInfo { region: "BB", code: 1, name_en: "Barbados", name_de: "Barbados" },
-    RegionInfo { region: "BD", code: 880, name_en: "Bangladesh", name_de: "Bangladesch" },
-    RegionInfo { region: "BE", code: 32, name_en: "Belgium", name_de: "Belgien" },
-    RegionInfo { region: "BF", code: 226, name_en: "Burkina Faso", name_de: "Burkina Faso" },
-    RegionInfo { region: "BG", code: 359, name_en: "Bulgaria", name_de: "Bulgarien" },
-    RegionInfo { region: "BH", code: 973, name_en: "Bahrain", name_de: "Bahrain" },
-    RegionInfo { region: "BI", code: 257, name_en: "Burundi", name_de: "Burundi" },
-    RegionInfo { region: "BJ", code: 229, name_en: "Benin", name_de: "Benin" },
-    RegionInfo { region: "BL", code: 590, name_en: "Saint Barthélemy", name_de: "Saint Barthélemy" },
-    RegionInfo { region: "BM", code: 1, name_en: "Bermuda", name_de: "Bermuda" },
-    RegionInfo { region: "BN", code: 673, name_en: "Brunei", name_de: "Brunei" },
-    RegionInfo { region: "BO", code: 591, name_en: "Bolivia", name_de: "Bolivien" },
-    RegionInfo { region: "BQ", code: 599, name_en: "Bonaire, Sint Eustatius and Saba", name_de: "Bonaire, Sint Eustatius und Saba" },
-    RegionInfo { region: "BR", code: 55, name_en: "Brazil", name_de: "Brasilien" },
-    RegionInfo { region: "BS", code: 1, name_en: "Bahamas", name_de: "Bahamas" },
-    RegionInfo { region: "BT", code: 975, name_en: "Bhutan", name_de: "Bhutan" },
-    RegionInfo { region: "BW", code: 267, name_en: "Botswana", name_de: "Botsuana" },
-    RegionInfo { region: "BY", code: 375, name_en: "Belarus", name_de: "Belarus" },
-    RegionInfo { region: "BZ", code: 501, name_en: "Belize", name_de: "Belize" },
-    RegionInfo { region: "CA", code: 1, name_en: "Canada", name_de: "Kanada" },
-    RegionInfo { region: "CC", code: 61, name_en: "Cocos Islands", name_de: "Kokos-Inseln" },
-    RegionInfo { region: "CD", code: 243, name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo" },
-    RegionInfo { region: "CF", code: 236, name_en: "Central African Republic", name_de: "Zentralafrikanische Republik" },
-    RegionInfo { region: "CG", code: 242, name_en: "Congo", name_de: "Kongo" },
-    RegionInfo { region: "CH", code: 41, name_en: "Switzerland", name_de: "Schweiz" },
-    RegionInfo { region: "CI", code: 225, name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste" },
-    RegionInfo { region: "CK", code: 682, name_en: "Cook Islands", name_de: "Cook-Inseln" },
-    RegionInfo { region: "CL", code: 56, name_en: "Chile", name_de: "Chile" },
-    RegionInfo { region: "CM", code: 237, name_en: "Cameroon", name_de: "Kamerun" },
-    RegionInfo { region: "CN", code: 86, name_en: "China", name_de: "China" },
-    RegionInfo { region: "CO", code: 57, name_en: "Colombia", name_de: "Kolumbien" },
-    RegionInfo { region: "CR", code: 506, name_en: "Costa Rica", name_de: "Costa Rica" },
-    RegionInfo { region: "CU", code: 53, name_en: "Cuba", name_de: "Kuba" },
-    RegionInfo { region: "CV", code: 238, name_en: "Cape Verde", name_de: "Kap Verde" },
-    RegionInfo { region: "CW", code: 599, name_en: "Curaçao", name_de: "Curaçao" },
-    RegionInfo { region: "CX", code: 61, name_en: "Christmas Island", name_de: "Weihnachtsinsel" },
-    RegionInfo { region: "CY", code: 357, name_en: "Cyprus", name_de: "Zypern" },
-    RegionInfo { region: "CZ", code: 420, name_en: "Czech Republic", name_de: "Tschechische Republik" },
-    RegionInfo { region: "DE", code: 49, name_en: "Germany", name_de: "Deutschland" },
-    RegionInfo { region: "DJ", code: 253, name_en: "Djibouti", name_de: "Dschibuti" },
-    RegionInfo { region: "DK", code: 45, name_en: "Denmark", name_de: "Dänemark" },
-    RegionInfo { region: "DM", code: 1, name_en: "Dominica", name_de: "Dominica" },
-    RegionInfo { region: "DO", code: 1, name_en: "Dominican Republic", name_de: "Dominikanische Republik" },
-    RegionInfo { region: "DZ", code: 213, name_en: "Algeria", name_de: "Algerien" },
-    RegionInfo { region: "EC", code: 593, name_en: "Ecuador", name_de: "Ecuador" },
-    RegionInfo { region: "EE", code: 372, name_en: "Estonia", name_de: "Estland" },
-    RegionInfo { region: "EG", code: 20, name_en: "Egypt", name_de: "Ägypten" },
-    RegionInfo { region: "EH", code: 212, name_en: "Western Sahara", name_de: "Westsahara" },
-    RegionInfo { region: "ER", code: 291, name_en: "Eritrea", name_de: "Eritrea" },
-    RegionInfo { region: "ES", code: 34, name_en: "Spain", name_de: "Spanien" },
-    RegionInfo { region: "ET", code: 251, name_en: "Ethiopia", name_de: "Äthiopien" },
-    RegionInfo { region: "FI", code: 358, name_en: "Finland", name_de: "Finnland" },
-    RegionInfo { region: "FJ", code: 679, name_en: "Fiji", name_de: "Fidschi" },
-    RegionInfo { region: "FK", code: 500, name_en: "Falkland Islands", name_de: "Falkland-Inseln" },
-    RegionInfo { region: "FM", code: 691, name_en: "Micronesia", name_de: "Mikronesien" },
-    RegionInfo { region: "FO", code: 298, name_en: "Faroe Islands", name_de: "Färöer-Inseln" },
-    RegionInfo { region: "FR", code: 33, name_en: "France", name_de: "Frankreich" },
-    RegionInfo { region: "GA", code: 241, name_en: "Gabon", name_de: "Gabun" },
-    RegionInfo { region: "GB", code: 44, name_en: "United Kingdom", name_de: "Vereinigtes Königreich" },
-    RegionInfo { region: "GD", code: 1, name_en: "Grenada", name_de: "Grenada" },
-    RegionInfo { region: "GE", code: 995, name_en: "Georgia", name_de: "Georgien" },
-    RegionInfo { region: "GF", code: 594, name_en: "French Guiana", name_de: "Französisch-Guayana" },
-    RegionInfo { region: "GG", code: 44, name_en: "Guernsey", name_de: "Guernsey" },
-    RegionInfo { region: "GH", code: 233, name_en: "Ghana", name_de: "Ghana" },
-    RegionInfo { region: "GI", code: 350, name_en: "Gibraltar", name_de: "Gibraltar" },
-    RegionInfo { region: "GL", code: 299, name_en: "Greenland", name_de: "Grönland" },
-    RegionInfo { region: "GM", code: 220, name_en: "Gambia", name_de: "Gambia" },
-    RegionInfo { region: "GN", code: 224, name_en: "Guinea", name_de: "Guinea" },
-    RegionInfo { region: "GP", code: 590, name_en: "Guadeloupe", name_de: "Guadeloupe" },
-    RegionInfo { region: "GQ", code: 240, name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea" },
-    RegionInfo { region: "GR", code: 30, name_en: "Greece", name_de: "Griechenland" },
-    RegionInfo { region: "GT", code: 502, name_en: "Guatemala", name_de: "Guatemala" },
-    RegionInfo { region: "GU", code: 1, name_en: "Guam", name_de: "Guam" },
-    RegionInfo { region: "GW", code: 245, name_en: "Guinea-Bissau", name_de: "Guinea-Bissau" },
-    RegionInfo { region: "GY", code: 592, name_en: "Guyana", name_de: "Guyana" },
-    RegionInfo { region: "HK", code: 852, name_en: "Hong Kong", name_de: "Hongkong" },
-    RegionInfo { region: "HN", code: 504, name_en: "Honduras", name_de: "Honduras" },
-    RegionInfo { region: "HR", code: 385, name_en: "Croatia", name_de: "Kroatien" },
-    RegionInfo { region: "HT", code: 509, name_en: "Haiti", name_de: "Haiti" },
-    RegionInfo { region: "HU", code: 36, name_en: "Hungary", name_de: "Ungarn" },
-    RegionInfo { region: "ID", code: 62, name_en: "Indonesia", name_de: "Indonesien" },
-    RegionInfo { region: "IE", code: 353, name_en: "Ireland", name_de: "Irland" },
-    RegionInfo { region: "IL", code: 972, name_en: "Israel", name_de: "Israel" },
-    RegionInfo { region: "IM", code: 44, name_en: "Isle Of Man", name_de: "Isle of Man" },
-    RegionInfo { region: "IN", code: 91, name_en: "India", name_de: "Indien" },
-    RegionInfo { region: "IO", code: 246, name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean" },
-    RegionInfo { region: "IQ", code: 964, name_en: "Iraq", name_de: "Irak" },
-    RegionInfo { region: "IR", code: 98, name_en: "Iran", name_de: "Iran" },
-    RegionInfo { region: "IS", code: 354, name_en: "Iceland", name_de: "Island" },
-    RegionInfo { region: "IT", code: 39, name_en: "Italy", name_de: "Italien" },
-    RegionInfo { region: "JE", code: 44, name_en: "Jersey", name_de: "Jersey" },
-    RegionInfo { region: "JM", code: 1, name_en: "Jamaica", name_de: "Jamaika" },
-    RegionInfo { region: "JO", code: 962, name_en: "Jordan", name_de: "Jordanien" },
-    RegionInfo { region: "JP", code: 81, name_en: "Japan", name_de: "Japan" },
-    RegionInfo { region: "KE", code: 254, name_en: "Kenya", name_de: "Kenia" },
-    RegionInfo { region: "KG", code: 996, name_en: "Kyrgyzstan", name_de: "Kirgistan" },
-    RegionInfo { region: "KH", code: 855, name_en: "Cambodia", name_de: "Kambodscha" },
-    RegionInfo { region: "KI", code: 686, name_en: "Kiribati", name_de: "Kiribati" },
-    RegionInfo { region: "KM", code: 269, name_en: "Comoros", name_de: "Komoren" },
-    RegionInfo { region: "KN", code: 1, name_en: "Saint Kitts And Nevis", name_de: "Saint Kitts und Nevis" },
-    RegionInfo { region: "KP", code: 850, name_en: "North Korea", name_de: "Nordkorea" },
-    RegionInfo { region: "KR", code: 82, name_en: "South Korea", name_de: "Südkorea" },
-    RegionInfo { region: "KW", code: 965, name_en: "Kuwait", name_de: "Kuwait" },
-    RegionInfo { region: "KY", code: 1, name_en: "Cayman Islands", name_de: "Kaiman-Inseln" },
-    RegionInfo { region: "KZ", code: 7, name_en: "Kazakhstan", name_de: "Kasachstan" },
-    RegionInfo { region: "LA", code: 856, name_en: "Laos", name_de: "Laos" },
-    RegionInfo { region: "LB", code: 961, name_en: "Lebanon", name_de: "Libanon" },
-    RegionInfo { region: "LC", code: 1, name_en: "Saint Lucia", name_de: "St. Lucia" },
-    RegionInfo { region: "LI", code: 423, name_en: "Liechtenstein", name_de: "Liechtenstein" },
-    RegionInfo { region: "LK", code: 94, name_en: "Sri Lanka", name_de: "Sri Lanka" },
-    RegionInfo { region: "LR", code: 231, name_en: "Liberia", name_de: "Liberia" },
-    RegionInfo { region: "LS", code: 266, name_en: "Lesotho", name_de: "Lesotho" },
-    RegionInfo { region: "LT", code: 370, name_en: "Lithuania", name_de: "Litauen" },
-    RegionInfo { region: "LU", code: 352, name_en: "Luxembourg", name_de: "Luxemburg" },
-    RegionInfo { region: "LV", code: 371, name_en: "Latvia", name_de: "Lettland" },
-    RegionInfo { region: "LY", code: 218, name_en: "Libya", name_de: "Libyen" },
-    RegionInfo { region: "MA", code: 212, name_en: "Morocco", name_de: "Marokko" },
-    RegionInfo { region: "MC", code: 377, name_en: "Monaco", name_de: "Monaco" },
-    RegionInfo { region: "MD", code: 373, name_en: "Moldova", name_de: "Moldau" },
-    RegionInfo { region: "ME", code: 382, name_en: "Montenegro", name_de: "Montenegro" },
-    RegionInfo { region: "MF", code: 590, name_en: "Saint Martin", name_de: "St. Martin" },
-    RegionInfo { region: "MG", code: 261, name_en: "Madagascar", name_de: "Madagaskar" },
-    RegionInfo { region: "MH", code: 692, name_en: "Marshall Islands", name_de: "Marshall-Inseln" },
-    RegionInfo { region: "MK", code: 389, name_en: "Macedonia", name_de: "Mazedonien" },
-    RegionInfo { region: "ML", code: 223, name_en: "Mali", name_de: "Mali" },
-    RegionInfo { region: "MM", code: 95, name_en: "Myanmar", name_de: "Myanmar" },
-    RegionInfo { region: "MN", code: 976, name_en: "Mongolia", name_de: "Mongolei" },
-    RegionInfo { region: "MO", code: 853, name_en: "Macao", name_de: "Macao" },
-    RegionInfo { region: "MP", code: 1, name_en: "Northern Mariana Islands", name_de: "Nördliche Mariannen-Inseln" },
-    RegionInfo { region: "MQ", code: 596, name_en: "Martinique", name_de: "Martinique" },
-    RegionInfo { region: "MR", code: 222, name_en: "Mauritania", name_de: "Mauretanien" },
-    RegionInfo { region: "MS", code: 1, name_en: "Montserrat", name_de: "Montserrat" },
-    RegionInfo { region: "MT", code: 356, name_en: "Malta", name_de: "Malta" },
-    RegionInfo { region: "MU", code: 230, name_en: "Mauritius", name_de: "Mauritius" },
-    RegionInfo { region: "MV", code: 960, name_en: "Maldives", name_de: "Maldiven" },
-    RegionInfo { region: "MW", code: 265, name_en: "Malawi", name_de: "Malawi" },
-    RegionInfo { region: "MX", code: 52, name_en: "Mexico", name_de: "Mexiko" },
-    RegionInfo { region: "MY", code: 60, name_en: "Malaysia", name_de: "Malaysia" },
-    RegionInfo { region: "MZ", code: 258, name_en: "Mozambique", name_de: "Mosambik" },
-    RegionInfo { region: "NA", code: 264, name_en: "Namibia", name_de: "Namibia" },
-    RegionInfo { region: "NC", code: 687, name_en: "New Caledonia", name_de: "Neukaledonien" },
-    RegionInfo { region: "NE", code: 227, name_en: "Niger", name_de: "Niger" },
-    RegionInfo { region: "NF", code: 672, name_en: "Norfolk Island", name_de: "Norfolk-Insel" },
-    RegionInfo { region: "NG", code: 234, name_en: "Nigeria", name_de: "Nigeria" },
-    RegionInfo { region: "NI", code: 505, name_en: "Nicaragua", name_de: "Nicaragua" },
-    RegionInfo { region: "NL", code: 31, name_en: "Netherlands", name_de: "Niederlande" },
-    RegionInfo { region: "NO", code: 47, name_en: "Norway", name_de: "Norwegen" },
-    RegionInfo { region: "NP", code: 977, name_en: "Nepal", name_de: "Nepal" },
-    RegionInfo { region: "NR", code: 674, name_en: "Nauru", name_de: "Nauru" },
-    RegionInfo { region: "NU", code: 683, name_en: "Niue", name_de: "Niue" },
-    RegionInfo { region: "NZ", code: 64, name_en: "New Zealand", name_de: "Neuseeland" },
-    RegionInfo { region: "OM", code: 968, name_en: "Oman", name_de: "Oman" },
-    RegionInfo { region: "PA", code: 507, name_en: "Panama", name_de: "Panama" },
-    RegionInfo { region: "PE", code: 51, name_en: "Peru", name_de: "Peru" },
-    RegionInfo { region: "PF", code: 689, name_en: "French Polynesia", name_de: "Französisch-Polynesien" },
-    RegionInfo { region: "PG", code: 675, name_en: "Papua New Guinea", name_de: "Papua-Neuguinea" },
-    RegionInfo { region: "PH", code: 63, name_en: "Philippines", name_de: "Philippinen" },
-    RegionInfo { region: "PK", code: 92, name_en: "Pakistan", name_de: "Pakistan" },
-    RegionInfo { region: "PL", code: 48, name_en: "Poland", name_de: "Polen" },
-    RegionInfo { region: "PM", code: 508, name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon" },
-    RegionInfo { region: "PR", code: 1, name_en: "Puerto Rico", name_de: "Puerto Rico" },
-    RegionInfo { region: "PS", code: 970, name_en: "Palestine", name_de: "Palästina" },
-    RegionInfo { region: "PT", code: 351, name_en: "Portugal", name_de: "Portugal" },
-    RegionInfo { region: "PW", code: 680, name_en: "Palau", name_de: "Palau" },
-    RegionInfo { region: "PY", code: 595, name_en: "Paraguay", name_de: "Paraguay" },
-    RegionInfo { region: "QA", code: 974, name_en: "Qatar", name_de: "Katar" },
-    RegionInfo { region: "RE", code: 262, name_en: "Reunion", name_de: "Reunion" },
-    RegionInfo { region: "RO", code: 40, name_en: "Romania", name_de: "Rumänien" },
-    RegionInfo { region: "RS", code: 381, name_en: "Serbia", name_de: "Serbien" },
-    RegionInfo { region: "RU", code: 7, name_en: "Russia", name_de: "Russland" },
-    RegionInfo { region: "RW", code: 250, name_en: "Rwanda", name_de: "Ruanda" },
-    RegionInfo { region: "SA", code: 966, name_en: "Saudi Arabia", name_de: "Saudi-Arabien" },
-    RegionInfo { region: "SB", code: 677, name_en: "Solomon Islands", name_de: "Solomon-Inseln" },
-    RegionInfo { region: "SC", code: 248, name_en: "Seychelles", name_de: "Seychellen" },
-    RegionInfo { region: "SD", code: 249, name_en: "Sudan", name_de: "Sudan" },
-    RegionInfo { region: "SE", code: 46, name_en: "Sweden", name_de: "Schweden" },
-    RegionInfo { region: "SG", code: 65, name_en: "Singapore", name_de: "Singapur" },
-    RegionInfo { region: "SH", code: 290, name_en: "Saint Helena", name_de: "St. Helena" },
-    RegionInfo { region: "SI", code: 386, name_en: "Slovenia", name_de: "Slowenien" },
-    RegionInfo { region: "SJ", code: 47, name_en: "Svalbard And Jan Mayen", name_de: "Svalbard und Jan Mayen" },
-    RegionInfo { region: "SK", code: 421, name_en: "Slovakia", name_de: "Slowakei" },
-    RegionInfo { region: "SL", code: 232, name_en: "Sierra Leone", name_de: "Sierra Leone" },
-    RegionInfo { region: "SM", code: 378, name_en: "San Marino", name_de: "San Marino" },
-    RegionInfo { region: "SN", code: 221, name_en: "Senegal", name_de: "Senegal" },
-    RegionInfo { region: "SO", code: 252, name_en: "Somalia", name_de: "Somalia" },
-    RegionInfo { region: "SR", code: 597, name_en: "Suriname", name_de: "Suriname" },
-    RegionInfo { region: "SS", code: 211, name_en: "South Sudan", name_de: "Südsudan" },
-    RegionInfo { region: "ST", code: 239, name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe" },
-    RegionInfo { region: "SV", code: 503, name_en: "El Salvador", name_de: "El Salvador" },
-    RegionInfo { region: "SX", code: 1, name_en: "Sint Maarten (Dutch part)", name_de: "Sint Maarten (Niederländischer Teil)" },
-    RegionInfo { region: "SY", code: 963, name_en: "Syria", name_de: "Syrien" },
-    RegionInfo { region: "SZ", code: 268, name_en: "Swaziland", name_de: "Swasiland" },
-    RegionInfo { region: "TA", code: 290, name_en: "Tristan da Cunha", name_de: "Tristan da Cunha" },
-    RegionInfo { region: "TC", code: 1, name_en: "Turks And Caicos Islands", name_de: "Turks- und Caicos-Inseln" },
-    RegionInfo { region: "TD", code: 235, name_en: "Chad", name_de: "Tschad" },
-    RegionInfo { region: "TG", code: 228, name_en: "Togo", name_de: "Togo" },
-    RegionInfo { region: "TH", code: 66, name_en: "Thailand", name_de: "Thailand" },
-    RegionInfo { region: "TJ", code: 992, name_en: "Tajikistan", name_de: "Tadschikistan" },
-    RegionInfo { region: "TK", code: 690, name_en: "Tokelau", name_de: "Tokelau" },
-    RegionInfo { region: "TL", code: 670, name_en: "Timor-Leste", name_de: "Timor-Leste" },
-    RegionInfo { region: "TM", code: 993, name_en: "Turkmenistan", name_de: "Turkmenistan" },
-    RegionInfo { region: "TN", code: 216, name_en: "Tunisia", name_de: "Tunesien" },
-    RegionInfo { region: "TO", code: 676, name_en: "Tonga", name_de: "Tonga" },
-    RegionInfo { region: "TR", code: 90, name_en: "Turkey", name_de: "Türkei" },
-    RegionInfo { region: "TT", code: 1, name_en: "Trinidad and Tobago", name_de: "Trinidad und Tobago" },
-    RegionInfo { region: "TV", code: 688, name_en: "Tuvalu", name_de: "Tuvalu" },
-    RegionInfo { region: "TW", code: 886, name_en: "Taiwan", name_de: "Taiwan" },
-    RegionInfo { region: "TZ", code: 255, name_en: "Tanzania", name_de: "Tansania" },
-    RegionInfo { region: "UA", code: 380, name_en: "Ukraine", name_de: "Ukraine" },
-    RegionInfo { region: "UG", code: 256, name_en: "Uganda", name_de: "Uganda" },
-    RegionInfo { region: "US", code: 1, name_en: "United States", name_de: "Vereinigte Staaten von Amerika" },
-    RegionInfo { region: "UY", code: 598, name_en: "Uruguay", name_de: "Uruguay" },
-    RegionInfo { region: "UZ", code: 998, name_en: "Uzbekistan", name_de: "Usbekistan" },
-    RegionInfo { region: "VA", code: 39, name_en: "Vatican", name_de: "Vatikanstadt" },
-    RegionInfo { region: "VC", code: 1, name_en: "Saint Vincent And The Grenadines", name_de: "St. Vincent und die Grenadinen" },
-    RegionInfo { region: "VE", code: 58, name_en: "Venezuela", name_de: "Venezuela" },
-    RegionInfo { region: "VG", code: 1, name_en: "British Virgin Islands", name_de: "Britische Jungferninseln" },
-    RegionInfo { region: "VI", code: 1, name_en: "U.S. Virgin Islands", name_de: "Amerikanische Jungferninseln" },
-    RegionInfo { region: "VN", code: 84, name_en: "Vietnam", name_de: "Vietnam" },
-    RegionInfo { region: "VU", code: 678, name_en: "Vanuatu", name_de: "Vanuatu" },
-    RegionInfo { region: "WF", code: 681, name_en: "Wallis And Futuna", name_de: "Wallis und Futuna" },
-    RegionInfo { region: "WS", code: 685, name_en: "Samoa", name_de: "Samoa" },
-    RegionInfo { region: "XK", code: 383, name_en: "Kosovo", name_de: "Kosovo" },
-    RegionInfo { region: "YE", code: 967, name_en: "Yemen", name_de: "Jemen" },
-    RegionInfo { region: "YT", code: 262, name_en: "Mayotte", name_de: "Mayotte" },
-    RegionInfo { region: "ZA", code: 27, name_en: "South Africa", name_de: "Südafrika" },
-    RegionInfo { region: "ZM", code: 260, name_en: "Zambia", name_de: "Sambia" },
-    RegionInfo { region: "ZW", code: 263, name_en: "Zimbabwe", name_de: "Simbabwe" },
+    RegionInfo { name_en: "Ascension Island", name_de: "Ascension" }, // AC
+    RegionInfo { name_en: "Andorra", name_de: "Andorra" }, // AD
+    RegionInfo { name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate" }, // AE
+    RegionInfo { name_en: "Afghanistan", name_de: "Afghanistan" }, // AF
+    RegionInfo { name_en: "Antigua and Barbuda", name_de: "Antigua und Barbuda" }, // AG
+    RegionInfo { name_en: "Anguilla", name_de: "Anguilla" }, // AI
+    RegionInfo { name_en: "Albania", name_de: "Albanien" }, // AL
+    RegionInfo { name_en: "Armenia", name_de: "Armenien" }, // AM
+    RegionInfo { name_en: "Angola", name_de: "Angola" }, // AO
+    RegionInfo { name_en: "Argentina", name_de: "Argentinien" }, // AR
+    RegionInfo { name_en: "American Samoa", name_de: "Amerikanisch-Samoa" }, // AS
+    RegionInfo { name_en: "Austria", name_de: "Österreich" }, // AT
+    RegionInfo { name_en: "Australia", name_de: "Australien" }, // AU
+    RegionInfo { name_en: "Aruba", name_de: "Aruba" }, // AW
+    RegionInfo { name_en: "Åland Islands", name_de: "Aaland-Inseln" }, // AX
+    RegionInfo { name_en: "Azerbaijan", name_de: "Aserbaidschan" }, // AZ
+    RegionInfo { name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina" }, // BA
+    RegionInfo { name_en: "Barbados", name_de: "Barbados" }, // BB
+    RegionInfo { name_en: "Bangladesh", name_de: "Bangladesch" }, // BD
+    RegionInfo { name_en: "Belgium", name_de: "Belgien" }, // BE
+    RegionInfo { name_en: "Burkina Faso", name_de: "Burkina Faso" }, // BF
+    RegionInfo { name_en: "Bulgaria", name_de: "Bulgarien" }, // BG
+    RegionInfo { name_en: "Bahrain", name_de: "Bahrain" }, // BH
+    RegionInfo { name_en: "Burundi", name_de: "Burundi" }, // BI
+    RegionInfo { name_en: "Benin", name_de: "Benin" }, // BJ
+    RegionInfo { name_en: "Saint Barthélemy", name_de: "Saint Barthélemy" }, // BL
+    RegionInfo { name_en: "Bermuda", name_de: "Bermuda" }, // BM
+    RegionInfo { name_en: "Brunei", name_de: "Brunei" }, // BN
+    RegionInfo { name_en: "Bolivia", name_de: "Bolivien" }, // BO
+    RegionInfo { name_en: "Bonaire, Sint Eustatius and Saba", name_de: "Bonaire, Sint Eustatius und Saba" }, // BQ
+    RegionInfo { name_en: "Brazil", name_de: "Brasilien" }, // BR
+    RegionInfo { name_en: "Bahamas", name_de: "Bahamas" }, // BS
+    RegionInfo { name_en: "Bhutan", name_de: "Bhutan" }, // BT
+    RegionInfo { name_en: "Botswana", name_de: "Botsuana" }, // BW
+    RegionInfo { name_en: "Belarus", name_de: "Belarus" }, // BY
+    RegionInfo { name_en: "Belize", name_de: "Belize" }, // BZ
+    RegionInfo { name_en: "Canada", name_de: "Kanada" }, // CA
+    RegionInfo { name_en: "Cocos Islands", name_de: "Kokos-Inseln" }, // CC
+    RegionInfo { name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo" }, // CD
+    RegionInfo { name_en: "Central African Republic", name_de: "Zentralafrikanische Republik" }, // CF
+    RegionInfo { name_en: "Congo", name_de: "Kongo" }, // CG
+    RegionInfo { name_en: "Switzerland", name_de: "Schweiz" }, // CH
+    RegionInfo { name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste" }, // CI
+    RegionInfo { name_en: "Cook Islands", name_de: "Cook-Inseln" }, // CK
+    RegionInfo { name_en: "Chile", name_de: "Chile" }, // CL
+    RegionInfo { name_en: "Cameroon", name_de: "Kamerun" }, // CM
+    RegionInfo { name_en: "China", name_de: "China" }, // CN
+    RegionInfo { name_en: "Colombia", name_de: "Kolumbien" }, // CO
+    RegionInfo { name_en: "Costa Rica", name_de: "Costa Rica" }, // CR
+    RegionInfo { name_en: "Cuba", name_de: "Kuba" }, // CU
+    RegionInfo { name_en: "Cape Verde", name_de: "Kap Verde" }, // CV
+    RegionInfo { name_en: "Curaçao", name_de: "Curaçao" }, // CW
+    RegionInfo { name_en: "Christmas Island", name_de: "Weihnachtsinsel" }, // CX
+    RegionInfo { name_en: "Cyprus", name_de: "Zypern" }, // CY
+    RegionInfo { name_en: "Czech Republic", name_de: "Tschechische Republik" }, // CZ
+    RegionInfo { name_en: "Germany", name_de: "Deutschland" }, // DE
+    RegionInfo { name_en: "Djibouti", name_de: "Dschibuti" }, // DJ
+    RegionInfo { name_en: "Denmark", name_de: "Dänemark" }, // DK
+    RegionInfo { name_en: "Dominica", name_de: "Dominica" }, // DM
+    RegionInfo { name_en: "Dominican Republic", name_de: "Dominikanische Republik" }, // DO
+    RegionInfo { name_en: "Algeria", name_de: "Algerien" }, // DZ
+    RegionInfo { name_en: "Ecuador", name_de: "Ecuador" }, // EC
+    RegionInfo { name_en: "Estonia", name_de: "Estland" }, // EE
+    RegionInfo { name_en: "Egypt", name_de: "Ägypten" }, // EG
+    RegionInfo { name_en: "Western Sahara", name_de: "Westsahara" }, // EH
+    RegionInfo { name_en: "Eritrea", name_de: "Eritrea" }, // ER
+    RegionInfo { name_en: "Spain", name_de: "Spanien" }, // ES
+    RegionInfo { name_en: "Ethiopia", name_de: "Äthiopien" }, // ET
+    RegionInfo { name_en: "Finland", name_de: "Finnland" }, // FI
+    RegionInfo { name_en: "Fiji", name_de: "Fidschi" }, // FJ
+    RegionInfo { name_en: "Falkland Islands", name_de: "Falkland-Inseln" }, // FK
+    RegionInfo { name_en: "Micronesia", name_de: "Mikronesien" }, // FM
+    RegionInfo { name_en: "Faroe Islands", name_de: "Färöer-Inseln" }, // FO
+    RegionInfo { name_en: "France", name_de: "Frankreich" }, // FR
+    RegionInfo { name_en: "Gabon", name_de: "Gabun" }, // GA
+    RegionInfo { name_en: "United Kingdom", name_de: "Vereinigtes Königreich" }, // GB
+    RegionInfo { name_en: "Grenada", name_de: "Grenada" }, // GD
+    RegionInfo { name_en: "Georgia", name_de: "Georgien" }, // GE
+    RegionInfo { name_en: "French Guiana", name_de: "Französisch-Guayana" }, // GF
+    RegionInfo { name_en: "Guernsey", name_de: "Guernsey" }, // GG
+    RegionInfo { name_en: "Ghana", name_de: "Ghana" }, // GH
+    RegionInfo { name_en: "Gibraltar", name_de: "Gibraltar" }, // GI
+    RegionInfo { name_en: "Greenland", name_de: "Grönland" }, // GL
+    RegionInfo { name_en: "Gambia", name_de: "Gambia" }, // GM
+    RegionInfo { name_en: "Guinea", name_de: "Guinea" }, // GN
+    RegionInfo { name_en: "Guadeloupe", name_de: "Guadeloupe" }, // GP
+    RegionInfo { name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea" }, // GQ
+    RegionInfo { name_en: "Greece", name_de: "Griechenland" }, // GR
+    RegionInfo { name_en: "Guatemala", name_de: "Guatemala" }, // GT
+    RegionInfo { name_en: "Guam", name_de: "Guam" }, // GU
+    RegionInfo { name_en: "Guinea-Bissau", name_de: "Guinea-Bissau" }, // GW
+    RegionInfo { name_en: "Guyana", name_de: "Guyana" }, // GY
+    RegionInfo { name_en: "Hong Kong", name_de: "Hongkong" }, // HK
+    RegionInfo { name_en: "Honduras", name_de: "Honduras" }, // HN
+    RegionInfo { name_en: "Croatia", name_de: "Kroatien" }, // HR
+    RegionInfo { name_en: "Haiti", name_de: "Haiti" }, // HT
+    RegionInfo { name_en: "Hungary", name_de: "Ungarn" }, // HU
+    RegionInfo { name_en: "Indonesia", name_de: "Indonesien" }, // ID
+    RegionInfo { name_en: "Ireland", name_de: "Irland" }, // IE
+    RegionInfo { name_en: "Israel", name_de: "Israel" }, // IL
+    RegionInfo { name_en: "Isle Of Man", name_de: "Isle of Man" }, // IM
+    RegionInfo { name_en: "India", name_de: "Indien" }, // IN
+    RegionInfo { name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean" }, // IO
+    RegionInfo { name_en: "Iraq", name_de: "Irak" }, // IQ
+    RegionInfo { name_en: "Iran", name_de: "Iran" }, // IR
+    RegionInfo { name_en: "Iceland", name_de: "Island" }, // IS
+    RegionInfo { name_en: "Italy", name_de: "Italien" }, // IT
+    RegionInfo { name_en: "Jersey", name_de: "Jersey" }, // JE
+    RegionInfo { name_en: "Jamaica", name_de: "Jamaika" }, // JM
+    RegionInfo { name_en: "Jordan", name_de: "Jordanien" }, // JO
+    RegionInfo { name_en: "Japan", name_de: "Japan" }, // JP
+    RegionInfo { name_en: "Kenya", name_de: "Kenia" }, // KE
+    RegionInfo { name_en: "Kyrgyzstan", name_de: "Kirgistan" }, // KG
+    RegionInfo { name_en: "Cambodia", name_de: "Kambodscha" }, // KH
+    RegionInfo { name_en: "Kiribati", name_de: "Kiribati" }, // KI
+    RegionInfo { name_en: "Comoros", name_de: "Komoren" }, // KM
+    RegionInfo { name_en: "Saint Kitts And Nevis", name_de: "Saint Kitts und Nevis" }, // KN
+    RegionInfo { name_en: "North Korea", name_de: "Nordkorea" }, // KP
+    RegionInfo { name_en: "South Korea", name_de: "Südkorea" }, // KR
+    RegionInfo { name_en: "Kuwait", name_de: "Kuwait" }, // KW
+    RegionInfo { name_en: "Cayman Islands", name_de: "Kaiman-Inseln" }, // KY
+    RegionInfo { name_en: "Kazakhstan", name_de: "Kasachstan" }, // KZ
+    RegionInfo { name_en: "Laos", name_de: "Laos" }, // LA
+    RegionInfo { name_en: "Lebanon", name_de: "Libanon" }, // LB
+    RegionInfo { name_en: "Saint Lucia", name_de: "St. Lucia" }, // LC
+    RegionInfo { name_en: "Liechtenstein", name_de: "Liechtenstein" }, // LI
+    RegionInfo { name_en: "Sri Lanka", name_de: "Sri Lanka" }, // LK
+    RegionInfo { name_en: "Liberia", name_de: "Liberia" }, // LR
+    RegionInfo { name_en: "Lesotho", name_de: "Lesotho" }, // LS
+    RegionInfo { name_en: "Lithuania", name_de: "Litauen" }, // LT
+    RegionInfo { name_en: "Luxembourg", name_de: "Luxemburg" }, // LU
+    RegionInfo { name_en: "Latvia", name_de: "Lettland" }, // LV
+    RegionInfo { name_en: "Libya", name_de: "Libyen" }, // LY
+    RegionInfo { name_en: "Morocco", name_de: "Marokko" }, // MA
+    RegionInfo { name_en: "Monaco", name_de: "Monaco" }, // MC
+    RegionInfo { name_en: "Moldova", name_de: "Moldau" }, // MD
+    RegionInfo { name_en: "Montenegro", name_de: "Montenegro" }, // ME
+    RegionInfo { name_en: "Saint Martin", name_de: "St. Martin" }, // MF
+    RegionInfo { name_en: "Madagascar", name_de: "Madagaskar" }, // MG
+    RegionInfo { name_en: "Marshall Islands", name_de: "Marshall-Inseln" }, // MH
+    RegionInfo { name_en: "Macedonia", name_de: "Mazedonien" }, // MK
+    RegionInfo { name_en: "Mali", name_de: "Mali" }, // ML
+    RegionInfo { name_en: "Myanmar", name_de: "Myanmar" }, // MM
+    RegionInfo { name_en: "Mongolia", name_de: "Mongolei" }, // MN
+    RegionInfo { name_en: "Macao", name_de: "Macao" }, // MO
+    RegionInfo { name_en: "Northern Mariana Islands", name_de: "Nördliche Mariannen-Inseln" }, // MP
+    RegionInfo { name_en: "Martinique", name_de: "Martinique" }, // MQ
+    RegionInfo { name_en: "Mauritania", name_de: "Mauretanien" }, // MR
+    RegionInfo { name_en: "Montserrat", name_de: "Montserrat" }, // MS
+    RegionInfo { name_en: "Malta", name_de: "Malta" }, // MT
+    RegionInfo { name_en: "Mauritius", name_de: "Mauritius" }, // MU
+    RegionInfo { name_en: "Maldives", name_de: "Maldiven" }, // MV
+    RegionInfo { name_en: "Malawi", name_de: "Malawi" }, // MW
+    RegionInfo { name_en: "Mexico", name_de: "Mexiko" }, // MX
+    RegionInfo { name_en: "Malaysia", name_de: "Malaysia" }, // MY
+    RegionInfo { name_en: "Mozambique", name_de: "Mosambik" }, // MZ
+    RegionInfo { name_en: "Namibia", name_de: "Namibia" }, // NA
+    RegionInfo { name_en: "New Caledonia", name_de: "Neukaledonien" }, // NC
+    RegionInfo { name_en: "Niger", name_de: "Niger" }, // NE
+    RegionInfo { name_en: "Norfolk Island", name_de: "Norfolk-Insel" }, // NF
+    RegionInfo { name_en: "Nigeria", name_de: "Nigeria" }, // NG
+    RegionInfo { name_en: "Nicaragua", name_de: "Nicaragua" }, // NI
+    RegionInfo { name_en: "Netherlands", name_de: "Niederlande" }, // NL
+    RegionInfo { name_en: "Norway", name_de: "Norwegen" }, // NO
+    RegionInfo { name_en: "Nepal", name_de: "Nepal" }, // NP
+    RegionInfo { name_en: "Nauru", name_de: "Nauru" }, // NR
+    RegionInfo { name_en: "Niue", name_de: "Niue" }, // NU
+    RegionInfo { name_en: "New Zealand", name_de: "Neuseeland" }, // NZ
+    RegionInfo { name_en: "Oman", name_de: "Oman" }, // OM
+    RegionInfo { name_en: "Panama", name_de: "Panama" }, // PA
+    RegionInfo { name_en: "Peru", name_de: "Peru" }, // PE
+    RegionInfo { name_en: "French Polynesia", name_de: "Französisch-Polynesien" }, // PF
+    RegionInfo { name_en: "Papua New Guinea", name_de: "Papua-Neuguinea" }, // PG
+    RegionInfo { name_en: "Philippines", name_de: "Philippinen" }, // PH
+    RegionInfo { name_en: "Pakistan", name_de: "Pakistan" }, // PK
+    RegionInfo { name_en: "Poland", name_de: "Polen" }, // PL
+    RegionInfo { name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon" }, // PM
+    RegionInfo { name_en: "Puerto Rico", name_de: "Puerto Rico" }, // PR
+    RegionInfo { name_en: "Palestine", name_de: "Palästina" }, // PS
+    RegionInfo { name_en: "Portugal", name_de: "Portugal" }, // PT
+    RegionInfo { name_en: "Palau", name_de: "Palau" }, // PW
+    RegionInfo { name_en: "Paraguay", name_de: "Paraguay" }, // PY
+    RegionInfo { name_en: "Qatar", name_de: "Katar" }, // QA
+    RegionInfo { name_en: "Reunion", name_de: "Reunion" }, // RE
+    RegionInfo { name_en: "Romania", name_de: "Rumänien" }, // RO
+    RegionInfo { name_en: "Serbia", name_de: "Serbien" }, // RS
+    RegionInfo { name_en: "Russia", name_de: "Russland" }, // RU
+    RegionInfo { name_en: "Rwanda", name_de: "Ruanda" }, // RW
+    RegionInfo { name_en: "Saudi Arabia", name_de: "Saudi-Arabien" }, // SA
+    RegionInfo { name_en: "Solomon Islands", name_de: "Solomon-Inseln" }, // SB
+    RegionInfo { name_en: "Seychelles", name_de: "Seychellen" }, // SC
+    RegionInfo { name_en: "Sudan", name_de: "Sudan" }, // SD
+    RegionInfo { name_en: "Sweden", name_de: "Schweden" }, // SE
+    RegionInfo { name_en: "Singapore", name_de: "Singapur" }, // SG
+    RegionInfo { name_en: "Saint Helena", name_de: "St. Helena" }, // SH
+    RegionInfo { name_en: "Slovenia", name_de: "Slowenien" }, // SI
+    RegionInfo { name_en: "Svalbard And Jan Mayen", name_de: "Svalbard und Jan Mayen" }, // SJ
+    RegionInfo { name_en: "Slovakia", name_de: "Slowakei" }, // SK
+    RegionInfo { name_en: "Sierra Leone", name_de: "Sierra Leone" }, // SL
+    RegionInfo { name_en: "San Marino", name_de: "San Marino" }, // SM
+    RegionInfo { name_en: "Senegal", name_de: "Senegal" }, // SN
+    RegionInfo { name_en: "Somalia", name_de: "Somalia" }, // SO
+    RegionInfo { name_en: "Suriname", name_de: "Suriname" }, // SR
+    RegionInfo { name_en: "South Sudan", name_de: "Südsudan" }, // SS
+    RegionInfo { name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe" }, // ST
+    RegionInfo { name_en: "El Salvador", name_de: "El Salvador" }, // SV
+    RegionInfo { name_en: "Sint Maarten (Dutch part)", name_de: "Sint Maarten (Niederländischer Teil)" }, // SX
+    RegionInfo { name_en: "Syria", name_de: "Syrien" }, // SY
+    RegionInfo { name_en: "Swaziland", name_de: "Swasiland" }, // SZ
+    RegionInfo { name_en: "Tristan da Cunha", name_de: "Tristan da Cunha" }, // TA
+    RegionInfo { name_en: "Turks And Caicos Islands", name_de: "Turks- und Caicos-Inseln" }, // TC
+    RegionInfo { name_en: "Chad", name_de: "Tschad" }, // TD
+    RegionInfo { name_en: "Togo", name_de: "Togo" }, // TG
+    RegionInfo { name_en: "Thailand", name_de: "Thailand" }, // TH
+    RegionInfo { name_en: "Tajikistan", name_de: "Tadschikistan" }, // TJ
+    RegionInfo { name_en: "Tokelau", name_de: "Tokelau" }, // TK
+    RegionInfo { name_en: "Timor-Leste", name_de: "Timor-Leste" }, // TL
+    RegionInfo { name_en: "Turkmenistan", name_de: "Turkmenistan" }, // TM
+    RegionInfo { name_en: "Tunisia", name_de: "Tunesien" }, // TN
+    RegionInfo { name_en: "Tonga", name_de: "Tonga" }, // TO
+    RegionInfo { name_en: "Turkey", name_de: "Türkei" }, // TR
+    RegionInfo { name_en: "Trinidad and Tobago", name_de: "Trinidad und Tobago" }, // TT
+    RegionInfo { name_en: "Tuvalu", name_de: "Tuvalu" }, // TV
+    RegionInfo { name_en: "Taiwan", name_de: "Taiwan" }, // TW
+    RegionInfo { name_en: "Tanzania", name_de: "Tansania" }, // TZ
+    RegionInfo { name_en: "Ukraine", name_de: "Ukraine" }, // UA
+    RegionInfo { name_en: "Uganda", name_de: "Uganda" }, // UG
+    RegionInfo { name_en: "United States", name_de: "Vereinigte Staaten von Amerika" }, // US
+    RegionInfo { name_en: "Uruguay", name_de: "Uruguay" }, // UY
+    RegionInfo { name_en: "Uzbekistan", name_de: "Usbekistan" }, // UZ
+    RegionInfo { name_en: "Vatican", name_de: "Vatikanstadt" }, // VA
+    RegionInfo { name_en: "Saint Vincent And The Grenadines", name_de: "St. Vincent und die Grenadinen" }, // VC
+    RegionInfo { name_en: "Venezuela", name_de: "Venezuela" }, // VE
+    RegionInfo { name_en: "British Virgin Islands", name_de: "Britische Jungferninseln" }, // VG
+    RegionInfo { name_en: "U.S. Virgin Islands", name_de: "Amerikanische Jungferninseln" }, // VI
+    RegionInfo { name_en: "Vietnam", name_de: "Vietnam" }, // VN
+    RegionInfo { name_en: "Vanuatu", name_de: "Vanuatu" }, // VU
+    RegionInfo { name_en: "Wallis And Futuna", name_de: "Wallis und Futuna" }, // WF
+    RegionInfo { name_en: "Samoa", name_de: "Samoa" }, // WS
+    RegionInfo { name_en: "Kosovo", name_de: "Kosovo" }, // XK
+    RegionInfo { name_en: "Yemen", name_de: "Jemen" }, // YE
+    RegionInfo { name_en: "Mayotte", name_de: "Mayotte" }, // YT
+    RegionInfo { name_en: "South Africa", name_de: "Südafrika" }, // ZA
+    RegionInfo { name_en: "Zambia", name_de: "Sambia" }, // ZM
+    RegionInfo { name_en: "Zimbabwe", name_de: "Simbabwe" }, // ZW
 ];
 
 /// One constant per region (ISO 3166 alpha-2, plus `AC`, `TA` and `XK` as

@@ -327,13 +327,10 @@ pub struct CountryCodeInfo {
     pub kind: CodeKind,
 }
 
-/// The names of one region (its dialling facts are in the world tables).
+/// The names of one region (its code, calling code and dialling facts are in the
+/// world tables, in the same order).
 #[derive(Debug)]
 pub struct RegionInfo {
-    /// ISO 3166 alpha-2.
-    pub region: &'static str,
-    /// Country calling code.
-    pub code: u16,
     /// English name.
     pub name_en: &'static str,
     /// German name.

@@ -77,12 +77,30 @@ pub(crate) fn region_territory(index: usize) -> Option<&'static Territory> {
     TERRITORIES.get(NON_GEOGRAPHIC.checked_add(index)?)
 }
 
+/// The index in the region table of the region with ISO code `code` (ASCII, upper case).
+pub(crate) fn region_by_code(code: &[u8]) -> Option<usize> {
+    TERRITORIES
+        .get(NON_GEOGRAPHIC..)?
+        .binary_search_by(|t| t.region.as_bytes().cmp(code))
+        .ok()
+}
+
+/// The number of regions (geographic territories).
+pub(crate) fn region_count() -> usize {
+    TERRITORIES.len() - NON_GEOGRAPHIC
+}
+
 /// The index in the region table of a territory's region; `None` for `001`.
 pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
+    // Every `&Territory` points into `TERRITORIES`: its place there is its address's
+    // distance from the start (checked, so a stray reference gives `None`).
+    let offset = (territory as *const Territory as usize)
+        .wrapping_sub(TERRITORIES.as_ptr() as usize)
+        / std::mem::size_of::<Territory>();
     TERRITORIES
-        .binary_search_by(|t| (t.region, t.code).cmp(&(territory.region, territory.code)))
-        .ok()?
-        .checked_sub(NON_GEOGRAPHIC)
+        .get(offset)
+        .filter(|t| std::ptr::eq(*t, territory))?;
+    offset.checked_sub(NON_GEOGRAPHIC)
 }
 
 /// The territories of a calling code in the order libphonenumber tries them (main
@@ -106,17 +124,28 @@ pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
 /// digits start the number, or (for regions without leading digits) whose number
 /// patterns it matches. `None` when no region claims it (an invalid number of a shared
 /// code). `national` is ASCII digits.
+#[cfg(test)]
 pub(crate) fn region_for_number(code: u16, national: &[u8]) -> Option<&'static Territory> {
+    region_and_type(code, national).map(|(t, _)| t)
+}
+
+/// [`region_for_number`] and the number's type there ([`Territory::number_type`]),
+/// which deciding the region often computes already.
+pub(crate) fn region_and_type(
+    code: u16,
+    national: &[u8],
+) -> Option<(&'static Territory, Option<Category>)> {
     let mut all = territories_for_code(code);
     let first = all.next()?;
     if all.next().is_none() {
-        return Some(first);
+        return Some((first, first.number_type(national)));
     }
-    territories_for_code(code).find(|t| {
+    territories_for_code(code).find_map(|t| {
         if t.leading_digits != NOTHING {
             t.matches_leading_digits(national)
+                .then(|| (t, t.number_type(national)))
         } else {
-            t.number_type(national).is_some()
+            t.number_type(national).map(|c| (t, Some(c)))
         }
     })
 }
@@ -201,9 +230,13 @@ impl Territory {
     /// (`00`, `011`, `0011`, `00 15` …), chosen as libphonenumber's pattern would. The
     /// caller still checks libphonenumber's rule that a calling code never starts with 0.
     pub(crate) fn international_prefix_len(&self, dialled: &[u8]) -> Option<usize> {
+        // Byte by byte, leaving at the first difference: some lists are long (China's
+        // carrier prefixes expand to 2,101 strings).
+        let starts =
+            |p: &[u8]| p.len() <= dialled.len() && p.iter().zip(dialled).all(|(a, b)| a == b);
         self.international_prefixes
             .iter()
-            .find(|p| dialled.starts_with(p.as_bytes()))
+            .find(|p| starts(p.as_bytes()))
             .map(|p| p.len())
     }
 }
