@@ -25,13 +25,22 @@ lint: ## rustfmt check and clippy with warnings as errors
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test-rust: ## Every Rust test of the workspace
-	$(CARGO) test --workspace
+test-rust: ## Every Rust test of the workspace (with a throwaway PostgreSQL for the desk's store suite)
+	bash scripts/with-postgres.sh $(CARGO) test --workspace
 
 check-wasm32: ## The core and the online sources build for wasm32 (the widget's target)
 	$(CARGO) build -p numrep -p numrep-online --target wasm32-unknown-unknown
 
 test: setup lint check-wasm32 test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
+
+# --- Complaint desk (numrep serve) -------------------------------------------------
+DESK_CRATES := -p numrep-desk -p numrep-desk-sqlite -p numrep-desk-postgres -p numrep-desk-server
+
+.PHONY: test-desk
+
+test-desk: ## The desk alone: store suite on SQLite and a throwaway PostgreSQL, HTTP API, crash test
+	bash scripts/with-postgres.sh $(CARGO) test $(DESK_CRATES) --features numrep-desk/store-tests
+	$(CARGO) test -p numrep-e2e --test cli_desk
 
 bench: ## Criterion benchmarks (figures go to BENCHMARKS.md)
 	$(CARGO) bench --workspace

@@ -10,6 +10,14 @@ step "rustfmt and clippy"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 
+step "PostgreSQL server for the complaint desk's store tests (Debian package)"
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+fi
+# The Debian package starts a cluster of its own on install; the tests never use it
+# (scripts/with-postgres.sh starts a throwaway one on a free port).
+
 # --- WASM module and widget tests (make test-wasm, make test-browser) ---
 
 step "wasm32 target"

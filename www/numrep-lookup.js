@@ -56,34 +56,11 @@ const STRINGS = {
     empty: "Enter a number to check it.",
     loading: "Loading the number tables …",
     invalid: "Not a phone number",
-    risk: { low: "Low risk", medium: "Medium risk", high: "High risk" },
-    riskWord: "Risk",
-    category: "Category",
-    tariff: "Tariff",
-    place: "Place",
-    operator: "Original operator",
-    country: "Country",
-    callerId: "As caller ID",
-    callerIdValue: {
-      allowed: "possible (may legitimately be shown)",
-      forbidden: "not allowed: this number must never appear as caller ID (spoofed)",
-      implausible: "implausible: no real caller shows this number",
-    },
-    validity: "Validity",
-    valid: "valid",
-    ownNumber: "Own number",
     ownVendor: (o) => `Yes, our vendor ${o.vendor}` + (o.campaign ? `, campaign “${o.campaign}”` : ""),
-    outsideWindow: "registered, but outside its validity window",
     contact: "Contact",
-    notOwn: "not in our registry",
-    list: "List",
     blocked: "Blocklisted",
     allowed: "Allowlisted",
-    reasons: "Reasons",
-    severity: { info: "Info", warning: "Warning", danger: "Danger" },
-    sources: "Online sources",
     asking: "asking …",
-    status: { ok: "answered", timeout: "timed out", error: "failed", skipped: "skipped" },
     verdict: {
       spam: "spam",
       suspicious: "suspicious",
@@ -92,7 +69,7 @@ const STRINGS = {
       unknown: "nothing known",
     },
     comments: (n) => `${n} comments`,
-    advice: "Advice",
+    votes: (n) => `${n} votes`,
     copy: "Copy for ticket",
     copied: "Summary copied to the clipboard.",
     copyFailed: "Copying failed: select the summary below and copy it.",
@@ -117,34 +94,11 @@ const STRINGS = {
     empty: "Nummer eingeben, um sie zu prüfen.",
     loading: "Rufnummerntabellen werden geladen …",
     invalid: "Keine Rufnummer",
-    risk: { low: "Geringes Risiko", medium: "Mittleres Risiko", high: "Hohes Risiko" },
-    riskWord: "Risiko",
-    category: "Art",
-    tariff: "Tarif",
-    place: "Ort",
-    operator: "Ursprünglicher Netzbetreiber",
-    country: "Land",
-    callerId: "Als Anruferkennung",
-    callerIdValue: {
-      allowed: "möglich (darf angezeigt werden)",
-      forbidden: "unzulässig: darf nie als Anrufernummer erscheinen (gefälscht)",
-      implausible: "unplausibel: kein echter Anrufer zeigt diese Nummer",
-    },
-    validity: "Gültigkeit",
-    valid: "gültig",
-    ownNumber: "Eigene Nummer",
     ownVendor: (o) => `Ja, unser Dienstleister ${o.vendor}` + (o.campaign ? `, Kampagne „${o.campaign}“` : ""),
-    outsideWindow: "registriert, aber außerhalb des Gültigkeitszeitraums",
     contact: "Kontakt",
-    notOwn: "nicht in unserem Register",
-    list: "Liste",
     blocked: "Auf der Sperrliste",
-    allowed: "Auf der Erlaubnisliste",
-    reasons: "Gründe",
-    severity: { info: "Hinweis", warning: "Warnung", danger: "Gefahr" },
-    sources: "Online-Quellen",
+    allowed: "Auf der Freigabeliste",
     asking: "wird abgefragt …",
-    status: { ok: "geantwortet", timeout: "Zeitüberschreitung", error: "Fehler", skipped: "übersprungen" },
     verdict: {
       spam: "Spam",
       suspicious: "verdächtig",
@@ -153,7 +107,7 @@ const STRINGS = {
       unknown: "nichts bekannt",
     },
     comments: (n) => `${n} Kommentare`,
-    advice: "Empfehlung",
+    votes: (n) => `${n} Stimmen`,
     copy: "Für Ticket kopieren",
     copied: "Zusammenfassung in die Zwischenablage kopiert.",
     copyFailed: "Kopieren fehlgeschlagen: Zusammenfassung unten markieren und kopieren.",
@@ -259,11 +213,12 @@ function localTime(date) {
 
 /** A short text for one source's answer (status first, then what it said). */
 function sourceLine(source, t) {
-  const parts = [t.status[source.status] || source.status];
+  const parts = [source.status_text || source.status];
   if (source.verdict) parts.push(t.verdict[source.verdict] || source.verdict);
   if (source.risk_score !== null && source.risk_score !== undefined) parts.push(`${source.risk_score}/100`);
   if (source.labels && source.labels.length) parts.push(source.labels.join(", "));
   if (source.comments !== null && source.comments !== undefined) parts.push(t.comments(source.comments));
+  if (source.votes !== null && source.votes !== undefined) parts.push(t.votes(source.votes));
   if (source.error) parts.push(source.error.message);
   return `${source.name}: ${parts.join(" · ")}`;
 }
@@ -286,6 +241,7 @@ export class NumrepLookup extends HTMLElement {
       this._ui[id] = root.getElementById(id);
     }
     this._checker = null;
+    this._core = null;
     this._report = null;
     this._sources = [];
     this._pending = new Map();
@@ -382,11 +338,13 @@ export class NumrepLookup extends HTMLElement {
   async _load(seq) {
     const configUrl = this.config ? new URL(this.config, document.baseURI) : null;
     let config = null;
+    let configText = "";
     if (configUrl) {
       try {
         const response = await fetch(configUrl, { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        config = await response.json();
+        configText = await response.text();
+        config = JSON.parse(configText);
       } catch (error) {
         this._listNotes.push(`${this._t.configFailed} (${error.message})`);
       }
@@ -410,7 +368,19 @@ export class NumrepLookup extends HTMLElement {
         return { method, text, fileName: url.pathname.split("/").pop() || config[key] };
       });
     const module = await modulePromise;
+    if (config) {
+      // The same reader as the CLI's: a misspelt key is an error, never ignored.
+      try {
+        module.checkConfig(configText, configUrl.pathname.split("/").pop() || "config.json");
+      } catch (error) {
+        this._listNotes.push(`${this._t.configFailed} (${error.message})`);
+        config = null;
+      }
+    }
     const checker = new module.NumrepChecker(this.region, this.lang);
+    // Labels and verdict words come from the core's message catalogue, so the widget
+    // says what the CLI says.
+    const coreTexts = module.texts(this.lang);
     if (config) {
       for (const { method, text, fileName } of lists) {
         try {
@@ -440,6 +410,7 @@ export class NumrepLookup extends HTMLElement {
     // Online checks still running keep their own reference to the lists (Rc in wasm).
     const previous = this._checker;
     this._checker = checker;
+    this._core = coreTexts;
     previous?.free();
     this._sources = wantsOnline ? checker.sourceNames() : [];
     this._renderNotes();
@@ -511,6 +482,7 @@ export class NumrepLookup extends HTMLElement {
 
   _render(report) {
     const t = this._t;
+    const { labels, severity } = this._core;
     const out = document.createDocumentFragment();
     if (!report.ok) {
       out.append(el("p", "error", `${t.invalid}: ${report.error.message}`));
@@ -520,45 +492,43 @@ export class NumrepLookup extends HTMLElement {
     out.append(el("p", "number", report.national_format || report.international_format || report.national_number));
     if (report.e164) out.append(el("div", "e164", report.e164));
     const badgeLine = el("div");
-    badgeLine.append(el("span", `badge ${report.risk}`, `${RISK_SYMBOL[report.risk] || ""} ${t.risk[report.risk] || report.risk}`));
+    badgeLine.append(el("span", `badge ${report.risk}`, `${RISK_SYMBOL[report.risk] || ""} ${labels.risk}: ${report.risk_text}`));
     out.append(badgeLine);
 
     const dl = el("dl");
-    row(dl, t.category, report.category_text);
-    row(dl, t.tariff, report.tariff?.description);
-    row(dl, t.place, report.place);
-    row(dl, t.operator, report.operator);
-    if (!report.place) row(dl, t.country, report.country);
-    row(dl, t.validity, report.valid ? t.valid : report.validity);
-    row(dl, t.callerId, report.caller_id ? t.callerIdValue[report.caller_id] : null);
+    row(dl, labels.kind, report.category_text);
+    row(dl, labels.tariff, report.tariff?.description);
+    row(dl, labels.place, report.place);
+    row(dl, labels.operator, report.operator);
+    if (!report.place) row(dl, labels.country, report.country);
+    row(dl, labels.validity, report.validity_text);
+    row(dl, labels.caller_id, report.caller_id_text);
     const own = report.own_number;
     if (own) {
-      const outside = own.in_window ? "" : ` (${t.outsideWindow})`;
-      row(dl, t.ownNumber, t.ownVendor(own) + outside);
+      row(dl, labels.own_number, t.ownVendor(own));
       row(dl, t.contact, own.contact);
-    } else if (!report.short_code) {
-      row(dl, t.ownNumber, t.notOwn);
     }
+    if (!report.short_code) row(dl, labels.register, report.register?.message);
     if (report.list) {
       const list = report.list;
       const word = list.decision === "blocked" ? t.blocked : t.allowed;
-      row(dl, t.list, [word, list.category, list.note].filter(Boolean).join(" — "));
+      row(dl, labels.list, [word, list.category, list.note].filter(Boolean).join(" — "));
     }
     out.append(dl);
 
     if (report.reasons.length) {
-      out.append(el("h3", "", t.reasons));
+      out.append(el("h3", "", labels.reasons));
       const ul = el("ul");
       for (const reason of report.reasons) {
         const li = el("li");
-        li.append(el("span", `sev ${reason.severity}`, `${t.severity[reason.severity] || reason.severity}: `), document.createTextNode(reason.message));
+        li.append(el("span", `sev ${reason.severity}`, `${severity[reason.severity] || reason.severity}: `), document.createTextNode(reason.message));
         ul.append(li);
       }
       out.append(ul);
     }
 
     if (this._pending.size) {
-      out.append(el("h3", "", t.sources));
+      out.append(el("h3", "", labels.sources));
       const ul = el("ul");
       for (const [name, source] of this._pending) {
         ul.append(el("li", "source", source ? sourceLine(source, t) : `${name}: ${t.asking}`));
@@ -568,7 +538,7 @@ export class NumrepLookup extends HTMLElement {
 
     if (report.advice) {
       const advice = el("div", "advice");
-      advice.append(el("strong", "", `${t.advice}: `), document.createTextNode(report.advice.message));
+      advice.append(el("strong", "", `${labels.advice}: `), document.createTextNode(report.advice.message));
       out.append(advice);
     }
     this._ui.result.replaceChildren(out);
@@ -587,34 +557,37 @@ export class NumrepLookup extends HTMLElement {
     if (!report) return "";
     const t = this._t;
     const tt = t.ticket;
+    const { labels, severity } = this._core;
     const lines = [`${tt.title} — ${tt.time}: ${localTime(new Date())}`, `${tt.input}: ${report.input.trim()}`];
     if (!report.ok) {
       lines.push(`${t.invalid}: ${report.error.message} [${report.error.code}]`);
       return lines.join("\n");
     }
     lines.push(`${tt.number}: ${report.international_format || report.national_number}${report.e164 ? ` (${report.e164})` : ""}`);
-    lines.push(`${t.category}: ${report.category_text}${report.tariff ? ` — ${report.tariff.description}` : ""}`);
+    lines.push(`${labels.kind}: ${report.category_text}${report.tariff ? ` — ${report.tariff.description}` : ""}`);
     const where = [report.place, report.operator, report.country].filter(Boolean).join(", ");
-    if (where) lines.push(`${t.place}: ${where}`);
-    if (report.caller_id) lines.push(`${t.callerId}: ${t.callerIdValue[report.caller_id]}`);
+    if (where) lines.push(`${labels.place}: ${where}`);
+    lines.push(`${labels.validity}: ${report.validity_text}`);
+    if (report.caller_id_text) lines.push(`${labels.caller_id}: ${report.caller_id_text}`);
+    if (report.register) lines.push(`${labels.register}: ${report.register.message}`);
     if (report.own_number) {
       const own = report.own_number;
-      lines.push(`${t.ownNumber}: ${t.ownVendor(own)}${own.in_window ? "" : ` (${t.outsideWindow})`}${own.contact ? `, ${own.contact}` : ""}`);
+      lines.push(`${labels.own_number}: ${t.ownVendor(own)}${own.contact ? `, ${own.contact}` : ""}`);
     }
     if (report.list) {
-      lines.push(`${t.list}: ${report.list.decision === "blocked" ? t.blocked : t.allowed} (${report.list.pattern}${report.list.note ? `, ${report.list.note}` : ""})`);
+      lines.push(`${labels.list}: ${report.list.decision === "blocked" ? t.blocked : t.allowed} (${report.list.pattern}${report.list.note ? `, ${report.list.note}` : ""})`);
     }
-    lines.push(`${tt.verdict}: ${t.risk[report.risk]} (${t.riskWord}: ${report.risk})`);
-    lines.push(`${t.reasons}:`);
+    lines.push(`${tt.verdict}: ${labels.risk} ${report.risk_text} (${report.risk})`);
+    lines.push(`${labels.reasons}:`);
     if (report.reasons.length) {
-      for (const reason of report.reasons) lines.push(`- [${t.severity[reason.severity] || reason.severity}] ${reason.message}`);
+      for (const reason of report.reasons) lines.push(`- [${severity[reason.severity] || reason.severity}] ${reason.message}`);
     } else {
       lines.push(`- ${tt.none}`);
     }
     const sources = [...this._pending.values()].filter(Boolean);
-    lines.push(`${t.sources}: ${sources.length ? "" : this._sources.length ? tt.none : tt.offline}`);
+    lines.push(`${labels.sources}: ${sources.length ? "" : this._sources.length ? tt.none : tt.offline}`);
     for (const source of sources) lines.push(`- ${sourceLine(source, t)}`);
-    if (report.advice) lines.push(`${t.advice}: ${report.advice.message}`);
+    if (report.advice) lines.push(`${labels.advice}: ${report.advice.message}`);
     lines.push(`${tt.data}: numrep ${report.data_version}`);
     return lines.join("\n");
   }

@@ -378,3 +378,22 @@ fn a_bad_source_config_is_an_error_even_without_online() {
     );
     assert!(!text.contains("hunter2"), "{text}");
 }
+
+#[test]
+fn a_typo_in_a_top_level_key_is_an_error_not_a_silent_default() {
+    let dir = temp_dir("typo");
+    let config = dir.join("numrep.toml");
+    std::fs::write(&config, "lang = \"de\"\nown_number = \"own.csv\"\n").expect("write");
+    let config = config.display().to_string();
+    let output = run(&["lookup", "-c", &config, "030 1234567"], b"");
+    assert_eq!(output.status.code(), Some(2), "usage error");
+    let err = stderr(&output);
+    assert!(
+        err.contains("numrep.toml line 2: unknown key `own_number` (did you mean `own_numbers`?)"),
+        "{err}"
+    );
+    assert!(
+        stdout(&output).is_empty(),
+        "nothing is looked up with a broken config"
+    );
+}

@@ -1,7 +1,5 @@
 //! One input → one report: the tables, our lists and (with `--online`) the sources.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use numrep::lists::Date;
 use numrep::{Checker, Report};
 use numrep_online::Engine;
@@ -20,7 +18,8 @@ struct Online {
 }
 
 impl Answerer {
-    /// An answerer for `today` (the day the calls were made; `--date`, else the clock).
+    /// An answerer for `today` (the day the calls were made; `--date`, else the
+    /// machine's local date).
     pub fn new(
         checker: Checker,
         today: Option<Date>,
@@ -40,7 +39,7 @@ impl Answerer {
         };
         Ok(Answerer {
             checker,
-            today: today.unwrap_or_else(today_utc),
+            today: today.unwrap_or_else(numrep_config::today),
             online,
         })
     }
@@ -63,25 +62,10 @@ impl Answerer {
             Some(e164) => online
                 .runtime
                 .block_on(online.engine.lookup(&e164))
-                .map(|reports| {
-                    reports
-                        .iter()
-                        .map(|r| r.to_evidence(options.language()))
-                        .collect()
-                })
+                .map(|reports| reports.iter().map(|r| r.to_evidence()).collect())
                 .unwrap_or_default(),
             None => Vec::new(),
         };
         self.checker.check_with_sources(input, self.today, evidence)
     }
-}
-
-/// Today in UTC from the system clock (1970-01-01 if the clock is before the epoch).
-fn today_utc() -> Date {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    Date::from_unix_days(days as i64)
-        .or_else(|| Date::from_unix_days(0))
-        .expect("1970-01-01 is a valid date")
 }

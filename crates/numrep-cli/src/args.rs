@@ -63,6 +63,10 @@ pub enum Command {
     /// Look up phone numbers given as arguments or read from standard input.
     #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
+    /// Run the complaint desk: HTTP API (and agent console) over SQLite or PostgreSQL.
+    Serve(crate::desk::ServeArgs),
+    /// Import complaints or count them per number, range or vendor.
+    Complaints(crate::desk::ComplaintsArgs),
 }
 
 /// Arguments of `numrep lookup`.
@@ -221,7 +225,9 @@ mod tests {
     #[test]
     fn defaults() {
         let cli = Cli::try_parse_from(["numrep", "lookup"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert_eq!(args.region.code(), "DE");
         assert_eq!(args.format, Format::Text);
         assert_eq!(args.lang, None);
@@ -231,10 +237,14 @@ mod tests {
     #[test]
     fn dash_reads_stdin_but_numbers_do_not() {
         let cli = Cli::try_parse_from(["numrep", "lookup", "-"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert!(args.reads_stdin());
         let cli = Cli::try_parse_from(["numrep", "lookup", "110"]).expect("parses");
-        let Command::Lookup(args) = cli.command;
+        let Command::Lookup(args) = cli.command else {
+            panic!("lookup")
+        };
         assert!(!args.reads_stdin());
     }
 
@@ -248,7 +258,9 @@ mod tests {
             }
         };
         let parse = |args: &[&str]| {
-            let Command::Lookup(args) = Cli::try_parse_from(args).expect("parses").command;
+            let Command::Lookup(args) = Cli::try_parse_from(args).expect("parses").command else {
+                panic!("a lookup command");
+            };
             args
         };
         let plain = parse(&["numrep", "lookup"]);
@@ -284,7 +296,10 @@ mod tests {
         let Command::Lookup(args) =
             Cli::try_parse_from(["numrep", "lookup", "--date", "26.11.2026"])
                 .expect("parses")
-                .command;
+                .command
+        else {
+            panic!("a lookup command");
+        };
         assert_eq!(args.date, Date::new(2026, 11, 26).ok());
     }
 

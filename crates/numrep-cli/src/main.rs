@@ -6,6 +6,7 @@ mod args;
 mod bad_line;
 mod batch;
 mod config;
+mod desk;
 mod error;
 mod input;
 mod output;

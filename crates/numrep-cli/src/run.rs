@@ -24,6 +24,8 @@ const FLUSH_AT: usize = 64 * 1024;
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Lookup(args) => lookup_command(&args),
+        Command::Serve(args) => return crate::desk::serve(&args),
+        Command::Complaints(args) => return crate::desk::complaints(&args),
     };
     match outcome {
         Ok(0) => ExitCode::SUCCESS,
@@ -45,13 +47,14 @@ enum Source<'a> {
 
 /// Looks up every input and writes it; returns how many did not parse.
 fn lookup_command(args: &LookupArgs) -> Result<u64, CliError> {
-    let mut setup = crate::config::load(args).map_err(CliError::Usage)?;
-    let lang = args.language(setup.lang, |name| env::var(name).ok());
+    let mut setup =
+        crate::config::load(args, |name| env::var(name).ok()).map_err(CliError::Usage)?;
+    let lang = setup.lang;
     let options = Options::new().region(args.region).lang(lang);
-    let vendor_column = setup.has_register();
+    let vendor_column = setup.lists.has_register();
     let online = setup.online.take();
     let answerer =
-        Answerer::new(setup.checker(options), args.date, online).map_err(CliError::Usage)?;
+        Answerer::new(setup.lists.checker(options), args.date, online).map_err(CliError::Usage)?;
     let answerer = &answerer;
     let stdout = io::stdout();
     let color = color(args.color, stdout.is_terminal());

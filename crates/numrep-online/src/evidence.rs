@@ -4,12 +4,12 @@ use crate::engine::SourceReport;
 
 impl SourceReport {
     /// This report as the core's [`numrep::SourceEvidence`] (for
-    /// `Checker::check_with_sources` and the JSON `sources` array), its error's
-    /// message in `lang`. Comments and votes stay apart.
-    pub fn to_evidence(&self, lang: numrep::Lang) -> numrep::SourceEvidence {
+    /// `Checker::check_with_sources` and the JSON `sources` array). Comments and
+    /// votes stay apart.
+    pub fn to_evidence(&self) -> numrep::SourceEvidence {
         let reputation = self.reputation.as_ref();
         let mut evidence =
-            numrep::SourceEvidence::answered(&self.name, self.kind.as_str(), self.status, lang);
+            numrep::SourceEvidence::answered(&self.name, self.kind.as_str(), self.status);
         evidence.cached = self.cached;
         evidence.elapsed_ms = self.elapsed_ms;
         evidence.verdict = reputation.map(|r| r.verdict);

@@ -55,14 +55,14 @@ fn renderings(report: &SourceReport) -> Vec<String> {
         serde_json::to_string(report).expect("report serializes"),
     ];
     for lang in [Lang::En, Lang::De] {
-        let evidence = report.to_evidence(lang);
+        let evidence = report.to_evidence();
         out.push(format!("{evidence:?}"));
-        out.push(serde_json::to_string(&evidence).expect("evidence serializes"));
-        out.extend(evidence.error_message());
+        out.push(serde_json::to_string(&evidence.json(lang)).expect("evidence serializes"));
+        out.extend(evidence.error_message(lang).map(|m| m.to_string()));
     }
     if let Some(problem) = &report.error {
         out.push(problem.to_string());
-        out.push(problem.message(Lang::De));
+        out.push(problem.message(Lang::De).to_string());
     }
     out
 }
@@ -174,7 +174,7 @@ async fn what_is_left_of_an_echo_is_still_useful() {
     let report = engine(&toml).lookup(NUMBER).await.expect("valid").remove(0);
     let message = report.error.expect("no JSON").to_string();
     assert!(
-        message.starts_with("answer not understood: no JSON (\"Partner Data not correct GET …"),
+        message.starts_with("answer not understood: no JSON (“Partner Data not correct GET …"),
         "{message}"
     );
 }

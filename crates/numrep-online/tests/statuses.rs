@@ -47,9 +47,9 @@ async fn a_missing_credential_is_that_sources_config_error_and_the_others_still_
         .await
         .expect("valid")
         .iter()
-        .map(|r| r.to_evidence(Lang::De))
+        .map(|r| r.to_evidence())
         .collect();
-    let json = serde_json::to_value(&evidence[0]).expect("serializes");
+    let json = serde_json::to_value(evidence[0].json(Lang::De)).expect("serializes");
     assert_eq!(json["status"], "config_error");
     assert_eq!(json["error"]["code"], "missing_credential");
     assert_eq!(
@@ -93,7 +93,7 @@ async fn http_json_404_is_not_found_not_an_error() {
     assert_eq!(other.status, Status::NotFound, "{other:?}");
     assert_eq!(server.hits(), 2);
 
-    let evidence = first.to_evidence(Lang::En);
+    let evidence = first.to_evidence();
     assert_eq!(evidence.verdict, None);
     assert!(evidence.finding().is_none());
 }
@@ -110,7 +110,7 @@ async fn phoneblock_votes_are_votes_and_advertising_is_not_fraud() {
     assert_eq!(rep.verdict, Verdict::Suspicious);
     assert_eq!(rep.labels, vec!["advertising"]);
 
-    let evidence = report.to_evidence(Lang::En);
+    let evidence = report.to_evidence();
     assert_eq!(evidence.votes, Some(12));
     assert_eq!(evidence.comments, None, "votes are not comments");
     let report =
@@ -135,7 +135,7 @@ async fn a_neutral_tellows_score_without_comments_is_no_finding() {
     .await;
     let engine = engine(&tellows_source("tellows", &server.base(), 2000));
     let report = engine.lookup("+4930123456").await.expect("valid").remove(0);
-    let evidence = report.to_evidence(Lang::En);
+    let evidence = report.to_evidence();
     assert_eq!(evidence.verdict, Some(ReputationVerdict::Unknown));
     assert_eq!(evidence.risk_score, None);
     assert!(evidence.labels.is_empty(), "{evidence:?}");

@@ -17,7 +17,7 @@ async fn a_spam_answer_raises_the_risk_and_names_the_source() {
         .await
         .expect("valid number")
         .iter()
-        .map(|r| r.to_evidence(numrep::Lang::En))
+        .map(|r| r.to_evidence())
         .collect();
     assert_eq!(evidence[0].status, SourceStatus::Ok);
     assert_eq!(evidence[0].verdict, Some(ReputationVerdict::Spam));
@@ -46,7 +46,7 @@ async fn a_failed_source_is_listed_but_changes_nothing() {
         .await
         .unwrap()
         .iter()
-        .map(|r| r.to_evidence(numrep::Lang::En))
+        .map(|r| r.to_evidence())
         .collect();
     assert_eq!(evidence[0].status, SourceStatus::Error);
     assert_eq!(

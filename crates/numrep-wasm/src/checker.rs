@@ -3,10 +3,9 @@
 use std::rc::Rc;
 
 use numrep::lists::{
-    load_own_numbers, load_rules, CountryCode, ListError, ListFormat, ListKind, LoadOptions,
-    Loaded, PatternOptions, RowProblem,
+    load_own_numbers, load_rules, ListError, ListFormat, ListKind, LoadOptions, Loaded, RowProblem,
 };
-use numrep::{Checker, Options};
+use numrep::{Checker, Lang, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -89,6 +88,7 @@ impl NumrepChecker {
         let loaded = list_result(
             ListFormat::from_file_name(file_name)
                 .and_then(|format| load_own_numbers(text, file_name, format, &options)),
+            options.lang,
         )?;
         let result = to_js(&ListLoad::new(
             file_name,
@@ -132,18 +132,11 @@ impl NumrepChecker {
 }
 
 impl NumrepChecker {
-    /// Loading options: national forms in list files are read for the checker's region.
+    /// Loading options: the same as the CLI's and the desk's (numrep-config): national
+    /// forms read for the checker's region, problems in its language.
     fn load_options(&self) -> LoadOptions {
-        let region = self.checker.options().home_region();
-        let default_country_code = (region.national_prefix() == "0")
-            .then(|| CountryCode::new(region.country_code()).ok())
-            .flatten();
-        LoadOptions {
-            pattern: PatternOptions {
-                default_country_code,
-            },
-            ..LoadOptions::default()
-        }
+        let options = self.checker.options();
+        numrep_config::list_options(options.home_region(), options.language())
     }
 
     fn load_rule_list(
@@ -156,6 +149,7 @@ impl NumrepChecker {
         let loaded = list_result(
             ListFormat::from_file_name(file_name)
                 .and_then(|format| load_rules(text, file_name, kind, format, &options)),
+            options.lang,
         )?;
         let name = match kind {
             ListKind::Block => "blocklist",
@@ -173,8 +167,8 @@ impl NumrepChecker {
     }
 }
 
-fn list_result<L>(result: Result<Loaded<L>, ListError>) -> Result<Loaded<L>, JsValue> {
-    result.map_err(|e| js_error(e.code(), &e.to_string()))
+fn list_result<L>(result: Result<Loaded<L>, ListError>, lang: Lang) -> Result<Loaded<L>, JsValue> {
+    result.map_err(|e| js_error(e.code(), &e.message(lang).to_string()))
 }
 
 /// Looks up one input against the tables only (no lists): what kind of line, where,
@@ -226,4 +220,18 @@ pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
         severity,
         risk,
     })
+}
+
+/// Checks the widget's configuration (JSON text, the same keys as `numrep.toml`) with
+/// the reader the CLI and the desk use; throws an `Error` whose `code` starts with
+/// `config_` and whose message names the file, the line and the key meant
+/// (`unknown key "blocklst" (did you mean "blocklist"?)`).
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config(
+    text: &str,
+    #[wasm_bindgen(js_name = fileName)] file_name: &str,
+) -> Result<(), JsValue> {
+    numrep_config::Config::from_json(text, file_name)
+        .map(|_| ())
+        .map_err(|e| js_error(e.code(), &e.to_string()))
 }

@@ -35,4 +35,4 @@ mod online;
 pub mod types;
 
 pub use bench::{bench, bench_corpus};
-pub use checker::{lookup, texts, NumrepChecker};
+pub use checker::{check_config, lookup, texts, NumrepChecker};

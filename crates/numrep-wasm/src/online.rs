@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures_util::stream::{FuturesUnordered, StreamExt};
-use numrep::{Lang, SourceEvidence, SourceProblem};
+use numrep::{SourceEvidence, SourceProblem};
 use numrep_online::{Config, Engine};
 use wasm_bindgen::prelude::*;
 
@@ -129,12 +129,12 @@ impl NumrepChecker {
             let mut answers: Vec<Option<SourceEvidence>> = vec![None; engines.len()];
             while let Some((index, result)) = pending.next().await {
                 let found = match result {
-                    Ok(reports) => reports.first().map(|r| r.to_evidence(lang)),
-                    Err(problem) => Some(failed(&engines[index], problem, lang)),
+                    Ok(reports) => reports.first().map(|r| r.to_evidence()),
+                    Err(problem) => Some(failed(&engines[index], problem)),
                 };
                 if let (Some(callback), Some(found)) = (&on_source, &found) {
                     // A failing callback must not cost the agent the answer.
-                    let _ = callback.call1(&JsValue::NULL, &to_js(found)?);
+                    let _ = callback.call1(&JsValue::NULL, &to_js(&found.json(lang))?);
                 }
                 answers[index] = found;
             }
@@ -145,7 +145,7 @@ impl NumrepChecker {
 }
 
 /// The evidence for a source whose engine refused the number outright.
-fn failed(engine: &Engine, problem: SourceProblem, lang: Lang) -> SourceEvidence {
+fn failed(engine: &Engine, problem: SourceProblem) -> SourceEvidence {
     let name = engine.source_names().first().map_or("", |name| *name);
-    SourceEvidence::unanswered(name, "", problem, lang)
+    SourceEvidence::unanswered(name, "", problem)
 }

@@ -85,6 +85,8 @@ export interface NumrepSourceEvidence {
   name: string;
   kind: string;
   status: "ok" | "not_found" | "timeout" | "error" | "config_error" | "skipped";
+  /** The status in the report's language. */
+  status_text: string;
   cached: boolean;
   elapsed_ms: number;
   verdict: "spam" | "suspicious" | "neutral" | "legitimate" | "unknown" | null;

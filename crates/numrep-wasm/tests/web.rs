@@ -142,3 +142,34 @@ fn bench_classifies_the_whole_corpus() {
     assert!(corpus.len() >= 20);
     assert_eq!(bench(3), (corpus.len() * 3) as f64);
 }
+
+#[wasm_bindgen_test]
+fn texts_come_from_the_core_catalogue() {
+    let de = numrep_wasm::texts(Some("de".into())).unwrap();
+    assert_eq!(
+        string(&de, "labels.caller_id").as_deref(),
+        Some("Anruferkennung")
+    );
+    assert_eq!(
+        string(&de, "labels.validity").as_deref(),
+        Some("Gültigkeit")
+    );
+    assert_eq!(string(&de, "severity.danger").as_deref(), Some("Gefahr"));
+    assert_eq!(string(&de, "risk.high").as_deref(), Some("hoch"));
+    let report = lookup("+49 900 5123456", None, Some("de".into())).unwrap();
+    assert_eq!(string(&report, "validity_text").as_deref(), Some("gültig"));
+    assert!(string(&report, "caller_id_text").is_some_and(|t| t.starts_with("VERBOTEN")));
+    assert!(numrep_wasm::texts(Some("fr".into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_config_key_is_an_error_naming_line_and_key() {
+    assert!(numrep_wasm::check_config(r#"{"own_numbers": "own.csv"}"#, "config.json").is_ok());
+    let err = numrep_wasm::check_config("{\n  \"blocklst\": \"b.csv\"\n}", "config.json")
+        .expect_err("typo");
+    assert_eq!(string(&err, "code").as_deref(), Some("config_unknown_key"));
+    assert_eq!(
+        string(&err, "message").as_deref(),
+        Some("config.json line 2: unknown key `blocklst` (did you mean `blocklist`?)")
+    );
+}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::assess::Finding;
 use crate::lang::Lang;
 
-pub use problem::{BadAnswer, NetworkStage, PauseReason, SourceProblem, TimeLimit};
+pub use problem::{BadAnswer, NetworkStage, PauseReason, ProblemText, SourceProblem, TimeLimit};
 
 /// How asking one source ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,9 +80,10 @@ impl ReputationVerdict {
 
 /// One source's answer (or failure) for one number.
 ///
-/// In JSON, `error` is `{"code", "message", …values}` with `message` in [`lang`](Self::lang);
-/// `lang` itself is not written. Made with [`SourceEvidence::answered`] or
-/// [`SourceEvidence::unanswered`]; the fields are public to fill in what the source said.
+/// In JSON ([`SourceEvidence::json`]), `error` is `{"code", "message", …values}` with
+/// `message` in the language the report is written in. Made with
+/// [`SourceEvidence::answered`] or [`SourceEvidence::unanswered`]; the fields are public
+/// to fill in what the source said.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SourceEvidence {
@@ -111,8 +112,6 @@ pub struct SourceEvidence {
     pub summary: Option<String>,
     /// Why it gave no answer.
     pub error: Option<SourceProblem>,
-    /// The language `error`'s message is written in (JSON and [`Self::error_message`]).
-    pub lang: Lang,
 }
 
 impl SourceEvidence {
@@ -122,7 +121,6 @@ impl SourceEvidence {
         name: impl Into<String>,
         kind: impl Into<String>,
         status: SourceStatus,
-        lang: Lang,
     ) -> SourceEvidence {
         SourceEvidence {
             name: name.into(),
@@ -137,7 +135,6 @@ impl SourceEvidence {
             votes: None,
             summary: None,
             error: None,
-            lang,
         }
     }
 
@@ -146,18 +143,26 @@ impl SourceEvidence {
         name: impl Into<String>,
         kind: impl Into<String>,
         problem: SourceProblem,
-        lang: Lang,
     ) -> SourceEvidence {
         let status = problem.status();
         SourceEvidence {
             error: Some(problem),
-            ..SourceEvidence::answered(name, kind, status, lang)
+            ..SourceEvidence::answered(name, kind, status)
         }
     }
 
-    /// The error's sentence in [`Self::lang`], if there is an error.
-    pub fn error_message(&self) -> Option<String> {
-        self.error.as_ref().map(|e| e.message(self.lang))
+    /// The error's sentence in `lang`, if there is an error.
+    pub fn error_message(&self, lang: Lang) -> Option<ProblemText<'_>> {
+        self.error.as_ref().map(|e| e.message(lang))
+    }
+
+    /// The evidence as JSON, the error's message in `lang` (the `sources` entries of a
+    /// report's JSON).
+    pub fn json(&self, lang: Lang) -> impl Serialize + '_ {
+        EvidenceJson {
+            evidence: self,
+            lang,
+        }
     }
 
     /// The finding this answer contributes, if it says anything.
@@ -177,22 +182,39 @@ impl SourceEvidence {
     }
 }
 
-impl Serialize for SourceEvidence {
+/// [`SourceEvidence::json`].
+struct EvidenceJson<'a> {
+    evidence: &'a SourceEvidence,
+    lang: Lang,
+}
+
+impl Serialize for EvidenceJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("SourceEvidence", 12)?;
-        out.serialize_field("name", &self.name)?;
-        out.serialize_field("kind", &self.kind)?;
-        out.serialize_field("status", &self.status)?;
-        out.serialize_field("cached", &self.cached)?;
-        out.serialize_field("elapsed_ms", &self.elapsed_ms)?;
-        out.serialize_field("verdict", &self.verdict)?;
-        out.serialize_field("risk_score", &self.risk_score)?;
-        out.serialize_field("labels", &self.labels)?;
-        out.serialize_field("comments", &self.comments)?;
-        out.serialize_field("votes", &self.votes)?;
-        out.serialize_field("summary", &self.summary)?;
-        out.serialize_field("error", &self.error.as_ref().map(|e| e.json(self.lang)))?;
+        let (evidence, lang) = (self.evidence, self.lang);
+        let mut out = serializer.serialize_struct("SourceEvidence", 13)?;
+        out.serialize_field("name", &evidence.name)?;
+        out.serialize_field("kind", &evidence.kind)?;
+        out.serialize_field("status", &evidence.status)?;
+        out.serialize_field("status_text", evidence.status_text(lang))?;
+        out.serialize_field("cached", &evidence.cached)?;
+        out.serialize_field("elapsed_ms", &evidence.elapsed_ms)?;
+        out.serialize_field("verdict", &evidence.verdict)?;
+        out.serialize_field("risk_score", &evidence.risk_score)?;
+        out.serialize_field("labels", &evidence.labels)?;
+        out.serialize_field("comments", &evidence.comments)?;
+        out.serialize_field("votes", &evidence.votes)?;
+        out.serialize_field("summary", &evidence.summary)?;
+        out.serialize_field("error", &evidence.error.as_ref().map(|e| e.json(lang)))?;
         out.end()
+    }
+}
+
+/// A list of evidence as JSON with messages in one language.
+pub(crate) struct EvidenceList<'a>(pub &'a [SourceEvidence], pub Lang);
+
+impl Serialize for EvidenceList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|e| e.json(self.1)))
     }
 }
 
@@ -200,16 +222,16 @@ impl Serialize for SourceEvidence {
 mod tests {
     use super::*;
 
-    fn failed(lang: Lang) -> SourceEvidence {
+    fn failed() -> SourceEvidence {
         let problem = SourceProblem::MissingCredential {
             var: "TELLOWS_API_KEY".into(),
         };
-        SourceEvidence::unanswered("tellows", "tellows", problem, lang)
+        SourceEvidence::unanswered("tellows", "tellows", problem)
     }
 
     #[test]
-    fn json_message_follows_the_evidence_language() {
-        let json = serde_json::to_value(failed(Lang::De)).expect("serializes");
+    fn json_message_follows_the_report_language() {
+        let json = serde_json::to_value(failed().json(Lang::De)).expect("serializes");
         assert_eq!(json["status"], "config_error");
         assert_eq!(json["error"]["code"], "missing_credential");
         assert_eq!(json["error"]["var"], "TELLOWS_API_KEY");
@@ -217,17 +239,16 @@ mod tests {
             json["error"]["message"],
             "Umgebungsvariable TELLOWS_API_KEY ist nicht gesetzt; Quelle nicht gefragt"
         );
-        assert!(json.get("lang").is_none());
         assert!(json["votes"].is_null());
-        let en = failed(Lang::En);
-        assert!(en
-            .error_message()
-            .is_some_and(|m| m.starts_with("environment variable TELLOWS_API_KEY")));
+        let en = failed();
+        assert!(en.error_message(Lang::En).is_some_and(|m| m
+            .to_string()
+            .starts_with("environment variable TELLOWS_API_KEY")));
     }
 
     #[test]
     fn only_answers_give_findings() {
-        let mut evidence = failed(Lang::En);
+        let mut evidence = failed();
         evidence.verdict = Some(ReputationVerdict::Spam);
         assert!(evidence.finding().is_none());
         evidence.status = SourceStatus::NotFound;

@@ -79,8 +79,7 @@ fn own_vendor_number_outside_its_window_is_a_warning() {
 
 #[test]
 fn the_incident_our_vendor_number_that_sources_call_a_sex_line() {
-    let mut tellows =
-        SourceEvidence::answered("tellows", "tellows", SourceStatus::Ok, numrep::Lang::En);
+    let mut tellows = SourceEvidence::answered("tellows", "tellows", SourceStatus::Ok);
     tellows.elapsed_ms = 120;
     tellows.verdict = Some(ReputationVerdict::Spam);
     tellows.risk_score = Some(89);

@@ -77,8 +77,7 @@ fn inputs() -> Vec<String> {
 }
 
 fn source(verdict: ReputationVerdict) -> SourceEvidence {
-    let mut evidence =
-        SourceEvidence::answered("tellows \"test\"", "tellows", SourceStatus::Ok, Lang::En);
+    let mut evidence = SourceEvidence::answered("tellows \"test\"", "tellows", SourceStatus::Ok);
     evidence.cached = true;
     evidence.elapsed_ms = 12;
     evidence.verdict = Some(verdict);

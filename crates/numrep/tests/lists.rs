@@ -58,11 +58,7 @@ fn own_numbers_example_matches_the_winter_campaign_range() {
         .expect("valid number");
     let best = after.best().expect("still registered");
     assert_eq!(best.validity, WindowPosition::Expired);
-    assert_eq!(
-        best.summary,
-        "registered to vendor Callcenter Nord GmbH, campaign Winteraktion 2026, \
-         but outside its validity window: from 2026-10-01 to 2026-12-31"
-    );
+    assert!(!best.in_window);
 
     let unrelated = loaded
         .list

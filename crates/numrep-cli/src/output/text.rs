@@ -214,7 +214,7 @@ impl TextEncoder {
             if let Some(summary) = &source.summary {
                 text.push_str(&format!(" — {summary}"));
             }
-            if let Some(error) = source.error_message() {
+            if let Some(error) = source.error_message(lang) {
                 text.push_str(&format!(" — {error}"));
             }
             let label = if i == 0 { Some(Label::Sources) } else { None };

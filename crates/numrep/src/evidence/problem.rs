@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::SourceStatus;
 use crate::lang::Lang;
+use crate::text::{Arg, Msg, Opt};
 
 /// Which limit a timeout hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,159 +209,161 @@ impl SourceProblem {
     pub fn json(&self, lang: Lang) -> impl Serialize + '_ {
         ProblemJson {
             problem: self,
-            message: self.message(lang),
+            message: self.message(lang).to_string(),
         }
     }
 
-    /// The sentence for people, in German or English. Every text of a source problem
-    /// is here, in this one function.
-    pub fn message(&self, lang: Lang) -> String {
-        let de = lang == Lang::De;
-        let pick = |de_text: String, en_text: String| if de { de_text } else { en_text };
-        let wait = |retry_after_s: Option<u64>| {
-            retry_after_s.map_or((String::new(), String::new()), |s| {
-                (
-                    format!("; der Dienst bittet, {s} s zu warten"),
-                    format!("; the service asks to wait {s} s"),
-                )
-            })
-        };
-        match self {
+    /// The sentence for people, from the message catalogue, rendered when displayed.
+    pub fn message(&self, lang: Lang) -> ProblemText<'_> {
+        ProblemText {
+            problem: self,
+            lang,
+        }
+    }
+}
+
+/// A source problem's sentence in a language ([`SourceProblem::message`]).
+#[derive(Clone, Copy)]
+pub struct ProblemText<'a> {
+    problem: &'a SourceProblem,
+    lang: Lang,
+}
+
+impl fmt::Display for ProblemText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.lang;
+        let say =
+            |f: &mut fmt::Formatter<'_>, msg: Msg, args: &[Arg<'_>]| msg.with(lang, args).fmt(f);
+        let wait_args;
+        let wait = |s: &Option<u64>| s.map(|s| s);
+        match self.problem {
             SourceProblem::Timeout { timeout_ms, limit } => {
-                let (de_limit, en_limit) = match limit {
-                    TimeLimit::Source => ("Zeitlimit der Quelle", "source timeout"),
-                    TimeLimit::Deadline => ("Gesamtfrist der Abfrage", "overall deadline"),
+                let limit = match limit {
+                    TimeLimit::Source => Msg::ProblemLimitSource,
+                    TimeLimit::Deadline => Msg::ProblemLimitDeadline,
                 };
-                pick(
-                    format!("keine Antwort binnen {timeout_ms} ms ({de_limit})"),
-                    format!("no answer within {timeout_ms} ms ({en_limit})"),
+                say(
+                    f,
+                    Msg::ProblemTimeout,
+                    &[("ms", timeout_ms), ("limit", &limit.text(lang))],
                 )
             }
-            SourceProblem::BodyTooLarge { max_kib } => pick(
-                format!("Antwort größer als {max_kib} KiB, abgelehnt"),
-                format!("answer larger than {max_kib} KiB, refused"),
-            ),
+            SourceProblem::BodyTooLarge { max_kib } => {
+                say(f, Msg::ProblemBodyTooLarge, &[("kib", max_kib)])
+            }
             SourceProblem::Redirect { status, host } => {
-                let status = status.map_or(String::new(), |s| format!("HTTP {s}: "));
-                pick(
-                    format!(
-                        "{status}Weiterleitung nach {} abgelehnt (Weiterleitungen werden nie verfolgt)",
-                        host.as_deref().unwrap_or("unbekanntes Ziel")
-                    ),
-                    format!(
-                        "{status}redirect to {} refused (redirects are never followed)",
-                        host.as_deref().unwrap_or("an unknown host")
-                    ),
+                let status_args: [Arg<'_>; 1] = [("status", status.as_ref().unwrap_or(&0))];
+                let status_text =
+                    status.map(|_| Msg::ProblemRedirectStatus.with(lang, &status_args));
+                let host: &dyn fmt::Display = match host {
+                    Some(host) => host,
+                    None => &Msg::ProblemUnknownHost.text(lang),
+                };
+                say(
+                    f,
+                    Msg::ProblemRedirect,
+                    &[
+                        ("status", &Opt("", status_text.as_ref(), "")),
+                        ("host", host),
+                    ],
                 )
             }
             SourceProblem::HttpStatus {
                 status,
                 retry_after_s,
             } => {
-                let wait = wait(*retry_after_s);
-                pick(
-                    format!("HTTP-Status {status} vom Dienst{}", wait.0),
-                    format!("HTTP status {status} from the service{}", wait.1),
+                wait_args = [(
+                    "s",
+                    retry_after_s.as_ref().unwrap_or(&0) as &dyn fmt::Display,
+                )];
+                let wait_text =
+                    wait(retry_after_s).map(|_| Msg::ProblemWait.with(lang, &wait_args));
+                say(
+                    f,
+                    Msg::ProblemHttpStatus,
+                    &[
+                        ("status", status),
+                        ("wait", &Opt("", wait_text.as_ref(), "")),
+                    ],
                 )
             }
-            SourceProblem::Auth { status } => pick(
-                format!("Zugang verweigert (HTTP {status}): Zugangsdaten prüfen"),
-                format!("access refused (HTTP {status}): check the credentials"),
-            ),
+            SourceProblem::Auth { status } => say(f, Msg::ProblemAuth, &[("status", status)]),
             SourceProblem::RateLimited { retry_after_s } => {
-                let wait = wait(*retry_after_s);
-                pick(
-                    format!("zu viele Anfragen (HTTP 429){}", wait.0),
-                    format!("too many requests (HTTP 429){}", wait.1),
+                wait_args = [(
+                    "s",
+                    retry_after_s.as_ref().unwrap_or(&0) as &dyn fmt::Display,
+                )];
+                let wait_text =
+                    wait(retry_after_s).map(|_| Msg::ProblemWait.with(lang, &wait_args));
+                say(
+                    f,
+                    Msg::ProblemRateLimited,
+                    &[("wait", &Opt("", wait_text.as_ref(), ""))],
                 )
             }
-            SourceProblem::Network { stage } => {
-                let (de_text, en_text) = match stage {
-                    NetworkStage::Connect => ("Verbindung fehlgeschlagen", "connection failed"),
-                    NetworkStage::Send => (
-                        "Senden der Anfrage fehlgeschlagen",
-                        "sending the request failed",
-                    ),
-                    NetworkStage::Receive => (
-                        "Lesen der Antwort fehlgeschlagen",
-                        "reading the answer failed",
-                    ),
-                };
-                pick(de_text.into(), en_text.into())
-            }
+            SourceProblem::Network { stage } => f.write_str(
+                match stage {
+                    NetworkStage::Connect => Msg::ProblemNetworkConnect,
+                    NetworkStage::Send => Msg::ProblemNetworkSend,
+                    NetworkStage::Receive => Msg::ProblemNetworkReceive,
+                }
+                .text(lang),
+            ),
             SourceProblem::Parse(bad) => {
-                let (de_detail, en_detail) = match bad {
-                    BadAnswer::NoJson { excerpt } => {
-                        let quoted = excerpt
-                            .as_deref()
-                            .map_or((String::new(), String::new()), |e| {
-                                (format!(" („{e}“)"), format!(" (\"{e}\")"))
-                            });
-                        (
-                            format!("kein JSON{}", quoted.0),
-                            format!("no JSON{}", quoted.1),
-                        )
-                    }
-                    BadAnswer::Malformed { line, column } => (
-                        format!("fehlerhaftes JSON in Zeile {line}, Spalte {column}"),
-                        format!("malformed JSON at line {line}, column {column}"),
-                    ),
-                    BadAnswer::Unclosed => (
-                        "JSON-Objekt nicht abgeschlossen".to_string(),
-                        "JSON object not closed".to_string(),
-                    ),
-                    BadAnswer::Missing { field } => {
-                        (format!("`{field}` fehlt"), format!("`{field}` is missing"))
-                    }
-                    BadAnswer::Invalid { field } => (
-                        format!("`{field}` hat einen unbrauchbaren Wert"),
-                        format!("`{field}` has an unusable value"),
-                    ),
-                    BadAnswer::UnknownValue { field, value } => (
-                        format!("unbekannter Wert `{value}` in `{field}`"),
-                        format!("unknown value `{value}` in `{field}`"),
-                    ),
+                let detail = BadAnswerText(bad, lang);
+                say(f, Msg::ProblemParse, &[("detail", &detail)])
+            }
+            SourceProblem::InsecureUrl => f.write_str(Msg::ProblemInsecureUrl.text(lang)),
+            SourceProblem::NotApplicable => f.write_str(Msg::ProblemNotApplicable.text(lang)),
+            SourceProblem::Backoff { retry_in_s, reason } => {
+                let msg = match reason {
+                    PauseReason::Failures => Msg::ProblemBackoffFailures,
+                    PauseReason::RetryAfter => Msg::ProblemBackoffRetryAfter,
                 };
-                pick(
-                    format!("Antwort nicht verständlich: {de_detail}"),
-                    format!("answer not understood: {en_detail}"),
-                )
+                say(f, msg, &[("s", retry_in_s)])
             }
-            SourceProblem::InsecureUrl => pick(
-                "Anfrage-Adresse nicht erlaubt (nur https; http nur an diesen Rechner)".into(),
-                "request address not allowed (https only; plain http only to this machine)".into(),
-            ),
-            SourceProblem::NotApplicable => pick(
-                "diese Quelle deckt die Nummer nicht ab".into(),
-                "this source does not cover the number".into(),
-            ),
-            SourceProblem::Backoff { retry_in_s, reason } => match reason {
-                PauseReason::Failures => pick(
-                    format!(
-                        "nach wiederholten Fehlern pausiert; nächster Versuch in {retry_in_s} s"
-                    ),
-                    format!("paused after repeated failures; next try in {retry_in_s} s"),
-                ),
-                PauseReason::RetryAfter => pick(
-                    format!("pausiert, wie vom Dienst erbeten; nächster Versuch in {retry_in_s} s"),
-                    format!("paused as the service asked; next try in {retry_in_s} s"),
-                ),
-            },
-            SourceProblem::InvalidNumber => pick(
-                "keine Nummer im E.164-Format".into(),
-                "not a number in E.164 form".into(),
-            ),
-            SourceProblem::MissingCredential { var } => pick(
-                format!("Umgebungsvariable {var} ist nicht gesetzt; Quelle nicht gefragt"),
-                format!("environment variable {var} is not set; source not asked"),
-            ),
-            SourceProblem::BadCredential { var } => {
-                let var = var.as_deref().unwrap_or("?");
-                pick(
-                    format!("der Zugangswert aus {var} enthält in HTTP unzulässige Zeichen; Quelle nicht gefragt"),
-                    format!("the credential from {var} holds characters HTTP does not allow; source not asked"),
-                )
+            SourceProblem::InvalidNumber => f.write_str(Msg::ProblemInvalidNumber.text(lang)),
+            SourceProblem::MissingCredential { var } => {
+                say(f, Msg::ProblemMissingCredential, &[("var", var)])
             }
+            SourceProblem::BadCredential { var } => say(
+                f,
+                Msg::ProblemBadCredential,
+                &[("var", &var.as_deref().unwrap_or("?"))],
+            ),
+        }
+    }
+}
+
+/// What is wrong with an answer body, in a language.
+struct BadAnswerText<'a>(&'a BadAnswer, Lang);
+
+impl fmt::Display for BadAnswerText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.1;
+        match self.0 {
+            BadAnswer::NoJson { excerpt } => {
+                let excerpt_args: [Arg<'_>; 1] = [("excerpt", &excerpt.as_deref().unwrap_or(""))];
+                let quoted = excerpt
+                    .as_ref()
+                    .map(|_| Msg::ProblemExcerpt.with(lang, &excerpt_args));
+                Msg::ProblemNoJson
+                    .with(lang, &[("excerpt", &Opt("", quoted.as_ref(), ""))])
+                    .fmt(f)
+            }
+            BadAnswer::Malformed { line, column } => Msg::ProblemMalformed
+                .with(lang, &[("line", line), ("column", column)])
+                .fmt(f),
+            BadAnswer::Unclosed => f.write_str(Msg::ProblemUnclosed.text(lang)),
+            BadAnswer::Missing { field } => Msg::ProblemMissingField
+                .with(lang, &[("field", field)])
+                .fmt(f),
+            BadAnswer::Invalid { field } => Msg::ProblemInvalidField
+                .with(lang, &[("field", field)])
+                .fmt(f),
+            BadAnswer::UnknownValue { field, value } => Msg::ProblemUnknownValue
+                .with(lang, &[("field", field), ("value", value)])
+                .fmt(f),
         }
     }
 }
@@ -368,7 +371,7 @@ impl SourceProblem {
 /// English, for logs and `?` in `Box<dyn Error>` code.
 impl fmt::Display for SourceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        self.message(Lang::En).fmt(f)
     }
 }
 
@@ -453,20 +456,23 @@ mod tests {
     fn the_timeout_reads_as_the_issue_asks() {
         let p = &all()[0];
         assert_eq!(
-            p.message(Lang::De),
+            p.message(Lang::De).to_string(),
             "keine Antwort binnen 1200 ms (Zeitlimit der Quelle)"
         );
         assert_eq!(
-            p.message(Lang::En),
+            p.message(Lang::En).to_string(),
             "no answer within 1200 ms (source timeout)"
         );
-        assert_eq!(p.to_string(), p.message(Lang::En));
+        assert_eq!(p.to_string(), p.message(Lang::En).to_string());
     }
 
     #[test]
     fn every_problem_has_two_different_sentences_and_keeps_its_values() {
         for p in all() {
-            let (de, en) = (p.message(Lang::De), p.message(Lang::En));
+            let (de, en) = (
+                p.message(Lang::De).to_string(),
+                p.message(Lang::En).to_string(),
+            );
             assert!(!de.is_empty() && !en.is_empty(), "{p:?}");
             assert_ne!(de, en, "{p:?} has no German text");
             let json = serde_json::to_value(p.json(Lang::De)).expect("serializes");

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
 
-use super::error::ListError;
+use super::error::{DateProblem, ListError};
 
 /// A proleptic Gregorian calendar date, years 0000–9999, written `YYYY-MM-DD`.
 ///
@@ -42,13 +42,13 @@ impl Date {
             reason,
         };
         if year > 9999 {
-            return Err(invalid("year above 9999"));
+            return Err(invalid(DateProblem::YearTooLarge));
         }
         if !(1..=12).contains(&month) {
-            return Err(invalid("month not in 01-12"));
+            return Err(invalid(DateProblem::MonthOutOfRange));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(invalid("day does not exist in that month"));
+            return Err(invalid(DateProblem::DayOutOfRange));
         }
         Ok(Self { year, month, day })
     }
@@ -65,23 +65,23 @@ impl Date {
             let mut parts = trimmed.splitn(3, '.').map(str::as_bytes);
             let (day, month, year) = (parts.next(), parts.next(), parts.next());
             let (Some(day), Some(month), Some(year)) = (day, month, year) else {
-                return Err(invalid("not in the form DD.MM.YYYY"));
+                return Err(invalid(DateProblem::NotGerman));
             };
             let short = |part: &[u8]| (1..=2).contains(&part.len());
             if !short(day) || !short(month) || year.len() != 4 {
-                return Err(invalid("not in the form DD.MM.YYYY"));
+                return Err(invalid(DateProblem::NotGerman));
             }
             (year, month, day)
         } else {
             let bytes = trimmed.as_bytes();
             if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-                return Err(invalid("not in the form YYYY-MM-DD or DD.MM.YYYY"));
+                return Err(invalid(DateProblem::NotIsoOrGerman));
             }
             (&bytes[0..4], &bytes[5..7], &bytes[8..10])
         };
-        let year = parse_digits(year).ok_or_else(|| invalid("year is not 4 digits"))?;
-        let month = parse_digits(month).ok_or_else(|| invalid("month is not a number"))?;
-        let day = parse_digits(day).ok_or_else(|| invalid("day is not a number"))?;
+        let year = parse_digits(year).ok_or_else(|| invalid(DateProblem::YearNotDigits))?;
+        let month = parse_digits(month).ok_or_else(|| invalid(DateProblem::MonthNotNumber))?;
+        let day = parse_digits(day).ok_or_else(|| invalid(DateProblem::DayNotNumber))?;
         // Each part has at most 4 digits, so the narrowing casts cannot truncate.
         Self::new(year, month as u8, day as u8).map_err(|error| match error {
             ListError::InvalidDate { reason, .. } => invalid(reason),
@@ -188,13 +188,13 @@ mod tests {
     #[test]
     fn rejects_malformed_dates_with_reason() {
         for (text, reason) in [
-            ("2026-1-01", "not in the form YYYY-MM-DD or DD.MM.YYYY"),
-            ("2026-13-01", "month not in 01-12"),
-            ("2026-04-31", "day does not exist in that month"),
-            ("2026-00-10", "month not in 01-12"),
-            ("20x6-01-01", "year is not 4 digits"),
-            ("01.10.26", "not in the form DD.MM.YYYY"),
-            ("2026-10-01T00", "not in the form YYYY-MM-DD or DD.MM.YYYY"),
+            ("2026-1-01", DateProblem::NotIsoOrGerman),
+            ("2026-13-01", DateProblem::MonthOutOfRange),
+            ("2026-04-31", DateProblem::DayOutOfRange),
+            ("2026-00-10", DateProblem::MonthOutOfRange),
+            ("20x6-01-01", DateProblem::YearNotDigits),
+            ("01.10.26", DateProblem::NotGerman),
+            ("2026-10-01T00", DateProblem::NotIsoOrGerman),
         ] {
             match Date::parse(text) {
                 Err(ListError::InvalidDate { reason: got, .. }) => {

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::date::Date;
+use crate::lang::Lang;
 
 /// Everything that can go wrong while parsing, loading or querying a list.
 ///
@@ -56,12 +57,12 @@ pub enum ListError {
         /// The value that was given.
         value: u16,
     },
-    /// A date that is not a real `YYYY-MM-DD` calendar date.
+    /// A date that is not a real calendar date written `YYYY-MM-DD` or `DD.MM.YYYY`.
     InvalidDate {
         /// The text as written (shortened to 40 characters).
         text: String,
         /// What is wrong with it.
-        reason: &'static str,
+        reason: DateProblem,
     },
     /// `valid_from` is after `valid_to`.
     DateRangeReversed {
@@ -73,12 +74,14 @@ pub enum ListError {
     /// The number given to a lookup is not 1–15 digits starting with 1–9.
     InvalidLookupNumber {
         /// What is wrong with it.
-        reason: &'static str,
+        reason: LookupProblem,
     },
     /// The CSV header has no column for a required field.
     MissingColumn {
         /// The file the text came from.
         file: String,
+        /// The 1-based line of the header row.
+        line: u32,
         /// The required column name.
         column: &'static str,
     },
@@ -86,20 +89,70 @@ pub enum ListError {
     DuplicateColumn {
         /// The file the text came from.
         file: String,
+        /// The 1-based line of the header row.
+        line: u32,
         /// The column named twice.
         column: String,
+    },
+    /// The CSV header names a column numrep does not know. The whole list is refused:
+    /// a misspelt header (`valid_until`) would silently drop that value from every row.
+    UnknownColumn {
+        /// The file the text came from.
+        file: String,
+        /// The 1-based line of the header row.
+        line: u32,
+        /// The column name as written (shortened to 40 characters).
+        column: String,
+        /// The known column it most likely means.
+        suggestion: Option<&'static str>,
+        /// Every column name the list knows.
+        known: &'static [&'static str],
+    },
+    /// The CSV header row cannot be read (an unclosed quote, too long).
+    BadHeader {
+        /// The file the text came from.
+        file: String,
+        /// The 1-based line of the header row.
+        line: u32,
+        /// What is wrong with it.
+        problem: Box<ListError>,
+    },
+    /// A JSON entry has a field numrep does not know; the entry is left out.
+    UnknownField {
+        /// The field name as written (shortened to 40 characters).
+        field: String,
+        /// The known field it most likely means.
+        suggestion: Option<&'static str>,
+        /// Every field name the list knows.
+        known: &'static [&'static str],
+    },
+    /// A JSON entry names the same field twice; the entry is left out.
+    DuplicateField {
+        /// The field name (shortened to 40 characters).
+        field: String,
+    },
+    /// A CSV value opens a quote that its line does not close. The row is left out
+    /// and the next line is read as the next row (a value cannot span lines).
+    UnbalancedQuote {
+        /// The 1-based number of the field whose quote is not closed.
+        field: usize,
+    },
+    /// A CSV row has a value in a column the header does not name (past the last
+    /// header column, or under an empty header cell): usually a delimiter inside an
+    /// unquoted value that shifted the columns.
+    ValueWithoutColumn {
+        /// The 1-based column number.
+        column: usize,
     },
     /// A required field is absent or blank in a row.
     MissingField {
         /// The field name.
         field: &'static str,
     },
-    /// A field holds the wrong JSON type.
+    /// A JSON field holds something other than a string (or null).
     WrongFieldType {
         /// The field name.
         field: &'static str,
-        /// What was expected.
-        expected: &'static str,
     },
     /// A field is longer than the configured limit.
     FieldTooLong {
@@ -110,7 +163,7 @@ pub enum ListError {
         /// The configured maximum.
         max: usize,
     },
-    /// A CSV record is longer than the configured limit.
+    /// A CSV line is longer than the configured limit.
     LineTooLong {
         /// Its length in bytes.
         len: usize,
@@ -125,15 +178,6 @@ pub enum ListError {
         pattern: String,
         /// The line of the entry that was kept, when known.
         first_line: Option<u32>,
-    },
-    /// A CSV record could not be read (for example an unterminated quote).
-    Csv {
-        /// The file the text came from.
-        file: String,
-        /// 1-based line, when known.
-        line: Option<u64>,
-        /// The reader's description.
-        message: String,
     },
     /// The JSON text is not valid JSON.
     Json {
@@ -151,11 +195,12 @@ pub enum ListError {
         /// The file the text came from.
         file: String,
     },
-    /// The text is larger than the configured limit.
+    /// The text (or file) is larger than the configured limit.
     TextTooLarge {
         /// The file the text came from.
         file: String,
-        /// Its length in bytes.
+        /// Its length in bytes (for a file that grew while it was read, the bytes read
+        /// before reading stopped).
         len: usize,
         /// The configured maximum.
         max: usize,
@@ -167,11 +212,73 @@ pub enum ListError {
         /// The configured maximum.
         max: usize,
     },
-    /// A file name whose extension is neither `.csv` nor `.json`.
+    /// A file name whose extension is neither `.csv` (`.tsv`, `.txt`) nor `.json`.
     UnknownFormat {
         /// The file name.
         file: String,
     },
+    /// For hosts that read list files: the path is a directory, device or pipe, not a
+    /// regular file, so it is not read at all.
+    NotAFile {
+        /// The path as given.
+        file: String,
+    },
+    /// For hosts that read list files: there is no file at this path.
+    NotFound {
+        /// The path as given.
+        file: String,
+    },
+    /// For hosts that read list files: the file is not UTF-8 text (for example a
+    /// spreadsheet saved as "CSV" in a Windows code page rather than "CSV UTF-8").
+    NotUtf8 {
+        /// The path as given.
+        file: String,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// For hosts that read list files: the file could not be read.
+    Unreadable {
+        /// The path as given.
+        file: String,
+        /// The operating system's reason.
+        reason: String,
+    },
+}
+
+/// What is wrong with a date ([`ListError::InvalidDate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateProblem {
+    /// Neither `YYYY-MM-DD` nor `DD.MM.YYYY`.
+    NotIsoOrGerman,
+    /// Has dots but is not `DD.MM.YYYY`.
+    NotGerman,
+    /// The year is not four digits.
+    YearNotDigits,
+    /// The month is not a number.
+    MonthNotNumber,
+    /// The day is not a number.
+    DayNotNumber,
+    /// The year is above 9999.
+    YearTooLarge,
+    /// The month is not 1–12.
+    MonthOutOfRange,
+    /// The month has no such day.
+    DayOutOfRange,
+}
+
+/// What is wrong with a lookup number ([`ListError::InvalidLookupNumber`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LookupProblem {
+    /// No digits at all.
+    Empty,
+    /// Starts with 0 instead of a country code.
+    StartsWithZero,
+    /// More than 15 digits.
+    TooLong,
+    /// Holds something other than ASCII digits.
+    NotDigits,
 }
 
 impl ListError {
@@ -199,119 +306,29 @@ impl ListError {
             Self::LineTooLong { .. } => "line_too_long",
             Self::NotAnObject => "not_an_object",
             Self::Duplicate { .. } => "duplicate",
-            Self::Csv { .. } => "csv",
             Self::Json { .. } => "json",
             Self::JsonShape { .. } => "json_shape",
             Self::TextTooLarge { .. } => "text_too_large",
             Self::TooManyEntries { .. } => "too_many_entries",
             Self::UnknownFormat { .. } => "unknown_format",
+            Self::UnknownColumn { .. } => "unknown_column",
+            Self::BadHeader { .. } => "bad_header",
+            Self::UnknownField { .. } => "unknown_field",
+            Self::DuplicateField { .. } => "duplicate_field",
+            Self::UnbalancedQuote { .. } => "unbalanced_quote",
+            Self::ValueWithoutColumn { .. } => "value_without_column",
+            Self::NotAFile { .. } => "not_a_file",
+            Self::NotFound { .. } => "not_found",
+            Self::NotUtf8 { .. } => "not_utf8",
+            Self::Unreadable { .. } => "unreadable",
         }
     }
 }
 
 impl fmt::Display for ListError {
+    /// The message in English; [`ListError::message`] gives it in any language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::EmptyPattern => write!(f, "pattern is empty"),
-            Self::InvalidCharacter {
-                character,
-                position,
-            } => write!(
-                f,
-                "invalid character {character:?} at position {position} \
-                 (allowed: digits, '#' for one digit, '*' at the end, spaces, - / . ( ))"
-            ),
-            Self::MisplacedPlus { position } => {
-                write!(f, "'+' at position {position}: only allowed at the start")
-            }
-            Self::WildcardNotAtEnd { position } => write!(
-                f,
-                "'*' at position {position} is followed by more symbols; '*' is only allowed at the end"
-            ),
-            Self::MissingPrefix { position } => write!(
-                f,
-                "number at position {position} has no '+', '00' or national '0' in front"
-            ),
-            Self::NationalWithoutCountryCode => write!(
-                f,
-                "national number (leading 0) but no default country code is configured"
-            ),
-            Self::InvalidCountryCodeStart { position } => write!(
-                f,
-                "country code at position {position} must start with a digit 1-9"
-            ),
-            Self::MissingDigits => write!(f, "no digits after the prefix"),
-            Self::PatternTooLong { digits, max } => {
-                write!(f, "{digits} digits, more than the E.164 maximum of {max}")
-            }
-            Self::InvalidCountryCode { value } => {
-                write!(f, "country code {value} is not in 1-999")
-            }
-            Self::InvalidDate { text, reason } => {
-                write!(f, "invalid date {text:?}: {reason} (expected YYYY-MM-DD)")
-            }
-            Self::DateRangeReversed {
-                valid_from,
-                valid_to,
-            } => write!(f, "valid_from {valid_from} is after valid_to {valid_to}"),
-            Self::InvalidLookupNumber { reason } => {
-                write!(f, "lookup number is not E.164 digits: {reason}")
-            }
-            Self::MissingColumn { file, column } => {
-                write!(f, "{file}: header has no {column:?} column")
-            }
-            Self::DuplicateColumn { file, column } => {
-                write!(f, "{file}: header names column {column:?} twice")
-            }
-            Self::MissingField { field } => write!(f, "required field {field:?} is missing or blank"),
-            Self::WrongFieldType { field, expected } => {
-                write!(f, "field {field:?} must be {expected}")
-            }
-            Self::FieldTooLong { field, len, max } => {
-                write!(f, "field {field:?} is {len} bytes, limit is {max}")
-            }
-            Self::LineTooLong { len, max } => write!(f, "record is {len} bytes, limit is {max}"),
-            Self::NotAnObject => write!(f, "entry is not a JSON object"),
-            Self::Duplicate {
-                pattern,
-                first_line,
-            } => match first_line {
-                Some(line) => write!(
-                    f,
-                    "duplicate of the entry for {pattern} on line {line}; first one kept"
-                ),
-                None => write!(f, "duplicate entry for {pattern}; first one kept"),
-            },
-            Self::Csv {
-                file,
-                line: Some(line),
-                message,
-            } => write!(f, "{file}:{line}: unreadable CSV: {message}"),
-            Self::Csv {
-                file,
-                line: None,
-                message,
-            } => write!(f, "{file}: unreadable CSV: {message}"),
-            Self::Json {
-                file,
-                line,
-                column,
-                message,
-            } => write!(f, "{file}:{line}:{column}: invalid JSON: {message}"),
-            Self::JsonShape { file } => write!(
-                f,
-                "{file}: expected a JSON array of entries or an object with an \"entries\" array"
-            ),
-            Self::TextTooLarge { file, len, max } => {
-                write!(f, "{file}: {len} bytes, limit is {max}")
-            }
-            Self::TooManyEntries { file, max } => {
-                write!(f, "{file}: more than {max} entries")
-            }
-            Self::UnknownFormat { file } => {
-                write!(f, "{file}: unknown list format (expected .csv or .json)")
-            }
-        }
+        self.message(Lang::En).fmt(f)
     }
 }
 

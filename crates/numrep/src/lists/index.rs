@@ -7,7 +7,7 @@
 //! only the branches (`digit`, `#`) that can still match — no per-node allocation,
 //! 17 bytes of key per entry, and building is one sort.
 
-use super::error::ListError;
+use super::error::{ListError, LookupProblem};
 use super::pattern::{Pattern, ANY_DIGIT, MAX_PATTERN_SYMBOLS};
 
 /// An entry that carries a pattern.
@@ -119,12 +119,10 @@ pub fn validate_lookup_digits(e164_digits: &str) -> Result<&[u8], ListError> {
     let digits = e164_digits.as_bytes();
     let invalid = |reason| Err(ListError::InvalidLookupNumber { reason });
     match digits.first() {
-        None => invalid("empty"),
-        Some(b'0') => invalid("starts with 0 (expected a country code, no prefix)"),
-        _ if digits.len() > MAX_PATTERN_SYMBOLS => invalid("more than 15 digits"),
-        _ if !digits.iter().all(u8::is_ascii_digit) => {
-            invalid("contains a character that is not a digit")
-        }
+        None => invalid(LookupProblem::Empty),
+        Some(b'0') => invalid(LookupProblem::StartsWithZero),
+        _ if digits.len() > MAX_PATTERN_SYMBOLS => invalid(LookupProblem::TooLong),
+        _ if !digits.iter().all(u8::is_ascii_digit) => invalid(LookupProblem::NotDigits),
         _ => Ok(digits),
     }
 }

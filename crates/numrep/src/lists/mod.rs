@@ -20,17 +20,23 @@ mod date;
 mod error;
 mod index;
 mod load;
+mod messages;
 mod own;
 mod pattern;
 mod rules;
+mod suggest;
 
 pub use date::Date;
-pub use error::ListError;
+pub use error::{DateProblem, ListError, LookupProblem};
 pub use index::{validate_lookup_digits, PatternIndex, Patterned};
-pub use load::{load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, RowProblem};
+pub use load::{
+    load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, RowProblem, EXTRA_NAME_PREFIX,
+};
+pub use messages::{ListErrorText, RowProblemText, UnlistedProblemsText};
 pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, WindowPosition};
 pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
 pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};
+pub use suggest::{did_you_mean, edit_distance};
 
 #[cfg(test)]
 mod proptests;

@@ -50,15 +50,6 @@ impl OwnNumberEntry {
         };
         starts_before_other_ends && other_starts_before_this_ends
     }
-
-    fn window_text(&self) -> String {
-        let bound = |date: Option<Date>| date.map_or_else(|| "open".to_string(), |d| d.to_string());
-        format!(
-            "from {} to {}",
-            bound(self.valid_from),
-            bound(self.valid_to)
-        )
-    }
 }
 
 impl Patterned for OwnNumberEntry {
@@ -151,8 +142,6 @@ pub struct OwnNumberMatch<'a> {
     pub in_window: bool,
     /// The file the entry came from.
     pub source: &'a str,
-    /// A sentence for a person, e.g. "registered to vendor …, but outside its validity window: from … to …".
-    pub summary: String,
 }
 
 /// All registry matches for one number, most specific first.
@@ -206,23 +195,12 @@ impl OwnNumberRegistry {
 
     fn describe<'a>(&'a self, entry: &'a OwnNumberEntry, date: Date) -> OwnNumberMatch<'a> {
         let validity = entry.validity_on(date);
-        let mut summary = format!("registered to vendor {}", entry.vendor);
-        if let Some(campaign) = &entry.campaign {
-            summary.push_str(&format!(", campaign {campaign}"));
-        }
-        if validity != WindowPosition::Inside {
-            summary.push_str(&format!(
-                ", but outside its validity window: {}",
-                entry.window_text()
-            ));
-        }
         OwnNumberMatch {
             entry,
             match_kind: entry.pattern.kind(),
             validity,
             in_window: validity == WindowPosition::Inside,
             source: &self.source,
-            summary,
         }
     }
 
@@ -284,10 +262,7 @@ mod tests {
         let best = inside.best().expect("registered");
         assert_eq!(best.validity, WindowPosition::Inside);
         assert_eq!(best.match_kind, PatternKind::Range);
-        assert_eq!(
-            best.summary,
-            "registered to vendor Callcenter Nord GmbH, campaign Winteraktion 2026"
-        );
+        assert_eq!(best.entry.vendor, "Callcenter Nord GmbH");
 
         let late = registry
             .lookup("494055550142", date("2027-01-01"))
@@ -295,9 +270,6 @@ mod tests {
         let best = late.best().expect("registered");
         assert_eq!(best.validity, WindowPosition::Expired);
         assert!(!best.in_window);
-        assert!(best
-            .summary
-            .ends_with("but outside its validity window: from 2026-10-01 to 2026-12-31"));
 
         let early = registry
             .lookup("494055550142", date("2026-09-30"))

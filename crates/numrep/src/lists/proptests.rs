@@ -1,4 +1,5 @@
-//! Property tests: loading never panics; patterns round-trip through `Display`.
+//! Property tests: loading never panics; every row is either loaded or reported;
+//! patterns round-trip through `Display`.
 
 use proptest::prelude::*;
 
@@ -20,8 +21,39 @@ fn german() -> LoadOptions {
 fn list_like_text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
-        "(pattern|vendor|valid_from|valid_to|category|note|[a-z]{0,4})([,;\t](pattern|vendor|valid_from|valid_to|category|[a-z]{0,4})){0,4}\n([-+0-9#*() ,;\"{}\\[\\]:a-z\n]{0,40}\n){0,8}",
+        "(pattern|vendor|valid_from|valid_to|category|note|x_[a-z]{0,3}|[a-z]{0,4})([,;\t](pattern|vendor|valid_from|valid_to|category|note|x_[a-z]{0,3}|[a-z]{0,4})){0,4}\n([-+0-9#*() ,;\"{}\\[\\]:a-z\n]{0,40}\n){0,8}",
         "[\\[{\"a-z:,0-9+#* \n\\]}]{0,120}",
+    ]
+}
+
+/// An entries-array element: mostly objects with known, extra, misspelt and
+/// repeated fields, sometimes not an object at all.
+fn json_element() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("pattern"),
+        Just("note"),
+        Just("category"),
+        Just("x_ticket"),
+        Just("notes"),
+        Just("Pattern"),
+    ];
+    let value = prop_oneof![
+        "\"\\+49[0-9]{1,4}\"",
+        "\"[a-z +]{0,6}\"",
+        Just("1".to_string()),
+        Just("null".to_string()),
+        Just("[]".to_string()),
+    ];
+    let object = proptest::collection::vec((key, value), 0..4).prop_map(|fields| {
+        let fields: Vec<String> = fields
+            .into_iter()
+            .map(|(key, value)| format!("\"{key}\": {value}"))
+            .collect();
+        format!("{{{}}}", fields.join(", "))
+    });
+    prop_oneof![
+        4 => object,
+        1 => prop_oneof![Just("1"), Just("\"s\""), Just("[]"), Just("null")].prop_map(String::from),
     ]
 }
 
@@ -33,6 +65,29 @@ proptest! {
             let _ = load_rules(&text, "fuzz", ListKind::Block, format, &options);
             let _ = load_own_numbers(&text, "fuzz", format, &options);
         }
+    }
+
+    /// Never a swallowed tail: stray quotes, delimiters and junk in rows never make
+    /// a row vanish; each data line is an entry or a reported problem.
+    #[test]
+    fn every_csv_row_is_loaded_or_reported(
+        rows in proptest::collection::vec("\\+[-0-9#*\" ,;a-z]{0,24}", 0..30),
+    ) {
+        let text = format!("pattern,note\n{}\n", rows.join("\n"));
+        let loaded = load_rules(&text, "prop.csv", ListKind::Block, ListFormat::Csv, &german());
+        let loaded = loaded.map_err(|error| TestCaseError::fail(error.to_string()))?;
+        prop_assert_eq!(loaded.list.len() + loaded.problem_count(), rows.len(), "{}", text);
+    }
+
+    /// Each JSON element is an entry or a reported problem, whatever its fields.
+    #[test]
+    fn every_json_element_is_loaded_or_reported(
+        elements in proptest::collection::vec(json_element(), 0..20),
+    ) {
+        let text = format!("[{}]", elements.join(",\n"));
+        let loaded = load_rules(&text, "prop.json", ListKind::Block, ListFormat::Json, &german());
+        let loaded = loaded.map_err(|error| TestCaseError::fail(format!("{error}: {text}")))?;
+        prop_assert_eq!(loaded.list.len() + loaded.problem_count(), elements.len(), "{}", text);
     }
 
     #[test]

@@ -157,8 +157,6 @@ pub struct RuleVerdict<'a> {
     pub overruled: Vec<RuleMatch<'a>>,
     /// Further rules of the winning kind, most specific first.
     pub also_matched: Vec<RuleMatch<'a>>,
-    /// A sentence for a person.
-    pub summary: String,
 }
 
 /// Any number of block and allow lists evaluated together.
@@ -216,49 +214,12 @@ fn verdict<'a>(allows: Vec<RuleMatch<'a>>, blocks: Vec<RuleMatch<'a>>) -> RuleVe
     };
     let mut winners = winners.into_iter();
     let deciding = winners.next();
-    let summary = summarize(decision, deciding.as_ref(), &overruled);
     RuleVerdict {
         decision,
         deciding,
         overruled,
         also_matched: winners.collect(),
-        summary,
     }
-}
-
-fn describe_rule(found: &RuleMatch<'_>) -> String {
-    let mut text = found.entry.pattern.to_string();
-    if let Some(category) = &found.entry.category {
-        text.push_str(&format!(" ({category})"));
-    }
-    match found.entry.line {
-        Some(line) => text.push_str(&format!(" in {}:{line}", found.source)),
-        None => text.push_str(&format!(" in {}", found.source)),
-    }
-    text
-}
-
-fn summarize(
-    decision: Decision,
-    deciding: Option<&RuleMatch<'_>>,
-    overruled: &[RuleMatch<'_>],
-) -> String {
-    let Some(deciding) = deciding else {
-        return "not on any block or allow list".to_string();
-    };
-    let verb = match decision {
-        Decision::Allowed => "allowed",
-        _ => "blocked",
-    };
-    let mut text = format!("{verb} by {}", describe_rule(deciding));
-    if let Some(note) = &deciding.entry.note {
-        text.push_str(&format!(": {note}"));
-    }
-    if !overruled.is_empty() {
-        let rules: Vec<String> = overruled.iter().map(describe_rule).collect();
-        text.push_str(&format!("; overrules block rule(s) {}", rules.join(", ")));
-    }
-    text
 }
 
 #[cfg(test)]
@@ -311,11 +272,6 @@ mod tests {
             .map(|found| found.entry.pattern.to_string())
             .collect();
         assert_eq!(overruled, ["+499001234567", "+49900*"]);
-        assert_eq!(
-            verdict.summary,
-            "allowed by +499001234567 (own_hotline) in allow.json: our paid hotline; \
-             overrules block rule(s) +499001234567 (fraud) in block.csv, +49900* (premium) in block.csv"
-        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::serialize::TariffJson;
 use super::Report;
+use crate::evidence::EvidenceList;
 use crate::format::Mode;
 use crate::plan::DATA_FINGERPRINT;
 use crate::region::Region;
@@ -100,7 +101,7 @@ impl Report {
             None => w.raw("register", "null"),
         }
         w.serde("list", &self.list());
-        w.serde("sources", &self.sources());
+        w.serde("sources", &EvidenceList(self.sources(), lang));
         w.trusted("risk", self.risk().map(|r| r.as_str()));
         w.trusted("risk_text", self.risk().map(|r| r.text(lang)));
         w.key("reasons");

@@ -9,6 +9,7 @@ use super::Report;
 use crate::assess::Reason;
 use crate::checker::RegisterCheck;
 use crate::classify::{NumberRange, Tariff};
+use crate::evidence::EvidenceList;
 use crate::format::Mode;
 use crate::lang::Lang;
 use crate::number::PhoneNumber;
@@ -149,7 +150,7 @@ impl Serialize for Report {
         s.serialize_field("own_number", &self.own_number())?;
         s.serialize_field("register", &self.register().map(|r| RegisterJson(r, lang)))?;
         s.serialize_field("list", &self.list())?;
-        s.serialize_field("sources", self.sources())?;
+        s.serialize_field("sources", &EvidenceList(self.sources(), lang))?;
         s.serialize_field("risk", &self.risk())?;
         s.serialize_field("risk_text", &self.risk().map(|r| r.text(lang)))?;
         s.serialize_field("reasons", &Reasons(self.reasons(), lang))?;

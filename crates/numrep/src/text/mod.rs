@@ -60,6 +60,14 @@ keys! {
     // How asking an online source ended.
     SourceOk, SourceOkCached, SourceTimeout, SourceError, SourceSkipped, SourceNotFound,
     SourceConfigError, FindingSourceVotes,
+    // Why a source gave no answer.
+    ProblemTimeout, ProblemLimitSource, ProblemLimitDeadline, ProblemBodyTooLarge,
+    ProblemRedirect, ProblemRedirectStatus, ProblemUnknownHost, ProblemHttpStatus, ProblemWait,
+    ProblemAuth, ProblemRateLimited, ProblemNetworkConnect, ProblemNetworkSend,
+    ProblemNetworkReceive, ProblemParse, ProblemNoJson, ProblemExcerpt, ProblemMalformed,
+    ProblemUnclosed, ProblemMissingField, ProblemInvalidField, ProblemUnknownValue,
+    ProblemInsecureUrl, ProblemNotApplicable, ProblemBackoffFailures, ProblemBackoffRetryAfter,
+    ProblemInvalidNumber, ProblemMissingCredential, ProblemBadCredential,
     // Advice.
     AdviceSpoofedCallerId, AdviceFakePolice, AdviceVendorManagement, AdviceCheckRegistration,
     AdviceKnownBad, AdviceReportedSpam, AdviceDoNotCallBack, AdviceVerify, AdviceNoConcern,
@@ -84,6 +92,19 @@ keys! {
     ErrorInvalidTelUri, ErrorUnknownWord, ErrorLettersInNumber, ErrorSeveralNumbers,
     ProblemZeroAfterTrunkPrefix, ProblemExtensionTooLong, ProblemEmptyExtension,
     ProblemNoNumberAfterScheme, ProblemExtensionNotDigits,
+    // List files: errors, left-out rows, date and lookup-number reasons.
+    ListDidYouMean, ListEmptyPattern, ListInvalidCharacter, ListMisplacedPlus,
+    ListWildcardNotAtEnd, ListMissingPrefix, ListNationalWithoutCountryCode,
+    ListInvalidCountryCodeStart, ListMissingDigits, ListPatternTooLong, ListInvalidCountryCode,
+    ListInvalidDate, ListDateRangeReversed, ListInvalidLookupNumber, ListMissingColumn,
+    ListDuplicateColumn, ListUnknownColumn, ListBadHeader, ListUnknownField, ListDuplicateField,
+    ListUnbalancedQuote, ListValueWithoutColumn, ListMissingField, ListWrongFieldType,
+    ListFieldTooLong, ListLineTooLong, ListNotAnObject, ListDuplicateOfLine, ListDuplicate,
+    ListJson, ListJsonShape, ListTextTooLarge, ListTooManyEntries, ListUnknownFormat,
+    ListNotAFile, ListNotFound, ListNotUtf8, ListUnreadable, ListEntryIndex, ListRowSkipped, ListRowsUnlisted,
+    DateNotIsoOrGerman, DateNotGerman, DateYearNotDigits, DateMonthNotNumber, DateDayNotNumber,
+    DateYearTooLarge, DateMonthOutOfRange, DateDayOutOfRange,
+    LookupEmpty, LookupStartsWithZero, LookupTooLong, LookupNotDigits,
 }
 
 impl Msg {
@@ -320,7 +341,11 @@ mod tests {
     }
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Msg; 2] = [Msg::LabelNational, Msg::LabelRegister];
+    const SAME_IN_BOTH: [Msg; 3] = [
+        Msg::LabelNational,
+        Msg::LabelRegister,
+        Msg::ProblemRedirectStatus,
+    ];
 
     #[test]
     fn every_key_has_both_languages_with_the_same_placeholders() {

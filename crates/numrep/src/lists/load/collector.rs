@@ -68,6 +68,7 @@ impl<E: ListEntry> Collector<E> {
                 line: position.line,
                 index: position.index,
                 error,
+                lang: self.options.lang,
             });
         } else {
             self.unlisted_problems += 1;

@@ -1,189 +1,132 @@
-//! Reads entries from CSV text with a header row.
-
-use csv::{ReaderBuilder, StringRecord, Trim};
+//! Reads entries from CSV text with a header row, one row per line.
 
 use super::super::error::ListError;
 use super::collector::{Collector, RowPosition};
+use super::csv_line::{Lines, Record};
 use super::entry::{ListEntry, RowFields};
+use super::names::{shortened, Name};
 
-/// Reads every record of `text` into `collector`.
+/// Reads every row of `text` into `collector`.
 pub(crate) fn read<E: ListEntry>(
     text: &str,
     collector: &mut Collector<E>,
 ) -> Result<(), ListError> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .trim(Trim::All)
-        .delimiter(sniff_delimiter(text))
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|error| csv_error(collector.file(), &error))?;
-    let columns = Columns::from_header::<E>(header, collector.file())?;
-    let mut record = StringRecord::new();
-    let mut lines = LineCounter::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {
-                if is_blank(&record) {
-                    continue;
-                }
-                collector.count_row()?;
-                let line = record
-                    .position()
-                    .map(|position| lines.line_of_record_at(position.byte()));
-                let position = RowPosition { line, index: None };
-                let result = parse_record::<E>(&record, &columns, line, collector);
-                collector.take(position, result);
-            }
-            Err(error) => {
-                collector.count_row()?;
-                let line = error
-                    .position()
-                    .map(|position| lines.line_of_record_at(position.byte()));
-                let message = csv_error(collector.file(), &error).to_string();
-                collector.reject(
-                    RowPosition { line, index: None },
-                    ListError::Csv {
-                        file: collector.file().to_string(),
-                        line: line.map(u64::from),
-                        message,
-                    },
-                );
-            }
-        }
-    }
-}
-
-fn parse_record<E: ListEntry>(
-    record: &StringRecord,
-    columns: &Columns,
-    line: Option<u32>,
-    collector: &Collector<E>,
-) -> Result<E, ListError> {
-    let len = record.as_slice().len();
-    if len > collector.options.max_line_bytes {
-        return Err(ListError::LineTooLong {
-            len,
-            max: collector.options.max_line_bytes,
-        });
-    }
-    let row = CsvRow {
-        record,
-        columns,
-        max_field_bytes: collector.options.max_field_bytes,
+    let mut lines = Lines::new(text).filter(|&(_, line)| !is_skipped(line));
+    let (header_line, header) = lines.next().unwrap_or((1, ""));
+    let delimiter = sniff_delimiter(header);
+    let mut record = Record::default();
+    let max_line_bytes = collector.options.max_line_bytes;
+    let bad_header = |problem| ListError::BadHeader {
+        file: collector.file().to_string(),
+        line: header_line,
+        problem: Box::new(problem),
     };
-    E::from_row(&row, line, &collector.options.pattern)
-}
-
-/// Turns record byte offsets into 1-based line numbers, counting incrementally.
-///
-/// The CSV reader reports a record's start *before* the blank and comment lines it
-/// skipped, so the counter first moves past those to the record's first real line.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: u32,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            bytes: text.as_bytes(),
-            at: 0,
-            line: 1,
+    if header.len() > max_line_bytes {
+        return Err(bad_header(ListError::LineTooLong {
+            len: header.len(),
+            max: max_line_bytes,
+        }));
+    }
+    record.split(header, delimiter).map_err(bad_header)?;
+    let columns = Columns::from_header::<E>(&record, collector.file(), header_line)?;
+    for (line, text) in lines {
+        let position = RowPosition {
+            line: Some(line),
+            index: None,
+        };
+        if text.len() > max_line_bytes {
+            collector.count_row()?;
+            let error = ListError::LineTooLong {
+                len: text.len(),
+                max: max_line_bytes,
+            };
+            collector.reject(position, error);
+            continue;
         }
-    }
-
-    fn line_of_record_at(&mut self, byte: u64) -> u32 {
-        let byte = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        if byte >= self.at {
-            self.advance_to(byte);
+        if let Err(error) = record.split(text, delimiter) {
+            collector.count_row()?;
+            collector.reject(position, error);
+            continue;
         }
-        self.skip_blank_and_comment_lines();
-        self.line
-    }
-
-    fn advance_to(&mut self, byte: usize) {
-        let newlines = self.bytes[self.at..byte]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.line = self
-            .line
-            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
-        self.at = byte;
-    }
-
-    fn skip_blank_and_comment_lines(&mut self) {
-        loop {
-            let rest = &self.bytes[self.at..];
-            let line_end = rest.iter().position(|&b| b == b'\n');
-            let line = &rest[..line_end.unwrap_or(rest.len())];
-            let blank = line.iter().all(|b| b.is_ascii_whitespace());
-            let at_line_start = self.at == 0 || self.bytes.get(self.at - 1) == Some(&b'\n');
-            let comment = at_line_start && line.first() == Some(&b'#');
-            match line_end {
-                Some(end) if blank || comment => self.advance_to(self.at + end + 1),
-                _ => return,
-            }
+        if record.iter().all(str::is_empty) {
+            continue;
         }
+        collector.count_row()?;
+        let result = columns.check(&record).and_then(|()| {
+            let row = CsvRow {
+                record: &record,
+                columns: &columns,
+                max_field_bytes: collector.options.max_field_bytes,
+            };
+            E::from_row(&row, Some(line), &collector.options.pattern)
+        });
+        collector.take(position, result);
     }
+    Ok(())
 }
 
-fn csv_error(file: &str, error: &csv::Error) -> ListError {
-    ListError::Csv {
-        file: file.to_string(),
-        line: error.position().map(csv::Position::line),
-        message: error.to_string(),
-    }
-}
-
-/// A record whose fields are all blank (e.g. `,,,`) is a blank line.
-fn is_blank(record: &StringRecord) -> bool {
-    record.iter().all(str::is_empty)
+/// Blank lines and comment lines (`#` first, after any blanks) are not rows.
+fn is_skipped(line: &str) -> bool {
+    let line = line.trim_start();
+    line.is_empty() || line.starts_with('#')
 }
 
 /// Picks `,`, `;` or tab, whichever occurs most in the header line.
-fn sniff_delimiter(text: &str) -> u8 {
-    let header = text
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty() && !line.starts_with('#'))
-        .unwrap_or("");
-    let count = |delimiter: char| header.matches(delimiter).count();
+fn sniff_delimiter(header: &str) -> u8 {
+    let count = |delimiter: u8| header.bytes().filter(|&b| b == delimiter).count();
     [b';', b'\t']
         .into_iter()
-        .filter(|&delimiter| count(char::from(delimiter)) > count(','))
-        .max_by_key(|&delimiter| count(char::from(delimiter)))
+        .filter(|&delimiter| count(delimiter) > count(b','))
+        .max_by_key(|&delimiter| count(delimiter))
         .unwrap_or(b',')
 }
 
-/// Which column holds which known field.
+/// Which column holds which known field, and which columns may hold values.
 struct Columns {
     positions: Vec<(&'static str, usize)>,
+    /// Columns the header names (known fields and `x_…` extras).
+    width: usize,
+    /// Header cells left empty: values below them belong to no field.
+    unnamed: Vec<usize>,
 }
 
 impl Columns {
-    fn from_header<E: ListEntry>(header: &StringRecord, file: &str) -> Result<Self, ListError> {
+    /// Reads the header. An unknown name refuses the whole file: a misspelt column
+    /// would otherwise drop that value from every row without a word.
+    fn from_header<E: ListEntry>(
+        header: &Record,
+        file: &str,
+        line: u32,
+    ) -> Result<Self, ListError> {
         let mut positions: Vec<(&'static str, usize)> = Vec::new();
+        let mut unnamed = Vec::new();
         for (column, name) in header.iter().enumerate() {
-            let name = name.trim().to_ascii_lowercase();
-            let Some(&field) = E::FIELDS.iter().find(|&&field| field == name) else {
+            if name.is_empty() {
+                unnamed.push(column);
                 continue;
-            };
-            if positions.iter().any(|&(known, _)| known == field) {
-                return Err(ListError::DuplicateColumn {
-                    file: file.to_string(),
-                    column: name,
-                });
             }
-            positions.push((field, column));
+            match Name::of(name, E::FIELDS, true) {
+                Name::Field(field) => {
+                    if positions.iter().any(|&(known, _)| known == field) {
+                        return Err(ListError::DuplicateColumn {
+                            file: file.to_string(),
+                            line,
+                            column: shortened(name),
+                        });
+                    }
+                    positions.push((field, column));
+                }
+                Name::Extra => {}
+                Name::Unknown { shown, suggestion } => {
+                    return Err(ListError::UnknownColumn {
+                        file: file.to_string(),
+                        line,
+                        column: shown,
+                        suggestion,
+                        known: E::FIELDS,
+                    })
+                }
+            }
         }
         if let Some(&column) = E::REQUIRED
             .iter()
@@ -191,10 +134,31 @@ impl Columns {
         {
             return Err(ListError::MissingColumn {
                 file: file.to_string(),
+                line,
                 column,
             });
         }
-        Ok(Self { positions })
+        Ok(Self {
+            positions,
+            width: header.len(),
+            unnamed,
+        })
+    }
+
+    /// A row must not have values where the header names no column: past its end
+    /// (usually an unquoted delimiter inside a value) or under an empty header cell.
+    fn check(&self, record: &Record) -> Result<(), ListError> {
+        let beyond = self.width..record.len();
+        let stray = self
+            .unnamed
+            .iter()
+            .copied()
+            .chain(beyond)
+            .find(|&column| record.get(column).is_some_and(|value| !value.is_empty()));
+        match stray {
+            Some(column) => Err(ListError::ValueWithoutColumn { column: column + 1 }),
+            None => Ok(()),
+        }
     }
 
     fn column_of(&self, field: &str) -> Option<usize> {
@@ -206,7 +170,7 @@ impl Columns {
 }
 
 struct CsvRow<'a> {
-    record: &'a StringRecord,
+    record: &'a Record,
     columns: &'a Columns,
     max_field_bytes: usize,
 }

@@ -1,7 +1,11 @@
 //! Reads entries from JSON text: an array of objects, or `{"entries": [...]}`.
 //!
 //! Elements are converted one at a time while the text is parsed, so memory stays
-//! at one element's `Value` plus the entries built so far.
+//! at one element's fields plus the entries built so far. An entry with a field
+//! numrep does not know (other than `x_…`) or with a field named twice is left out
+//! as a row problem with its index: each entry names its own fields, so a typo in
+//! one entry says nothing about the others (unlike a CSV header, which applies to
+//! every row and so refuses the file).
 
 use std::fmt;
 
@@ -12,6 +16,7 @@ use super::super::error::ListError;
 use super::collector::{Collector, RowPosition};
 use super::entry::{ListEntry, RowFields};
 use super::json_lines::element_lines;
+use super::names::{shortened, Name};
 
 /// Reads every element of the entries array of `text` into `collector`.
 pub(crate) fn read<E: ListEntry>(
@@ -56,7 +61,7 @@ struct ElementReader<'a, E> {
 }
 
 impl<E: ListEntry> ElementReader<'_, E> {
-    fn element(&mut self, value: Value) -> Result<(), ListError> {
+    fn element(&mut self, element: Element) -> Result<(), ListError> {
         let index = self.next_index;
         self.next_index += 1;
         self.collector.count_row()?;
@@ -65,15 +70,18 @@ impl<E: ListEntry> ElementReader<'_, E> {
             line,
             index: u32::try_from(index).ok(),
         };
-        let result = match &value {
-            Value::Object(object) => {
+        let result = match element {
+            Element::Object(object) => check_names::<E>(&object).and_then(|()| {
                 let row = JsonRow {
-                    object,
+                    object: &object,
                     max_field_bytes: self.collector.options.max_field_bytes,
                 };
                 E::from_row(&row, line, &self.collector.options.pattern)
-            }
-            _ => Err(ListError::NotAnObject),
+            }),
+            Element::DuplicateField(field) => Err(ListError::DuplicateField {
+                field: shortened(&field),
+            }),
+            Element::NotAnObject => Err(ListError::NotAnObject),
         };
         self.collector.take(position, result);
         Ok(())
@@ -153,12 +161,99 @@ fn read_elements<'de, E: ListEntry, A: SeqAccess<'de>>(
     reader: &mut ElementReader<'_, E>,
     mut seq: A,
 ) -> Result<(), A::Error> {
-    while let Some(value) = seq.next_element::<Value>()? {
-        if let Err(error) = reader.element(value) {
+    while let Some(element) = seq.next_element_seed(ElementSeed)? {
+        if let Err(error) = reader.element(element) {
             return Err(reader.stop(error));
         }
     }
     Ok(())
+}
+
+/// Every field must be one the entry reads or an `x_…` extra.
+fn check_names<E: ListEntry>(object: &Map<String, Value>) -> Result<(), ListError> {
+    for name in object.keys() {
+        if let Name::Unknown { shown, suggestion } = Name::of(name, E::FIELDS, false) {
+            return Err(ListError::UnknownField {
+                field: shown,
+                suggestion,
+                known: E::FIELDS,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One element of the entries array, as far as its shape goes.
+enum Element {
+    /// An object with distinct field names.
+    Object(Map<String, Value>),
+    /// An object naming this field more than once.
+    DuplicateField(String),
+    /// Anything but an object.
+    NotAnObject,
+}
+
+/// Reads one element; unlike `Value`, notices a field named twice (`Value` keeps the
+/// last one without a word).
+struct ElementSeed;
+
+impl<'de> DeserializeSeed<'de> for ElementSeed {
+    type Value = Element;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Element, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ElementSeed {
+    type Value = Element;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an entry")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
+        let mut object = Map::new();
+        let mut duplicate = None;
+        while let Some(key) = map.next_key::<String>()? {
+            let value: Value = map.next_value()?;
+            if object.contains_key(&key) {
+                duplicate.get_or_insert(key);
+            } else {
+                object.insert(key, value);
+            }
+        }
+        Ok(duplicate.map_or(Element::Object(object), Element::DuplicateField))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Element, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_bool<Fail: serde::de::Error>(self, _: bool) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_i64<Fail: serde::de::Error>(self, _: i64) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_u64<Fail: serde::de::Error>(self, _: u64) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_f64<Fail: serde::de::Error>(self, _: f64) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_str<Fail: serde::de::Error>(self, _: &str) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
+
+    fn visit_unit<Fail: serde::de::Error>(self) -> Result<Element, Fail> {
+        Ok(Element::NotAnObject)
+    }
 }
 
 struct JsonRow<'a> {
@@ -171,10 +266,7 @@ impl RowFields for JsonRow<'_> {
         match self.object.get(field) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(text)) => Ok(Some(text)),
-            Some(_) => Err(ListError::WrongFieldType {
-                field,
-                expected: "a string",
-            }),
+            Some(_) => Err(ListError::WrongFieldType { field }),
         }
     }
 

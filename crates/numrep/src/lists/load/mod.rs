@@ -1,31 +1,51 @@
 //! Loading lists from CSV or JSON text, with every bad row reported.
 //!
-//! CSV: a header row naming the fields (case-insensitive, any order, extra columns
-//! ignored); `,`, `;` or tab as delimiter (taken from the header line); lines starting
-//! with `#` and blank lines are skipped. JSON: an array of objects with the same field
-//! names, or `{"entries": [...]}`. Bad rows never stop a load and are never dropped
-//! silently: each one becomes a [`RowProblem`]. Only whole-file problems (size limits,
-//! missing header column, broken JSON syntax) fail the load.
+//! **CSV**: a header row naming the fields (any case, any order); `,`, `;` or tab as
+//! delimiter (taken from the header line); lines starting with `#` and blank lines are
+//! skipped. One row per line: a value may be quoted (`"Nord, GmbH"`, a quote inside
+//! written twice) but cannot span lines, so a stray quote is a problem on its own line
+//! and never swallows the rows after it. A row with a value where the header names no
+//! column (an unquoted delimiter inside a value shifts the columns) is left out.
+//!
+//! **JSON**: an array of objects with the same field names (exact case), or
+//! `{"entries": [...]}` (other top-level keys are ignored).
+//!
+//! **Names**: every column and field must be one the list reads. Names starting with
+//! `x_` ([`EXTRA_NAME_PREFIX`]: `x_ticket`, `x_added_by`) are the analyst's own and
+//! are ignored. Any other name is a mistake, reported with a "did you mean" hint: in a
+//! CSV header it refuses the whole file ([`ListError::UnknownColumn`]), because the
+//! header applies to every row and a typo such as `valid_until` would silently drop
+//! every validity window; in a JSON entry it leaves out that entry
+//! ([`ListError::UnknownField`]), because each entry names its own fields.
+//!
+//! Bad rows never stop a load and are never dropped silently: each one becomes a
+//! [`RowProblem`]. Only whole-file problems (size limits, the header, broken JSON
+//! syntax) fail the load.
 
 mod collector;
+mod csv_line;
 mod csv_source;
 mod dedup;
 pub(crate) mod entry;
 mod json_lines;
 mod json_source;
+mod names;
 mod problem;
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use names::EXTRA_NAME_PREFIX;
 pub use problem::RowProblem;
 
 use self::collector::Collector;
 use self::entry::ListEntry;
 use super::error::ListError;
+use super::messages::UnlistedProblemsText;
 use super::own::OwnNumberRegistry;
 use super::pattern::PatternOptions;
 use super::rules::{ListKind, RuleEntry, RuleList};
+use crate::lang::Lang;
 
 /// Limits and reading options for loading a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +62,9 @@ pub struct LoadOptions {
     pub max_entries: usize,
     /// Most row problems kept with details; further ones are only counted (default 1000).
     pub max_listed_problems: usize,
+    /// The language row problems are written in ([`RowProblem`]'s `Display` and JSON
+    /// `message`); default English.
+    pub lang: Lang,
 }
 
 impl Default for LoadOptions {
@@ -53,6 +76,7 @@ impl Default for LoadOptions {
             max_field_bytes: 1024,
             max_entries: 5_000_000,
             max_listed_problems: 1000,
+            lang: Lang::En,
         }
     }
 }
@@ -98,6 +122,14 @@ impl<L> Loaded<L> {
     /// Total number of rows that were left out.
     pub fn problem_count(&self) -> usize {
         self.problems.len() + self.unlisted_problems
+    }
+
+    /// `… and 12 more rows skipped` in `lang`, when rows were counted but not listed.
+    pub fn unlisted_note(&self, lang: Lang) -> Option<UnlistedProblemsText> {
+        (self.unlisted_problems > 0).then_some(UnlistedProblemsText {
+            count: self.unlisted_problems,
+            lang,
+        })
     }
 }
 

@@ -7,8 +7,13 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::super::error::ListError;
+use crate::lang::Lang;
 
 /// One left-out row: file, line (and JSON array index), and the reason.
+///
+/// `Display` and the JSON `message` use the language the list was loaded with
+/// ([`LoadOptions::lang`](super::LoadOptions::lang)); [`RowProblem::message`] gives
+/// any other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
     /// The file name given to the loader.
@@ -19,6 +24,8 @@ pub struct RowProblem {
     pub index: Option<u32>,
     /// Why the row was left out.
     pub error: ListError,
+    /// The language of `Display` and the JSON `message`.
+    pub lang: Lang,
 }
 
 impl RowProblem {
@@ -29,15 +36,9 @@ impl RowProblem {
 }
 
 impl fmt::Display for RowProblem {
+    /// `block.csv:6: skipped: …` in the problem's language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(index) = self.index {
-            write!(f, " (entry {index})")?;
-        }
-        write!(f, ": {}", self.error)
+        self.message(self.lang).fmt(f)
     }
 }
 
@@ -48,7 +49,7 @@ impl Serialize for RowProblem {
         state.serialize_field("line", &self.line)?;
         state.serialize_field("index", &self.index)?;
         state.serialize_field("code", self.code())?;
-        state.serialize_field("message", &self.error.to_string())?;
+        state.serialize_field("message", &self.error.message(self.lang).to_string())?;
         state.end()
     }
 }
