@@ -54,14 +54,7 @@ pub(crate) fn check<'a>(
     }
 }
 
-/// The 1-based line of byte offset `at` in `text`.
-pub(crate) fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
-}
+pub(crate) use numrep::lists::line_of;
 
 #[cfg(test)]
 mod tests {

@@ -517,19 +517,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn many_numbers_are_aligned_lines() {
-        let inputs = ["+49 900 5123456", "030 1234567", "110", "junk"];
+    /// `inputs` as a table fitted to them, in English.
+    fn fitted_table(inputs: &[&str]) -> String {
         let reports: Vec<_> = inputs
             .iter()
             .map(|i| lookup(i, &Options::default()))
             .collect();
-        let text = render(
-            &inputs,
+        render(
+            inputs,
             Color::Off,
             Layout::Table(Widths::fit(&reports, false)),
             Lang::En,
-        );
+        )
+    }
+
+    #[test]
+    fn many_numbers_are_aligned_lines() {
+        let inputs = ["+49 900 5123456", "030 1234567", "110", "junk"];
+        let text = fitted_table(&inputs);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + inputs.len());
         assert!(lines[0].starts_with("INPUT"));
@@ -557,17 +562,7 @@ mod tests {
     #[test]
     fn one_long_input_does_not_widen_every_row() {
         let long = format!("{} 030 1234567", "x".repeat(200));
-        let inputs = [long.as_str(), "030 1234567"];
-        let reports: Vec<_> = inputs
-            .iter()
-            .map(|i| lookup(i, &Options::default()))
-            .collect();
-        let text = render(
-            &inputs,
-            Color::Off,
-            Layout::Table(Widths::fit(&reports, false)),
-            Lang::En,
-        );
+        let text = fitted_table(&[long.as_str(), "030 1234567"]);
         // The input cell is capped, so the columns after it stay where the header has them.
         let lines: Vec<&str> = text.lines().collect();
         let e164_col = lines[0].find("E164").expect("header");

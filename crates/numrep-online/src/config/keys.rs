@@ -53,14 +53,7 @@ fn source_keys(kind: Option<SourceKind>) -> Vec<&'static str> {
         .collect()
 }
 
-/// The 1-based line of byte offset `at` in `text`.
-pub(crate) fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
-}
+pub(crate) use numrep::lists::line_of;
 
 /// Finds keys no table knows in `[cache]`, `[backoff]`, every `[[sources]]` entry
 /// and its `[sources.mapping]`. Unknown top-level keys are left alone (the file is

@@ -234,8 +234,6 @@ impl fmt::Display for ProblemText<'_> {
         let lang = self.lang;
         let say =
             |f: &mut fmt::Formatter<'_>, msg: Msg, args: &[Arg<'_>]| msg.with(lang, args).fmt(f);
-        let wait_args;
-        let wait = |s: &Option<u64>| s.map(|s| s);
         match self.problem {
             SourceProblem::Timeout { timeout_ms, limit } => {
                 let limit = match limit {
@@ -271,36 +269,17 @@ impl fmt::Display for ProblemText<'_> {
             SourceProblem::HttpStatus {
                 status,
                 retry_after_s,
-            } => {
-                wait_args = [(
-                    "s",
-                    retry_after_s.as_ref().unwrap_or(&0) as &dyn fmt::Display,
-                )];
-                let wait_text =
-                    wait(retry_after_s).map(|_| Msg::ProblemWait.with(lang, &wait_args));
-                say(
-                    f,
-                    Msg::ProblemHttpStatus,
-                    &[
-                        ("status", status),
-                        ("wait", &Opt("", wait_text.as_ref(), "")),
-                    ],
-                )
-            }
+            } => say(
+                f,
+                Msg::ProblemHttpStatus,
+                &[("status", status), ("wait", &Wait(*retry_after_s, lang))],
+            ),
             SourceProblem::Auth { status } => say(f, Msg::ProblemAuth, &[("status", status)]),
-            SourceProblem::RateLimited { retry_after_s } => {
-                wait_args = [(
-                    "s",
-                    retry_after_s.as_ref().unwrap_or(&0) as &dyn fmt::Display,
-                )];
-                let wait_text =
-                    wait(retry_after_s).map(|_| Msg::ProblemWait.with(lang, &wait_args));
-                say(
-                    f,
-                    Msg::ProblemRateLimited,
-                    &[("wait", &Opt("", wait_text.as_ref(), ""))],
-                )
-            }
+            SourceProblem::RateLimited { retry_after_s } => say(
+                f,
+                Msg::ProblemRateLimited,
+                &[("wait", &Wait(*retry_after_s, lang))],
+            ),
             SourceProblem::Network { stage } => f.write_str(
                 match stage {
                     NetworkStage::Connect => Msg::ProblemNetworkConnect,
@@ -331,6 +310,18 @@ impl fmt::Display for ProblemText<'_> {
                 Msg::ProblemBadCredential,
                 &[("var", &var.as_deref().unwrap_or("?"))],
             ),
+        }
+    }
+}
+
+/// `; the service asks to wait 120 s`, or nothing.
+struct Wait(Option<u64>, Lang);
+
+impl fmt::Display for Wait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(s) => Msg::ProblemWait.with(self.1, &[("s", &s)]).fmt(f),
+            None => Ok(()),
         }
     }
 }

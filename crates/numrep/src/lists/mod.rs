@@ -36,7 +36,7 @@ pub use messages::{ListErrorText, RowProblemText, UnlistedProblemsText};
 pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, WindowPosition};
 pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
 pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};
-pub use suggest::{did_you_mean, edit_distance};
+pub use suggest::{did_you_mean, edit_distance, line_of};
 
 #[cfg(test)]
 mod proptests;

@@ -1,5 +1,14 @@
-//! "Did you mean …?" for misspelt column and field names: the closest known name by
-//! edit distance.
+//! "Did you mean …?" for misspelt column, field and key names: the closest known name
+//! by edit distance; and [`line_of`] for pointing at the line of a file.
+
+/// The 1-based line of byte offset `at` in `text` (for errors about files).
+pub fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
 
 /// The edit distance between `a` and `b` in characters: insertions, deletions,
 /// substitutions and swaps of two adjacent characters count 1 each (optimal string
