@@ -18,6 +18,11 @@ Numbers (every territory: 245 regions and the 9 non-geographic calling codes):
   region (region_code_for_number, ``001`` for non-geographic), possible (is_possible),
   e164, international, national.
 
+Named examples (NAMED_NUMBERS, NAMED_SHORT): the forms issue 8 names (AE 800…, IN/AU
+1800…, IL 1-800…, BR (11) 2345-6789, AR 15 mobile, MX, CA 310, KZ, GG, YT, AU 0011 and
+KE 000 international prefixes, SG/KR/BR carrier forms, phone-context, +41 900, AT
+0900, UK 070; 999/GB, 911/US, 000/AU, 112), with origin "issue 8 example: …".
+
 Short numbers (every region with short-number metadata): the example and drawn
 numbers of every short-number type and their mutations, dialled in that region.
   Columns: region, input, origin, national_number (as the oracle parsed the dialled
@@ -48,6 +53,42 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as sre_c  # type: ignore
 
 OUT = REPO / "tests" / "golden"
+
+# Written forms issue 8 names, with the region they are dialled in.
+NAMED_NUMBERS = [
+    ("800 123456", "AE", "AE toll-free without trunk prefix"),
+    ("1800 123 4567", "IN", "IN toll-free 1800"),
+    ("1800 123 456", "AU", "AU toll-free 1800"),
+    ("1-800-123-456", "IL", "IL toll-free 1-800"),
+    ("(11) 2345-6789", "BR", "BR area code in brackets, no trunk prefix"),
+    ("011 15-2345-6789", "AR", "AR mobile written with 15 (national prefix transform)"),
+    ("55 1234 5678", "MX", "MX national number"),
+    ("+52 1 55 1234 5678", "MX", "MX old mobile 1 after the calling code"),
+    ("310-2255", "CA", "CA 310 service number"),
+    ("+1 310 2255", "DE", "CA 310 service number in +1 (shared calling code)"),
+    ("+7 701 123 4567", "DE", "KZ in +7 (shared calling code)"),
+    ("+44 1481 256789", "DE", "GG in +44 (shared calling code)"),
+    ("+262 269 61 23 45", "DE", "YT in +262 (shared calling code)"),
+    ("+41 900 123 456", "DE", "CH premium rate"),
+    ("0900 123456", "AT", "AT premium rate"),
+    ("070 1234 5678", "GB", "UK 070 personal number"),
+    ("0011 49 30 123456", "AU", "AU international prefix 0011"),
+    ("000 49 30 123456", "KE", "KE international prefix 000"),
+    ("0015 49 30 123456", "BR", "BR carrier international prefix 0015"),
+    ("00700 49 30 1234567", "KR", "KR carrier international prefix 00700"),
+    ("001 49 30 1234567", "SG", "SG international prefix 001"),
+    ("tel:2079460958;phone-context=+44", "US", "tel: URI with phone-context"),
+]
+# Short numbers issue 8 names, with the region they are dialled in.
+NAMED_SHORT = [
+    ("999", "GB", "GB emergency 999"),
+    ("911", "US", "US emergency 911"),
+    ("000", "AU", "AU emergency 000"),
+    ("112", "GB", "112 in GB"),
+    ("112", "FR", "112 in FR"),
+    ("112", "AT", "112 in AT"),
+    ("112", "US", "112 in US"),
+]
 SAMPLES_PER_TYPE = 2
 NON_GEO = "001"
 
@@ -214,6 +255,8 @@ def number_rows(oracle: Oracle) -> list[list[str]]:
                     add(f"+{code} {nsn}", region, origin)
                 for what, mutated in mutations(nsn):
                     add(f"+{code} {mutated}", region, f"{origin}, {what}")
+    for text, region, what in NAMED_NUMBERS:
+        rows[(text, region)] = oracle.number_row(text, region, f"issue 8 example: {what}")
     return sorted(rows.values(), key=lambda r: (r[1], r[0]))
 
 
@@ -236,6 +279,8 @@ def short_rows(oracle: Oracle) -> list[list[str]]:
                     origin = f"{region} {name}" + (f", {what}" if what else "")
                     if (region, text) not in rows:
                         rows[(region, text)] = oracle.short_row(text, region, origin)
+    for text, region, what in NAMED_SHORT:
+        rows[(region, text)] = oracle.short_row(text, region, f"issue 8 example: {what}")
     return sorted(rows.values(), key=lambda r: (r[0], r[1]))
 
 

@@ -65,8 +65,8 @@ pub fn check(result: Result<Reputation, BadAnswer>) {
             let problem = SourceProblem::Parse(bad);
             for text in [
                 format!("{problem:?}"),
-                problem.message(Lang::De),
-                problem.message(Lang::En),
+                problem.message(Lang::De).to_string(),
+                problem.message(Lang::En).to_string(),
             ] {
                 assert!(!text.chars().any(char::is_control), "{text}");
                 assert!(!text.contains("://"), "{text}");

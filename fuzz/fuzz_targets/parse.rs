@@ -1,8 +1,8 @@
 //! Fuzzes the phone-number parser and the classifier: any UTF-8 text, read with several
 //! default regions, must parse or fail with an error (never panic), and every parsed full
 //! number must survive the E.164 round trip (`parse(e164)` gives the same number, and
-//! formatting is stable). German numbers must also survive the national round trip
-//! (`0` + national number).
+//! formatting is stable) and serde (short codes with their region). German numbers must
+//! also survive the national round trip (`0` + national number).
 //!
 //! Pasted text (issue 7 §3): the first three bytes pick a label, a note and an invisible
 //! mark; when the rest is a plain written number (digits, blanks, `+ - / ( ) .`) that
@@ -12,9 +12,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use numrep::{classify, parse, Region};
+use numrep::{classify, parse, Mode, PhoneNumber, Region};
 
-const REGIONS: [&str; 6] = ["DE", "AT", "US", "GB", "IT", "TN"];
+const REGIONS: [&str; 10] = ["DE", "AT", "US", "GB", "IT", "TN", "AU", "AR", "BR", "JP"];
 
 const LABELS: [&str; 16] = [
     "", "Tel.: ", "Tel. ", "Tel: ", "TEL ", "Telefon: ", "Tel.-Nr. ", "Mobil: ", "Handy: ",
@@ -38,7 +38,7 @@ fn check_wrapped(choice: &[u8], text: &str) {
         return;
     }
     let shown = |n: numrep::PhoneNumber| format!("{n};ext={:?}", n.extension());
-    let Ok(bare) = parse(text, Region::germany()).map(shown) else {
+    let Ok(bare) = parse(text, Region::DE).map(shown) else {
         return;
     };
     let label = LABELS[usize::from(choice[0]) % LABELS.len()];
@@ -61,9 +61,9 @@ fn check_wrapped(choice: &[u8], text: &str) {
         })
         .collect();
     // The length cap counts every character the user pasted, marks included.
-    let short_enough = |s: &String| s.chars().count() <= numrep::parse::MAX_INPUT_CHARS;
+    let short_enough = |s: &String| s.chars().count() <= numrep::MAX_INPUT_CHARS;
     for input in [&wrapped, &marked].into_iter().filter(|s| short_enough(s)) {
-        let got = parse(input, Region::germany()).map(shown);
+        let got = parse(input, Region::DE).map(shown);
         assert_eq!(got.as_ref(), Ok(&expected), "{text:?} wrapped as {input:?}");
     }
 }
@@ -86,17 +86,26 @@ fuzz_target!(|data: &[u8]| {
         };
         let c = classify(&number);
         let _ = (
-            c.category.as_str(),
-            c.validity.as_str(),
-            c.caller_id_allowed(),
+            c.category().as_str(),
+            c.validity().as_str(),
+            c.caller_id(),
+            c.cost(),
         );
         let _ = (
             c.place(),
             c.operator(),
             c.tariff(),
             c.range(),
-            c.group_len(),
+            c.region(),
         );
+        for mode in [Mode::International, Mode::National, Mode::Rfc3966] {
+            let _ = number.format(mode).to_string();
+        }
+        // serde keeps the number (short codes with their region).
+        let stored = serde_json::to_string(&number).expect("serializes");
+        let back: PhoneNumber = serde_json::from_str(&stored)
+            .unwrap_or_else(|e| panic!("{text:?} → {stored} does not read back: {e}"));
+        assert_eq!(back, number, "{text:?} → {stored}");
         let Some(e164) = number.e164() else {
             assert!(number.is_short_code());
             continue;
@@ -105,7 +114,7 @@ fuzz_target!(|data: &[u8]| {
             e164.len() <= 21 && e164[1..].bytes().all(|b| b.is_ascii_digit()),
             "{e164}"
         );
-        for again_region in [region, Region::germany()] {
+        for again_region in [region, Region::DE] {
             let again = parse(&e164, again_region)
                 .unwrap_or_else(|e| panic!("{text:?} → {e164} does not parse: {e}"));
             assert_eq!(
@@ -123,7 +132,7 @@ fuzz_target!(|data: &[u8]| {
         }
         if number.country_code() == 49 {
             let national = format!("0{}", number.national_number());
-            let again = parse(&national, Region::germany())
+            let again = parse(&national, Region::DE)
                 .unwrap_or_else(|e| panic!("{text:?} → {national} does not parse: {e}"));
             assert_eq!(
                 again.national_number(),

@@ -309,6 +309,41 @@ fn other_region_reads_national_numbers() {
 }
 
 #[test]
+fn every_region_reads_its_short_numbers_and_writes_its_formats() {
+    let output = run(
+        &[
+            "lookup",
+            "--format",
+            "json",
+            "--region",
+            "GB",
+            "999",
+            "020 7946 0958",
+            "+41 900 123 456",
+        ],
+        b"",
+    );
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 3);
+    let (emergency, london, premium) = (&lines[0], &lines[1], &lines[2]);
+    assert_eq!(emergency["short_code"], true);
+    assert_eq!(emergency["region"], "GB");
+    assert_eq!(emergency["category"], "emergency");
+    assert_eq!(emergency["cost"], "toll_free");
+    assert_eq!(emergency["caller_id"], "forbidden");
+    assert_eq!(london["international_format"], "+44 20 7946 0958");
+    assert_eq!(london["national_format"], "020 7946 0958");
+    assert_eq!(london["category"], "fixed_line");
+    assert_eq!(premium["category"], "premium_rate");
+    assert_eq!(premium["advice"]["code"], "do_not_call_back");
+    assert_eq!(
+        premium["national_format"],
+        Value::Null,
+        "not the home region's"
+    );
+}
+
+#[test]
 fn no_ansi_escapes_in_pipes_or_with_no_color() {
     let numbers = ["lookup", "+49 900 5123456", "110", "030 1234567"];
     let piped = run(&numbers, b"");
@@ -422,7 +457,7 @@ fn control_characters_do_not_reach_the_terminal() {
 }
 
 #[test]
-fn help_has_examples_and_version_has_the_data_fingerprint() {
+fn help_has_examples_and_version_names_the_data() {
     let help = run(&["lookup", "--help"], b"");
     assert_eq!(help.status.code(), Some(0));
     let text = stdout(&help);
@@ -437,7 +472,16 @@ fn help_has_examples_and_version_has_the_data_fingerprint() {
     assert_eq!(version.status.code(), Some(0));
     let text = stdout(&version);
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
-    assert!(text.contains("data "), "{text}");
+    assert!(
+        text.contains(&format!("data {}", numrep::DATA_FINGERPRINT)),
+        "{text}"
+    );
+    let metadata = format!("libphonenumber {}", numrep::METADATA_VERSION);
+    assert!(text.contains(&metadata), "{text}");
+    assert!(
+        text.contains(&format!("BNetzA {}", numrep::BNETZA_SNAPSHOT)),
+        "{text}"
+    );
 }
 
 #[test]

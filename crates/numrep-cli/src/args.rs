@@ -8,12 +8,15 @@ use std::path::PathBuf;
 use numrep::lists::Date;
 use numrep::{Lang, Region};
 
-/// `numrep <version> (data <fingerprint>)`, shown by `--version`.
+/// `numrep <version> (data <fingerprint>, libphonenumber <release>, BNetzA <state>)`,
+/// shown by `--version`: which tables answer.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "{} (data {})",
+        "{} (data {}, libphonenumber {}, BNetzA {})",
         env!("CARGO_PKG_VERSION"),
-        numrep::DATA_FINGERPRINT
+        numrep::DATA_FINGERPRINT,
+        numrep::METADATA_VERSION,
+        numrep::BNETZA_SNAPSHOT,
     )
 });
 

@@ -50,7 +50,7 @@ impl ListFile {
 pub fn list_options(region: Region, lang: Lang) -> LoadOptions {
     LoadOptions {
         pattern: PatternOptions {
-            default_country_code: CountryCode::new(region.info().code).ok(),
+            default_country_code: CountryCode::new(region.country_code()).ok(),
         },
         lang,
         ..LoadOptions::default()

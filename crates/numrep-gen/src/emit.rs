@@ -23,8 +23,10 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     let _ = writeln!(
         o,
         "/// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.\n\
-         pub const DATA_FINGERPRINT: &str = \"{:016x}\";\n",
-        t.fingerprint
+         pub const DATA_FINGERPRINT: &str = \"{:016x}\";\n\n\
+         /// The state of the BNetzA lists the German tables were checked against (`data/de/snapshot.csv`).\n\
+         pub const BNETZA_SNAPSHOT: &str = {:?};\n",
+        t.fingerprint, t.bnetza_snapshot
     );
     render_records(&mut o, &t.records);
     render_table(
@@ -68,24 +70,19 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     o.push_str("];\n\n");
     let _ = writeln!(
         o,
-        "/// Tariffs (tenths of a euro cent).\npub static TARIFFS: [Tariff; {}] = [",
+        "/// Tariffs (tenths of a euro cent).\npub static TARIFFS: [TariffRow; {}] = [",
         t.tariffs.len()
     );
     for x in &t.tariffs {
         let _ = writeln!(
             o,
-            "    Tariff {{ id: {:?}, per_minute: {:?}, per_call: {:?}, free_seconds: {}, max_per_minute: {:?}, max_per_call: {:?}, description_de: {:?}, description_en: {:?}, source: {:?} }},",
+            "    TariffRow {{ id: {:?}, per_minute: {:?}, per_call: {:?}, free_seconds: {}, max_per_minute: {:?}, max_per_call: {:?}, description_de: {:?}, description_en: {:?}, source: {:?} }},",
             x.id, x.per_minute, x.per_call, x.free_seconds, x.max_per_minute, x.max_per_call, x.description_de, x.description_en, x.source
         );
     }
     o.push_str("];\n\n");
-    let _ = writeln!(o, "/// Country calling codes, sorted by code.\npub static COUNTRY_CODES: [CountryCode; {}] = [", t.countries.len());
+    let _ = writeln!(o, "/// Country calling codes, sorted by code.\npub static COUNTRY_CODES: [CountryCodeInfo; {}] = [", t.countries.len());
     for c in &t.countries {
-        let main = if c.main_region.is_empty() {
-            "None".to_string()
-        } else {
-            format!("Some({:?})", c.main_region)
-        };
         let kind = if c.international {
             "InternationalNetwork"
         } else {
@@ -93,29 +90,26 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
         };
         let _ = writeln!(
             o,
-            "    CountryCode {{ code: {}, len: {}, main_region: {main}, regions: {:?}, name_en: {:?}, name_de: {:?}, kind: {kind} }},",
-            c.code, c.len, c.regions, c.name_en, c.name_de
+            "    CountryCodeInfo {{ code: {}, len: {}, name_en: {:?}, name_de: {:?}, kind: {kind} }},",
+            c.code, c.len, c.name_en, c.name_de
         );
     }
     o.push_str("];\n\n");
     render_code_index(&mut o, t);
-    let _ = writeln!(o, "/// Prefixes that move a shared calling code to another region, sorted.\npub static SHARED_PREFIXES: [SharedPrefix; {}] = [", t.shared.len());
-    for (code, prefix, region) in &t.shared {
-        let _ = writeln!(
-            o,
-            "    SharedPrefix {{ code: {code}, prefix: {prefix:?}, region: {region:?} }},"
-        );
-    }
-    o.push_str("];\n\n");
-    let _ = writeln!(o, "/// Dialling facts per region, sorted by region.\npub static REGIONS: [RegionInfo; {}] = [", t.regions.len());
+    let _ = writeln!(
+        o,
+        "/// Region names, sorted by region.\npub static REGIONS: [RegionInfo; {}] = [",
+        t.regions.len()
+    );
     for r in &t.regions {
         let _ = writeln!(
             o,
-            "    RegionInfo {{ region: {:?}, code: {}, national_prefix: {:?}, international_prefix: {:?}, name_en: {:?}, name_de: {:?} }},",
-            r.region, r.code, r.national_prefix, r.international_prefix, r.name_en, r.name_de
+            "    RegionInfo {{ name_en: {:?}, name_de: {:?} }}, // {}",
+            r.name_en, r.name_de, r.region
         );
     }
     o.push_str("];\n\n");
+    render_region_consts(&mut o, t);
     let _ = writeln!(o, "/// Calling codes on warning lists, sorted by code.\npub static RISKY_CODES: [RiskyCode; {}] = [", t.risky.len());
     for r in &t.risky {
         let _ = writeln!(
@@ -126,6 +120,23 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
     }
     o.push_str("];\n");
     Ok(o)
+}
+
+/// `Region::DE`, `Region::US`, …: one constant per region, its index into `REGIONS`.
+fn render_region_consts(o: &mut String, t: &Tables) {
+    o.push_str(
+        "/// One constant per region (ISO 3166 alpha-2, plus `AC`, `TA` and `XK` as\n\
+         /// libphonenumber uses them), generated from `data/world/regions.csv`.\n\
+         impl crate::region::Region {\n",
+    );
+    for (i, r) in t.regions.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "    /// {} (+{}).\n    pub const {}: Self = Self::at({i});",
+            r.name_en, r.code, r.region
+        );
+    }
+    o.push_str("}\n\n");
 }
 
 /// `CODE_INDEX[d1d2d3]` = index in `COUNTRY_CODES` of the code that starts with those

@@ -32,8 +32,6 @@ pub struct TariffRow {
 pub struct CountryRow {
     pub code: u16,
     pub len: u8,
-    pub regions: String,
-    pub main_region: String,
     pub name_en: String,
     pub name_de: String,
     pub international: bool,
@@ -43,8 +41,6 @@ pub struct CountryRow {
 pub struct RegionRow {
     pub region: String,
     pub code: u16,
-    pub national_prefix: String,
-    pub international_prefix: String,
     pub name_en: String,
     pub name_de: String,
 }
@@ -70,24 +66,32 @@ pub struct Tables {
     /// Short codes also reachable behind an area code (`030 115`).
     pub de_area_suffixes: Vec<String>,
     pub countries: Vec<CountryRow>,
-    pub shared: Vec<(u16, String, String)>,
     pub regions: Vec<RegionRow>,
     pub risky: Vec<RiskyRow>,
+    /// The state (ISO date) of the BNetzA lists the German tables were checked against.
+    pub bnetza_snapshot: String,
     /// FNV-1a of every input file, in a fixed order.
     pub fingerprint: u64,
 }
 
-/// Files read, in the order they enter the fingerprint.
-const FILES: [&str; 9] = [
+/// Files that enter the fingerprint, in order: every table of `data/` the core's tables
+/// are compiled from (this crate's two outputs), so that `DATA_FINGERPRINT` changes with
+/// any of them.
+const FILES: [&str; 14] = [
     "de/ranges.csv",
     "de/area_codes.csv",
     "de/mobile_blocks.csv",
     "de/short_codes.csv",
     "de/tariffs.csv",
+    "de/snapshot.csv",
     "world/country_codes.csv",
     "world/regions.csv",
-    "world/shared_code_prefixes.csv",
     "world/risky_codes.csv",
+    "world/libphonenumber/version.csv",
+    "world/libphonenumber/territories.csv",
+    "world/libphonenumber/number_types.csv",
+    "world/libphonenumber/formats.csv",
+    "world/libphonenumber/short_numbers.csv",
 ];
 
 impl Tables {
@@ -115,11 +119,12 @@ impl Tables {
             de_short: Vec::new(),
             de_area_suffixes: Vec::new(),
             countries: Vec::new(),
-            shared: Vec::new(),
             regions: Vec::new(),
             risky: Vec::new(),
+            bnetza_snapshot: String::new(),
             fingerprint,
         };
+        t.bnetza_snapshot = snapshot(&dir.join("de/snapshot.csv"))?;
         let tariff_ids = t.load_tariffs(&dir.join("de/tariffs.csv"))?;
         let mut seen = HashMap::new();
         let national = t.german_national(dir, &tariff_ids)?;
@@ -353,8 +358,6 @@ impl Tables {
             self.countries.push(CountryRow {
                 code: row.parsed("code")?,
                 len: code.len() as u8,
-                regions: row.get("regions")?.to_string(),
-                main_region: row.get("main_region")?.to_string(),
                 name_en: row.required("name_en")?.to_string(),
                 name_de: row.required("name_de")?.to_string(),
                 international,
@@ -362,22 +365,10 @@ impl Tables {
         }
         self.countries.sort_by_key(|c| c.code);
         check_prefix_free(dir, &self.countries)?;
-        for row in read_rows(&dir.join("world/shared_code_prefixes.csv"))? {
-            let prefix = row.required("prefix")?;
-            check_digits(&row, prefix, KEY_DIGITS)?;
-            self.shared.push((
-                row.parsed("code")?,
-                prefix.to_string(),
-                row.required("region")?.to_string(),
-            ));
-        }
-        self.shared.sort();
         for row in read_rows(&dir.join("world/regions.csv"))? {
             self.regions.push(RegionRow {
                 region: row.required("region")?.to_string(),
                 code: row.parsed("code")?,
-                national_prefix: row.get("national_prefix")?.to_string(),
-                international_prefix: row.required("international_prefix")?.to_string(),
                 name_en: row.required("name_en")?.to_string(),
                 name_de: row.required("name_de")?.to_string(),
             });
@@ -402,6 +393,33 @@ impl Tables {
         self.risky.sort_by_key(|r| r.code);
         Ok(())
     }
+}
+
+/// The one row of `de/snapshot.csv`: the state of the BNetzA lists, as `YYYY-MM-DD`.
+fn snapshot(path: &Path) -> Result<String, GenError> {
+    let rows = read_rows(path)?;
+    let [row] = rows.as_slice() else {
+        return Err(GenError {
+            file: path.to_path_buf(),
+            line: 0,
+            message: format!("needs exactly one row, has {}", rows.len()),
+        });
+    };
+    let state = row.required("state")?;
+    row.required("source")?;
+    let b = state.as_bytes();
+    let iso = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !iso {
+        return Err(row.error(format!("state `{state}` is not a date YYYY-MM-DD")));
+    }
+    Ok(state.to_string())
 }
 
 /// Calling codes must be prefix-free (E.164), or parsing would be ambiguous.

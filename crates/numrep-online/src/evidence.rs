@@ -8,23 +8,21 @@ impl SourceReport {
     /// votes stay apart.
     pub fn to_evidence(&self) -> numrep::SourceEvidence {
         let reputation = self.reputation.as_ref();
-        numrep::SourceEvidence {
-            name: self.name.clone(),
-            kind: self.kind.as_str().to_string(),
-            status: self.status,
-            cached: self.cached,
-            elapsed_ms: self.elapsed_ms,
-            verdict: reputation.map(|r| r.verdict),
-            risk_score: reputation.and_then(|r| r.risk),
-            labels: reputation.map_or_else(Vec::new, |r| {
-                r.labels.iter().chain(&r.caller_names).cloned().collect()
-            }),
-            comments: reputation.and_then(|r| r.comments),
-            votes: reputation.and_then(|r| r.votes),
-            summary: reputation
-                .map(|r| r.summary.clone())
-                .filter(|s| !s.is_empty()),
-            error: self.error.clone(),
-        }
+        let mut evidence =
+            numrep::SourceEvidence::answered(&self.name, self.kind.as_str(), self.status);
+        evidence.cached = self.cached;
+        evidence.elapsed_ms = self.elapsed_ms;
+        evidence.verdict = reputation.map(|r| r.verdict);
+        evidence.risk_score = reputation.and_then(|r| r.risk);
+        evidence.labels = reputation.map_or_else(Vec::new, |r| {
+            r.labels.iter().chain(&r.caller_names).cloned().collect()
+        });
+        evidence.comments = reputation.and_then(|r| r.comments);
+        evidence.votes = reputation.and_then(|r| r.votes);
+        evidence.summary = reputation
+            .map(|r| r.summary.clone())
+            .filter(|s| !s.is_empty());
+        evidence.error = self.error.clone();
+        evidence
     }
 }

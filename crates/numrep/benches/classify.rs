@@ -144,7 +144,7 @@ fn numrep_one(text: &str, region: numrep::Region) -> u32 {
     match numrep::parse(text, region) {
         Ok(n) => {
             let c = numrep::classify(&n);
-            c.category as u32 + u32::from(c.is_valid())
+            c.category() as u32 + u32::from(c.is_valid())
         }
         Err(_) => 0,
     }
@@ -163,7 +163,7 @@ fn phonenumber_one(text: &str) -> u32 {
 
 fn bench(c: &mut Criterion) {
     let corpus = corpus();
-    let region = numrep::Region::germany();
+    let region = numrep::Region::DE;
     let mut group = c.benchmark_group("mixed_corpus_1000");
     group.throughput(Throughput::Elements(N as u64));
     group.bench_function("numrep_parse_classify", |b| {

@@ -11,10 +11,10 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "+49 900 5123456".to_owned());
     let start = Instant::now();
-    let result = numrep::parse(&input, numrep::Region::germany()).map(|n| numrep::classify(&n));
+    let result = numrep::parse(&input, numrep::Region::DE).map(|n| numrep::classify(&n));
     let elapsed = start.elapsed();
     let summary = match &result {
-        Ok(c) => format!("{} {}", c.category.as_str(), c.validity.as_str()),
+        Ok(c) => format!("{} {}", c.category().as_str(), c.validity().as_str()),
         Err(e) => format!("error {}", e.code()),
     };
     println!("{} ns  ({input}: {summary})", elapsed.as_nanos());

@@ -9,7 +9,7 @@ use crate::classify::classify;
 use crate::evidence::SourceEvidence;
 use crate::lang::Lang;
 use crate::lists::{
-    Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet, Validity,
+    Date, Decision, ListKind, OwnNumberRegistry, PatternKind, RuleList, RuleSet, WindowPosition,
 };
 use crate::parse::parse;
 use crate::report::{Options, Report};
@@ -75,6 +75,7 @@ impl RegisterCheck {
 
 /// The own-number registry entry that matched (JSON `own_number`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct OwnNumberInfo {
     /// Vendor (contracted call center).
     pub vendor: String,
@@ -102,6 +103,7 @@ pub struct OwnNumberInfo {
 
 /// The block/allow decision (JSON `list`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ListInfo {
     /// `allowed` or `blocked`.
     pub decision: Decision,
@@ -235,7 +237,7 @@ impl Checker {
             })
         });
         let (entry, validity, match_kind, source) = found?;
-        let in_window = validity == Validity::Inside;
+        let in_window = validity == WindowPosition::Inside;
         findings.push(if in_window {
             Finding::OwnNumber {
                 vendor: entry.vendor.clone(),
@@ -244,7 +246,7 @@ impl Checker {
             }
         } else {
             let day = |d: Option<Date>| d.map(|d| d.to_string());
-            let expired = validity == Validity::Expired;
+            let expired = validity == WindowPosition::Expired;
             Finding::OwnNumberOutsideWindow {
                 vendor: entry.vendor.clone(),
                 campaign: entry.campaign.clone(),

@@ -64,6 +64,22 @@ impl Digits {
     }
 }
 
+/// The 1–3 digits of a calling code (`49`), written into `buf`.
+pub(crate) fn code_digits(code: u16, buf: &mut [u8; 3]) -> &str {
+    let len = match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    };
+    let mut rest = code;
+    for slot in buf[..len].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[..len]).unwrap_or_default()
+}
+
 impl Default for Digits {
     fn default() -> Self {
         Digits::new()

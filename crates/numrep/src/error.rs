@@ -2,9 +2,13 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+use crate::text::{Arg, Msg};
+
 /// A parse failure with enough context to tell the user what to fix.
 ///
-/// `code()` is stable (JSON, CLI exit reasons, the widget); `Display` is an English sentence.
+/// `code()` is stable (JSON, CLI exit reasons, the widget); [`ParseError::message`] is
+/// a sentence in a [`Lang`] from the message catalogue, `Display` the English one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ParseError {
@@ -57,7 +61,7 @@ pub enum ParseError {
         /// The calling code.
         country_code: u16,
         /// What is wrong.
-        reason: &'static str,
+        reason: Problem,
     },
     /// The default region is not an ISO 3166 code numrep knows.
     UnknownRegion {
@@ -67,12 +71,12 @@ pub enum ParseError {
     /// An extension that is empty or too long.
     InvalidExtension {
         /// What is wrong.
-        reason: &'static str,
+        reason: Problem,
     },
     /// A `tel:` URI that does not follow RFC 3966.
     InvalidTelUri {
         /// What is wrong.
-        reason: &'static str,
+        reason: Problem,
     },
     /// A word before or after the number that is neither a known label (`Tel.:`) or note
     /// (`Zentrale`, `(Büro)`) nor vanity letters (`030 1234567 Kundendienst`).
@@ -134,143 +138,136 @@ impl ParseError {
 }
 
 impl ParseError {
-    /// The message in the requested language (`Display` gives English).
-    pub fn message(&self, lang: crate::Lang) -> String {
-        match lang {
-            crate::Lang::En => self.to_string(),
-            crate::Lang::De => self.german(),
-        }
+    /// The message in `lang`, rendered when displayed (`Display` gives English).
+    pub fn message(&self, lang: Lang) -> ErrorText<'_> {
+        ErrorText { error: self, lang }
     }
+}
 
-    fn german(&self) -> String {
-        match self {
-            ParseError::Empty => "die Eingabe ist leer".to_string(),
-            ParseError::NoDigits => "die Eingabe enthält keine Ziffern".to_string(),
+/// A parse error's message in one language ([`ParseError::message`]).
+#[derive(Clone, Copy)]
+pub struct ErrorText<'a> {
+    error: &'a ParseError,
+    lang: Lang,
+}
+
+/// A character as the messages show it: `'a' (U+0061)`.
+struct CharText(char);
+
+impl fmt::Display for CharText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} (U+{:04X})", self.0, u32::from(self.0))
+    }
+}
+
+impl fmt::Display for ErrorText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.lang;
+        let say =
+            |msg: Msg, args: &[Arg<'_>], f: &mut fmt::Formatter<'_>| msg.with(lang, args).fmt(f);
+        match self.error {
+            ParseError::Empty => say(Msg::ErrorEmpty, &[], f),
+            ParseError::NoDigits => say(Msg::ErrorNoDigits, &[], f),
             ParseError::InputTooLong { chars, max } => {
-                format!("die Eingabe ist {chars} Zeichen lang; höchstens {max} werden angenommen")
+                say(Msg::ErrorInputTooLong, &[("chars", chars), ("max", max)], f)
             }
-            ParseError::InvalidCharacter { ch, position } => format!(
-                "das Zeichen {:?} (U+{:04X}) an Stelle {} kann nicht Teil einer Rufnummer sein",
-                ch,
-                u32::from(*ch),
-                position + 1
+            ParseError::InvalidCharacter { ch, position } => say(
+                Msg::ErrorInvalidCharacter,
+                &[("ch", &CharText(*ch)), ("position", &(position + 1))],
+                f,
             ),
             ParseError::TooShort { digits, min } => {
-                format!("{digits} Ziffer(n) sind zu wenige für eine Rufnummer (mindestens {min})")
+                say(Msg::ErrorTooShort, &[("digits", digits), ("min", min)], f)
             }
             ParseError::TooLong { digits, max } => {
-                format!("{digits} Ziffern sind zu viele für eine Rufnummer (höchstens {max})")
+                say(Msg::ErrorTooLong, &[("digits", digits), ("max", max)], f)
             }
             ParseError::UnknownCountryCode { digits } => {
-                format!("keine Landesvorwahl beginnt mit +{digits}")
+                say(Msg::ErrorUnknownCountryCode, &[("digits", digits)], f)
             }
-            ParseError::MissingTrunkPrefix { region, trunk } => format!(
-                "eine nationale Rufnummer in {region} beginnt mit {trunk} (z. B. {trunk}30 …); \
-                 internationale Nummern mit + oder 00 schreiben"
+            ParseError::MissingTrunkPrefix { region, trunk } => say(
+                Msg::ErrorMissingTrunkPrefix,
+                &[("region", region), ("trunk", trunk)],
+                f,
             ),
-            ParseError::InvalidNationalNumber { country_code, .. } => format!(
-                "keine Rufnummer mit +{country_code} beginnt nach der Verkehrsausscheidungsziffer mit 0: die überzählige 0 entfernen"
+            ParseError::InvalidNationalNumber {
+                country_code,
+                reason,
+            } => say(
+                Msg::ErrorInvalidNationalNumber,
+                &[("code", country_code), ("reason", &reason.text(lang))],
+                f,
             ),
-            ParseError::UnknownRegion { region } => {
-                format!("{region:?} ist kein bekannter Ländercode (ISO 3166, z. B. DE)")
-            }
-            ParseError::InvalidExtension { reason } => format!("ungültige Durchwahl: {reason}"),
-            ParseError::InvalidTelUri { reason } => format!("ungültige tel:-URI: {reason}"),
-            ParseError::UnknownWord { word, position } => format!(
-                "das Wort „{word}“ an Stelle {} gehört nicht zu einer Rufnummer: bekannte Angaben \
-                 wie „Tel.:“, „Zentrale“ oder „(Büro)“ werden übergangen, und Buchstaben zählen \
-                 nur direkt nach einer kurzen Vorwahl als Vanity-Nummer (0800 FLOWERS)",
-                position + 1
+            ParseError::UnknownRegion { region } => say(
+                Msg::ErrorUnknownRegion,
+                &[("region", &format_args!("{region:?}"))],
+                f,
             ),
-            ParseError::LettersInNumber { letters, position } => format!(
-                "die Buchstaben „{letters}“ an Stelle {} stehen mitten in der Rufnummer; \
-                 Buchstaben zählen nur direkt nach einer kurzen Vorwahl als Vanity-Nummer \
-                 (0800 FLOWERS)",
-                position + 1
+            ParseError::InvalidExtension { reason } => say(
+                Msg::ErrorInvalidExtension,
+                &[("reason", &reason.text(lang))],
+                f,
             ),
-            ParseError::SeveralNumbers { between, position } => format!(
-                "der Text enthält mehr als eine Rufnummer: nach „{between}“ beginnt an Stelle {} \
-                 eine zweite; bitte jede Nummer einzeln prüfen",
-                position + 1
+            ParseError::InvalidTelUri { reason } => say(
+                Msg::ErrorInvalidTelUri,
+                &[("reason", &reason.text(lang))],
+                f,
+            ),
+            ParseError::UnknownWord { word, position } => say(
+                Msg::ErrorUnknownWord,
+                &[("word", word), ("position", &(position + 1))],
+                f,
+            ),
+            ParseError::LettersInNumber { letters, position } => say(
+                Msg::ErrorLettersInNumber,
+                &[("letters", letters), ("position", &(position + 1))],
+                f,
+            ),
+            ParseError::SeveralNumbers { between, position } => say(
+                Msg::ErrorSeveralNumbers,
+                &[("between", between), ("position", &(position + 1))],
+                f,
             ),
         }
     }
 }
 
 impl fmt::Display for ParseError {
+    /// The English message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ParseError::Empty => write!(f, "the input is empty"),
-            ParseError::NoDigits => write!(f, "the input contains no digits"),
-            ParseError::InputTooLong { chars, max } => {
-                write!(
-                    f,
-                    "the input is {chars} characters long; at most {max} are accepted"
-                )
-            }
-            ParseError::InvalidCharacter { ch, position } => write!(
-                f,
-                "character {:?} (U+{:04X}) at position {} cannot be part of a phone number",
-                ch,
-                u32::from(*ch),
-                position + 1
-            ),
-            ParseError::TooShort { digits, min } => {
-                write!(
-                    f,
-                    "{digits} digit(s) are too few for a phone number (at least {min})"
-                )
-            }
-            ParseError::TooLong { digits, max } => {
-                write!(
-                    f,
-                    "{digits} digits are too many for a phone number (at most {max})"
-                )
-            }
-            ParseError::UnknownCountryCode { digits } => {
-                write!(f, "no country calling code starts the digits +{digits}")
-            }
-            ParseError::MissingTrunkPrefix { region, trunk } => write!(
-                f,
-                "a national number in {region} starts with {trunk} (e.g. {trunk}30 …); \
-                 write an international number with + or 00"
-            ),
-            ParseError::InvalidNationalNumber {
-                country_code,
-                reason,
-            } => write!(
-                f,
-                "no number with +{country_code} {reason}: remove the extra 0"
-            ),
-            ParseError::UnknownRegion { region } => {
-                write!(
-                    f,
-                    "{region:?} is not a region code numrep knows (use ISO 3166, e.g. DE)"
-                )
-            }
-            ParseError::InvalidExtension { reason } => write!(f, "invalid extension: {reason}"),
-            ParseError::InvalidTelUri { reason } => write!(f, "invalid tel: URI: {reason}"),
-            ParseError::UnknownWord { word, position } => write!(
-                f,
-                "the word \"{word}\" at position {} is not part of a phone number: known labels \
-                 and notes such as \"Tel.:\", \"Zentrale\" or \"(Büro)\" are skipped, and letters \
-                 count as a vanity number only right after a short prefix (0800 FLOWERS)",
-                position + 1
-            ),
-            ParseError::LettersInNumber { letters, position } => write!(
-                f,
-                "the letters \"{letters}\" at position {} stand inside the number; letters count \
-                 as a vanity number only right after a short prefix (0800 FLOWERS)",
-                position + 1
-            ),
-            ParseError::SeveralNumbers { between, position } => write!(
-                f,
-                "the text holds more than one number: a second one starts after \"{between}\" \
-                 at position {}; look up one number at a time",
-                position + 1
-            ),
-        }
+        self.message(Lang::En).fmt(f)
     }
 }
 
 impl std::error::Error for ParseError {}
+
+/// What exactly is wrong, for the errors with more than one cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A zero after the trunk prefix (`+49 0049 30 …`): no number of the country
+    /// starts with 0.
+    ZeroAfterTrunkPrefix,
+    /// An extension of more than 10 digits.
+    ExtensionTooLong,
+    /// `;ext=` with nothing after it.
+    EmptyExtension,
+    /// `tel:` with no number after it.
+    NoNumberAfterScheme,
+    /// `;ext=` followed by something other than digits.
+    ExtensionNotDigits,
+}
+
+impl Problem {
+    /// In words, in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Problem::ZeroAfterTrunkPrefix => Msg::ProblemZeroAfterTrunkPrefix,
+            Problem::ExtensionTooLong => Msg::ProblemExtensionTooLong,
+            Problem::EmptyExtension => Msg::ProblemEmptyExtension,
+            Problem::NoNumberAfterScheme => Msg::ProblemNoNumberAfterScheme,
+            Problem::ExtensionNotDigits => Msg::ProblemExtensionNotDigits,
+        }
+        .text(lang)
+    }
+}

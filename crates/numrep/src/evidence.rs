@@ -16,6 +16,7 @@ pub use problem::{BadAnswer, NetworkStage, PauseReason, ProblemText, SourceProbl
 /// How asking one source ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SourceStatus {
     /// It answered.
     Ok,
@@ -50,6 +51,7 @@ impl SourceStatus {
 /// A source's judgement of a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReputationVerdict {
     /// Reported as spam, fraud or a cost trap.
     Spam,
@@ -79,8 +81,11 @@ impl ReputationVerdict {
 /// One source's answer (or failure) for one number.
 ///
 /// In JSON ([`SourceEvidence::json`]), `error` is `{"code", "message", …values}` with
-/// `message` in the language the report is written in.
+/// `message` in the language the report is written in. Made with
+/// [`SourceEvidence::answered`] or [`SourceEvidence::unanswered`]; the fields are public
+/// to fill in what the source said.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SourceEvidence {
     /// The configured name.
     pub name: String,
@@ -110,16 +115,17 @@ pub struct SourceEvidence {
 }
 
 impl SourceEvidence {
-    /// The evidence of a source that gave no answer; `problem` decides the status.
-    pub fn unanswered(
+    /// The evidence of a source that ended with `status` (mostly [`SourceStatus::Ok`]),
+    /// with nothing said yet: set the fields the source gave (verdict, labels, …).
+    pub fn answered(
         name: impl Into<String>,
         kind: impl Into<String>,
-        problem: SourceProblem,
+        status: SourceStatus,
     ) -> SourceEvidence {
         SourceEvidence {
             name: name.into(),
             kind: kind.into(),
-            status: problem.status(),
+            status,
             cached: false,
             elapsed_ms: 0,
             verdict: None,
@@ -128,7 +134,20 @@ impl SourceEvidence {
             comments: None,
             votes: None,
             summary: None,
+            error: None,
+        }
+    }
+
+    /// The evidence of a source that gave no answer; `problem` decides the status.
+    pub fn unanswered(
+        name: impl Into<String>,
+        kind: impl Into<String>,
+        problem: SourceProblem,
+    ) -> SourceEvidence {
+        let status = problem.status();
+        SourceEvidence {
             error: Some(problem),
+            ..SourceEvidence::answered(name, kind, status)
         }
     }
 

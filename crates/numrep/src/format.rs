@@ -1,13 +1,20 @@
 //! Writing a number for people: `+49 30 123456`, `030 123456`, `tel:+49-30-123456`.
 //!
+//! Every region's numbers follow libphonenumber's format rules for that region
+//! (`+44 20 7946 0958`, `020 7946 0958`, `(212) 555-0100`). German numbers keep the
+//! grouping of the BNetzA tables where those know the leading group (area code or
+//! service prefix: `+49 30 1234567`, `0151 12345678`, `0900 5 123456`), which differs
+//! from libphonenumber for some ranges (`docs/differences.md`).
+//!
 //! Formatting is a [`fmt::Display`] adapter ([`Formatted`]): nothing is allocated until
 //! the number is written somewhere.
 
 use std::fmt::{self, Write as _};
 
 use crate::classify::{classify, Classification};
+use crate::digits::code_digits;
 use crate::number::PhoneNumber;
-use crate::plan::region_info;
+use crate::plan::world::{self, FormatMode};
 
 /// How to write a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,9 +22,9 @@ use crate::plan::region_info;
 pub enum Mode {
     /// `+4930123456` (short codes: the bare code).
     E164,
-    /// `+49 30 123456`, the leading group (area code, service prefix) set apart.
+    /// `+49 30 123456`: grouped as the number's region writes it, with the calling code.
     International,
-    /// `030 123456`: trunk prefix and groups, as dialled inside the country.
+    /// `030 123456`: national prefix and groups, as dialled inside the country.
     National,
     /// `tel:+49-30-123456` (RFC 3966), with `;ext=` for an extension.
     Rfc3966,
@@ -27,10 +34,9 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy)]
 pub struct Formatted {
     number: PhoneNumber,
-    group_len: usize,
     mode: Mode,
-    /// The trunk prefix, for [`Mode::National`].
-    trunk: &'static str,
+    /// Digits of the leading group from the German tables; 0 = libphonenumber's rules.
+    german_group: usize,
 }
 
 impl Formatted {
@@ -38,12 +44,11 @@ impl Formatted {
     pub(crate) fn new(number: &PhoneNumber, class: &Classification, mode: Mode) -> Formatted {
         Formatted {
             number: *number,
-            group_len: class.group_len(),
             mode,
-            trunk: if mode == Mode::National {
-                trunk_prefix(number.country_code())
+            german_group: if class.is_german() {
+                class.group_len()
             } else {
-                ""
+                0
             },
         }
     }
@@ -60,42 +65,67 @@ impl PhoneNumber {
 impl fmt::Display for Formatted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = &self.number;
-        let national = number.national_number();
         if number.is_short_code() {
-            return f.write_str(national);
+            return f.write_str(number.national_number());
         }
-        let (group, rest) = national.split_at(self.group_len.min(national.len()));
-        let (group, rest) = if group.is_empty() {
-            (rest, "")
+        if self.german_group == 0 {
+            self.by_metadata(f)?;
         } else {
-            (group, rest)
+            self.german(f)?;
+        }
+        match (self.mode, number.extension()) {
+            (Mode::Rfc3966, Some(ext)) => write!(f, ";ext={ext}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Formatted {
+    /// libphonenumber's format rules of the calling code's main region.
+    fn by_metadata(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = &self.number;
+        let mode = match self.mode {
+            Mode::E164 => FormatMode::E164,
+            Mode::International => FormatMode::International,
+            Mode::National => FormatMode::National,
+            Mode::Rfc3966 => FormatMode::Rfc3966,
         };
-        let mut code_buf = [b'+'; 4];
-        let code = calling_code(number.country_code(), &mut code_buf);
+        match world::format(number.country_code(), number.national_digits(), mode) {
+            Some(text) => f.write_str(text.as_str()),
+            // A calling code without metadata (none today): E.164 is always right.
+            None => write!(f, "+{}{}", number.country_code(), number.national_number()),
+        }
+    }
+
+    /// The German tables' grouping: the leading group set apart, the rest in one.
+    fn german(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = &self.number;
+        let national = number.national_number();
+        let (group, rest) = national.split_at(self.german_group.min(national.len()));
+        let mut code_buf = [0; 3];
+        let code = code_digits(number.country_code(), &mut code_buf);
         match self.mode {
             Mode::E164 => {
+                f.write_char('+')?;
                 f.write_str(code)?;
                 f.write_str(national)
             }
             Mode::International => {
+                f.write_char('+')?;
                 f.write_str(code)?;
                 separated(f, ' ', group)?;
                 separated(f, ' ', rest)
             }
             Mode::National => {
-                f.write_str(self.trunk)?;
+                f.write_str("0")?;
                 f.write_str(group)?;
                 separated(f, ' ', rest)
             }
             Mode::Rfc3966 => {
-                f.write_str("tel:")?;
+                f.write_str("tel:+")?;
                 f.write_str(code)?;
                 separated(f, '-', group)?;
-                separated(f, '-', rest)?;
-                match number.extension() {
-                    Some(ext) => write!(f, ";ext={ext}"),
-                    None => Ok(()),
-                }
+                separated(f, '-', rest)
             }
         }
     }
@@ -110,30 +140,6 @@ fn separated(f: &mut fmt::Formatter<'_>, separator: char, rest: &str) -> fmt::Re
     }
 }
 
-/// `+49`: the calling code (1–3 digits) after the `+` already in `buf`.
-fn calling_code(code: u16, buf: &mut [u8; 4]) -> &str {
-    let digits = match code {
-        0..=9 => 1,
-        10..=99 => 2,
-        _ => 3,
-    };
-    let mut rest = code;
-    for slot in buf[1..=digits].iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    std::str::from_utf8(&buf[..=digits]).unwrap_or("+")
-}
-
-/// The trunk prefix written before a national number of this calling code (`0` in
-/// Germany), from the code's main region.
-fn trunk_prefix(code: u16) -> &'static str {
-    crate::plan::country_code(code)
-        .and_then(|c| c.main_region)
-        .and_then(region_info)
-        .map_or("", |r| r.national_prefix)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +147,7 @@ mod tests {
     use crate::region::Region;
 
     fn formats(input: &str) -> [String; 4] {
-        let n = parse(input, Region::germany()).expect("parses");
+        let n = parse(input, Region::DE).expect("parses");
         [
             Mode::E164,
             Mode::International,

@@ -5,6 +5,7 @@ use serde::Serialize;
 /// Language of reasons and advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Lang {
     /// English.
     #[default]

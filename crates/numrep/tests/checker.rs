@@ -79,20 +79,13 @@ fn own_vendor_number_outside_its_window_is_a_warning() {
 
 #[test]
 fn the_incident_our_vendor_number_that_sources_call_a_sex_line() {
-    let tellows = SourceEvidence {
-        name: "tellows".into(),
-        kind: "tellows".into(),
-        status: SourceStatus::Ok,
-        cached: false,
-        elapsed_ms: 120,
-        verdict: Some(ReputationVerdict::Spam),
-        risk_score: Some(89),
-        labels: vec!["Erotik-Hotline".into()],
-        comments: Some(37),
-        votes: None,
-        summary: Some("Score 8".into()),
-        error: None,
-    };
+    let mut tellows = SourceEvidence::answered("tellows", "tellows", SourceStatus::Ok);
+    tellows.elapsed_ms = 120;
+    tellows.verdict = Some(ReputationVerdict::Spam);
+    tellows.risk_score = Some(89);
+    tellows.labels = vec!["Erotik-Hotline".into()];
+    tellows.comments = Some(37);
+    tellows.summary = Some("Score 8".into());
     let report = checker().check_with_sources("040 5555 0123", day(2026, 11, 28), vec![tellows]);
     assert_eq!(report.risk(), Some(Risk::High));
     assert_eq!(report.reasons()[0].code(), "source_spam");

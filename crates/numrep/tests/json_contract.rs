@@ -1,10 +1,12 @@
 //! `Report::write_json` (the CLI's fast path) writes exactly what
 //! `serde_json::to_writer(&report)` writes, for every kind of report: numbers of every
-//! range, short codes, foreign numbers, rejected input with quotes and control
+//! range, short codes of every region (with their cost), foreign numbers, rejected input with quotes and control
 //! characters, own numbers, block/allow decisions and online sources, in both languages.
 
 use numrep::lists::{load_own_numbers, load_rules, Date, ListFormat, ListKind, LoadOptions};
-use numrep::{Checker, Lang, Options, ReputationVerdict, SourceEvidence, SourceStatus};
+use numrep::{
+    Checker, Lang, Options, Region, Report, ReputationVerdict, SourceEvidence, SourceStatus,
+};
 
 fn example(name: &str) -> String {
     let path = format!("{}/../../data/examples/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -75,20 +77,27 @@ fn inputs() -> Vec<String> {
 }
 
 fn source(verdict: ReputationVerdict) -> SourceEvidence {
-    SourceEvidence {
-        name: "tellows \"test\"".into(),
-        kind: "tellows".into(),
-        status: SourceStatus::Ok,
-        cached: true,
-        elapsed_ms: 12,
-        verdict: Some(verdict),
-        risk_score: Some(80),
-        labels: vec!["Erotik-Hotline".into(), "a\nb".into()],
-        comments: Some(3),
-        votes: None,
-        summary: Some("Score 8 – „sehr unseriös“".into()),
-        error: None,
-    }
+    let mut evidence = SourceEvidence::answered("tellows \"test\"", "tellows", SourceStatus::Ok);
+    evidence.cached = true;
+    evidence.elapsed_ms = 12;
+    evidence.verdict = Some(verdict);
+    evidence.risk_score = Some(80);
+    evidence.labels = vec!["Erotik-Hotline".into(), "a\nb".into()];
+    evidence.comments = Some(3);
+    evidence.summary = Some("Score 8 – „sehr unseriös“".into());
+    evidence
+}
+
+/// The fast writer and serde write the same bytes for `report`.
+fn assert_same_json(report: &Report, label: &str) {
+    let mut fast = Vec::new();
+    report.write_json(&mut fast);
+    let reference = serde_json::to_string(report).expect("serializes");
+    assert_eq!(
+        String::from_utf8(fast).expect("UTF-8"),
+        reference,
+        "{label}"
+    );
 }
 
 #[test]
@@ -106,21 +115,39 @@ fn write_json_equals_serde_json_for_every_kind_of_report() {
                 ],
             ] {
                 let report = checker.check_with_sources(&input, day, sources);
-                let mut fast = Vec::new();
-                report.write_json(&mut fast);
-                let reference = serde_json::to_string(&report).expect("serializes");
-                assert_eq!(
-                    String::from_utf8(fast).expect("UTF-8"),
-                    reference,
-                    "{input:?} ({lang:?})"
-                );
+                assert_same_json(&report, &format!("{input:?} ({lang:?})"));
                 compared += 1;
             }
         }
         let plain = numrep::lookup("030 1234567", &Options::new().lang(lang));
-        let mut fast = Vec::new();
-        plain.write_json(&mut fast);
-        assert_eq!(fast, serde_json::to_vec(&plain).expect("serializes"));
+        assert_same_json(&plain, "a plain lookup");
+        // Every region: short numbers with their cost, foreign lines and findings.
+        for (input, region) in [
+            ("999", Region::GB),
+            ("911", Region::US),
+            ("000", Region::AU),
+            ("118 118", Region::GB),
+            ("070 1234 5678", Region::GB),
+            ("0900 123456", Region::AT),
+            ("(11) 2345-6789", Region::BR),
+            ("+41 900 123 456", Region::DE),
+            ("+979 123456789", Region::DE),
+            ("+44 20 794 6", Region::DE),
+            ("+1 200 555 0100", Region::DE),
+            ("+971 600212345", Region::DE),
+            ("+882 34851234567", Region::DE),
+        ] {
+            let report = numrep::lookup(input, &Options::new().region(region).lang(lang));
+            let mut fast = Vec::new();
+            report.write_json(&mut fast);
+            let reference = serde_json::to_string(&report).expect("serializes");
+            assert_eq!(
+                String::from_utf8(fast).expect("UTF-8"),
+                reference,
+                "{input:?}"
+            );
+            compared += 1;
+        }
     }
     assert!(compared > 500, "{compared}");
 }

@@ -2,7 +2,7 @@
 
 use numrep::lists::{
     load_own_numbers, load_rules, Date, Decision, ListFormat, ListKind, LoadOptions, PatternKind,
-    RuleSet, Validity,
+    RuleSet, WindowPosition,
 };
 
 fn example(name: &str) -> String {
@@ -50,14 +50,14 @@ fn own_numbers_example_matches_the_winter_campaign_range() {
     assert_eq!(best.entry.vendor, "Callcenter Nord GmbH");
     assert_eq!(best.entry.campaign.as_deref(), Some("Winteraktion 2026"));
     assert_eq!(best.match_kind, PatternKind::Range);
-    assert_eq!(best.validity, Validity::Inside);
+    assert_eq!(best.validity, WindowPosition::Inside);
 
     let after = loaded
         .list
         .lookup("494055550142", date("2027-02-01"))
         .expect("valid number");
     let best = after.best().expect("still registered");
-    assert_eq!(best.validity, Validity::Expired);
+    assert_eq!(best.validity, WindowPosition::Expired);
     assert!(!best.in_window);
 
     let unrelated = loaded

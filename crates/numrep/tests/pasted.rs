@@ -9,7 +9,7 @@
 use numrep::{parse, Lang, ParseError, PhoneNumber, Region};
 
 fn de(text: &str) -> Result<PhoneNumber, ParseError> {
-    parse(text, Region::germany())
+    parse(text, Region::DE)
 }
 
 #[test]
@@ -88,7 +88,10 @@ fn errors_name_what_was_found_in_both_languages() {
     for (text, code, english, german) in cases {
         let error = de(text).expect_err(text);
         assert_eq!(error.code(), code, "{text:?}");
-        let (en, de_text) = (error.message(Lang::En), error.message(Lang::De));
+        let (en, de_text) = (
+            error.message(Lang::En).to_string(),
+            error.message(Lang::De).to_string(),
+        );
         assert!(en.contains(english), "{text:?}: {en}");
         assert!(de_text.contains(german), "{text:?}: {de_text}");
         // No part of a number is repeated (privacy): no run of 3 digits.

@@ -3,7 +3,8 @@
 //!
 //! `tests/golden/verdicts.csv` columns: `input`; `lists` (`examples` loads the own-number
 //! registry, block and allow lists of `data/examples`, empty loads none); `date` (the day
-//! of the call, ISO; default 2026-11-28); `lang` (`en`/`de`, for the texts checked);
+//! of the call, ISO; default 2026-11-28); `region` (the default region for national
+//! forms, ISO; default DE); `lang` (`en`/`de`, for the texts checked);
 //! `risk`, `caller_id`, `advice` (codes); `reasons` (codes that must be present, space
 //! separated); `absent` (codes that must not be present); `country` (the country name in
 //! `lang`); `message_contains` (a text one of the reasons must contain); `source`. An empty
@@ -12,7 +13,7 @@
 use std::path::PathBuf;
 
 use numrep::lists::{load_own_numbers, load_rules, Date, ListFormat, ListKind, LoadOptions};
-use numrep::{Checker, Lang, Options, Report};
+use numrep::{Checker, Lang, Options, Region, Report};
 
 fn path(dir: &str, name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -26,8 +27,8 @@ fn example(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn checker(lists: bool, lang: Lang) -> Checker {
-    let checker = Checker::new(Options::new().lang(lang));
+fn checker(lists: bool, region: Region, lang: Lang) -> Checker {
+    let checker = Checker::new(Options::new().region(region).lang(lang));
     if !lists {
         return checker;
     }
@@ -58,7 +59,12 @@ fn check_row(row: &csv::StringRecord) -> Vec<String> {
         "" => Date::new(2026, 11, 28).expect("valid"),
         text => Date::parse(text).expect("a valid date in the golden file"),
     };
-    let report: Report = checker(field("lists") == "examples", lang).check(field("input"), date);
+    let region = match field("region") {
+        "" => Region::DE,
+        code => Region::from_code(code).expect("a region in the golden file"),
+    };
+    let report: Report =
+        checker(field("lists") == "examples", region, lang).check(field("input"), date);
     let codes: Vec<&str> = report.reasons().iter().map(|r| r.code()).collect();
     let mut diffs = Vec::new();
     let mut expect = |name: &str, got: Option<&str>| {
@@ -102,10 +108,11 @@ fn check_row(row: &csv::StringRecord) -> Vec<String> {
     diffs
 }
 
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "input",
     "lists",
     "date",
+    "region",
     "lang",
     "risk",
     "caller_id",

@@ -139,7 +139,7 @@ impl CsvEncoder {
         if let Some(number) = r.number() {
             set(5, &number.country_code());
         }
-        set(6, &r.region().unwrap_or(""));
+        set(6, &r.region().map_or("", numrep::Region::code));
         set(7, &r.country().unwrap_or(""));
         if let Some(national) = r.national_format() {
             set(8, &AsText(national, excel));
@@ -159,8 +159,8 @@ impl CsvEncoder {
         set(15, &r.place().unwrap_or(""));
         set(16, &r.operator().unwrap_or(""));
         if let Some(tariff) = r.tariff() {
-            set(17, &tariff.id);
-            set(18, &tariff.description);
+            set(17, &tariff.id());
+            set(18, &tariff.description(lang));
         }
         if let Some(caller_id) = r.caller_id() {
             set(19, &caller_id.as_str());

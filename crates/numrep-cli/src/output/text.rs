@@ -179,7 +179,7 @@ impl TextEncoder {
             )?;
         }
         if let Some(t) = r.tariff() {
-            b.line(Label::Tariff, t.description)?;
+            b.line(Label::Tariff, t.description(lang))?;
         }
         if let Some(place) = r.place() {
             b.line(Label::Place, place)?;
@@ -240,7 +240,7 @@ impl TextEncoder {
         if let Some(range) = r.range() {
             b.line(
                 Label::Source,
-                format_args!("{}: {}", range.name, range.source),
+                format_args!("{}: {}", range.name(lang), range.source()),
             )?;
         }
         Ok(())

@@ -52,8 +52,6 @@ struct Rule {
     leading: Option<Handle>,
     national: u16,
     international: u16,
-    carrier: u16,
-    optional: bool,
 }
 
 /// What a territory's table row holds, with automata as handles until encoding.
@@ -180,19 +178,11 @@ impl Builder {
         } else {
             apply_first_group_rule(&f.format, &f.national_prefix_rule)
         };
-        let carrier = if f.carrier_rule.is_empty() {
-            u16::MAX
-        } else {
-            let text = apply_first_group_rule(&f.format, &f.carrier_rule);
-            self.template(&text)
-        };
         let rule = Rule {
             pattern: self.format_pattern(&f.pattern, &f.origin)?,
             leading,
             national: self.template(&national),
             international: self.template(&f.format),
-            carrier,
-            optional: f.national_prefix_optional,
         };
         if let Some(&i) = self.rule_ids.get(&rule) {
             return Ok(i);
@@ -341,14 +331,13 @@ fn start(encoded: &Encoded, handle: Option<Handle>) -> u32 {
 fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
     let general = t.types.get("general");
     format!(
-        "    Territory {{ region: {:?}, code: {}, main: {}, types: {}, general: {}, possible: {}, local_only: {}, \
+        "    Territory {{ region: {:?}, code: {}, types: {}, general: {}, possible: {}, local_only: {}, \
          type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
          national_prefix_for_parsing: {}, national_prefix_transform: {:?}, \
-         international_prefixes: &{:?}, preferred_international_prefix: {:?}, \
+         international_prefixes: &{:?}, \
          national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},\n",
         t.region,
         t.code,
-        t.main,
         e.start(row.types),
         start(e, row.general),
         desc_mask(general, false),
@@ -360,7 +349,6 @@ fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
         row.national_prefix_for_parsing.unwrap_or(u16::MAX),
         t.national_prefix_transform_rule,
         row.international_prefixes,
-        t.preferred_international_prefix,
         row.national,
         if row.international.is_empty() {
             "None".to_string()
@@ -466,6 +454,14 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
          pub(crate) static TERRITORIES: [Territory; {}] = [\n{territories}];\n",
         data.territories.len()
     );
+    let _ =
+        writeln!(
+        o,
+        "/// Non-geographic territories (`001`), which sort before every region: region `i` of\n\
+         /// `data/world/regions.csv` is `TERRITORIES[NON_GEOGRAPHIC + i]`.\n\
+         pub(crate) const NON_GEOGRAPHIC: usize = {};\n",
+        data.territories.iter().filter(|t| t.region == "001").count()
+    );
     let _ = writeln!(
         o,
         "/// Calling code → its territories (indexes into `TERRITORIES`) in the order\n\
@@ -474,15 +470,16 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         by_code.len(),
         by_code.join(",\n    ")
     );
-    let rules: Vec<String> = rules
-        .iter()
-        .map(|r| {
-            format!(
-                "FormatRule {{ pattern: {}, leading_digits: {}, national: {}, international: {}, carrier: {}, national_prefix_optional: {} }}",
-                r.pattern, start(&e, r.leading), r.national, r.international, r.carrier, r.optional
+    let rules: Vec<String> =
+        rules
+            .iter()
+            .map(|r| {
+                format!(
+                "FormatRule {{ pattern: {}, leading_digits: {}, national: {}, international: {} }}",
+                r.pattern, start(&e, r.leading), r.national, r.international
             )
-        })
-        .collect();
+            })
+            .collect();
     let _ = writeln!(
         o,
         "/// Format rules (deduplicated); territories list them by index.\n\
@@ -510,7 +507,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
     let templates: Vec<String> = templates.iter().map(|t| format!("{t:?}")).collect();
     let _ = writeln!(
         o,
-        "/// Format templates (`\\\\1 \\\\2`; `$CC` = carrier code).\n\
+        "/// Format templates (`\\\\1 \\\\2`).\n\
          pub(crate) static TEMPLATES: [&str; {}] = [\n    {}\n];",
         templates.len(),
         templates.join(",\n    ")

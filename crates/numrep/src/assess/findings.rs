@@ -1,13 +1,11 @@
 //! The individual rules and what each found.
 
-use crate::classify::{Classification, Validity};
+use crate::classify::{Classification, Cost, NumberRange, Tariff, Validity};
+use crate::country_code::CountryCode;
 use crate::digits::Digits;
 use crate::evidence::ReputationVerdict;
 use crate::number::PhoneNumber;
-use crate::plan::{
-    place_name, risky_code, CallerIdRule, Category, CodeKind, CountryCode, RangeName, Tariff,
-    DE_PLAN,
-};
+use crate::plan::{place_name, risky_code, CallerIdRule, Category, DE_PLAN};
 use crate::region::Region;
 
 use super::Risk;
@@ -52,8 +50,9 @@ pub enum Finding {
         /// The kind of line.
         category: Category,
     },
-    /// 110/112 shown as caller ID, alone, behind an area code (`030 110`) or as `+110`:
-    /// the fake-police scam.
+    /// An emergency number shown as caller ID: 110/112 alone, behind an area code
+    /// (`030 110`) or as `+110`, or another region's (`999` in GB, `911` in the US): the
+    /// fake-police scam.
     FakeEmergencyDisplay {
         /// The display as the customer saw it (`030 110`, `+110`).
         shown: String,
@@ -61,7 +60,7 @@ pub enum Finding {
     /// The range was shut down (0190 in 2005, call-by-call in 2024 …).
     AbolishedRange {
         /// The range that was entered.
-        range: Option<&'static RangeName>,
+        range: Option<NumberRange>,
     },
     /// Nobody can hold a number in this range.
     UnassignedRange,
@@ -81,32 +80,47 @@ pub enum Finding {
     TooShort,
     /// More digits than the range allows.
     TooLong,
+    /// No number of the country has this many digits.
+    InvalidLength {
+        /// The calling code.
+        country: CountryCode,
+        /// The region, where known.
+        region: Option<Region>,
+    },
+    /// No number range of the country holds the number (libphonenumber's metadata),
+    /// though numbers of its length exist.
+    UnknownRange {
+        /// The calling code.
+        country: CountryCode,
+        /// The region, where known.
+        region: Option<Region>,
+    },
     /// Premium rate or another charged service, with its tariff.
     ChargedService {
         /// The kind of line.
         category: Category,
         /// Its tariff, where known.
-        tariff: Option<&'static Tariff>,
+        tariff: Option<Tariff>,
     },
     /// Most German ping-call (Wangiri) complaints come from this calling code.
     WangiriCountry {
         /// The code.
-        country: &'static CountryCode,
+        country: CountryCode,
     },
     /// BNetzA billing bans have hit numbers with this calling code.
     BillingBanCountry {
         /// The code.
-        country: &'static CountryCode,
+        country: CountryCode,
     },
     /// Calls there are expensive enough to need a price announcement.
     PriceAnnouncementCountry {
         /// The code.
-        country: &'static CountryCode,
+        country: CountryCode,
     },
     /// `00261…` reads like the German area code `0261` (Koblenz).
     LookalikeAreaCode {
         /// The calling code.
-        country: &'static CountryCode,
+        country: CountryCode,
         /// The German area code it resembles (without the 0).
         area_code: Digits,
         /// Its place.
@@ -115,14 +129,14 @@ pub enum Finding {
     /// A global network without a country (+870 Inmarsat, +881 satellite …).
     InternationalNetwork {
         /// The code.
-        country: &'static CountryCode,
+        country: CountryCode,
     },
     /// Only the calling code was checked.
     Unverified {
         /// The code.
-        country: &'static CountryCode,
-        /// The region's name in English and German, where the region is known.
-        region: Option<(&'static str, &'static str)>,
+        country: CountryCode,
+        /// The region, where known.
+        region: Option<Region>,
     },
     /// Geographic number in a known place.
     Geographic {
@@ -139,12 +153,28 @@ pub enum Finding {
     /// Service number at a capped price.
     SharedCost {
         /// Its tariff.
-        tariff: Option<&'static Tariff>,
+        tariff: Option<Tariff>,
     },
     /// Non-geographic number (VoIP), easy to obtain anywhere.
     Voip,
-    /// Personal number that forwards anywhere.
-    PersonalNumber,
+    /// Personal number that forwards anywhere. Abroad its price is unknown and can be
+    /// far above a normal call (the UK's 070 numbers imitate mobiles): a cost trap.
+    PersonalNumber {
+        /// The calling code of a foreign personal number; `None` for a German one
+        /// (0700, whose price the law caps).
+        abroad: Option<CountryCode>,
+    },
+    /// Universal access number (one number for all of a company's lines).
+    Uan,
+    /// Voicemail access number.
+    Voicemail,
+    /// A short number of another region than Germany, with what it costs there.
+    ShortNumber {
+        /// The region it was dialled in.
+        region: Region,
+        /// What a call costs.
+        cost: Cost,
+    },
     /// One of our own contracted call centers, inside its registration window.
     OwnNumber {
         /// The vendor.
@@ -233,6 +263,9 @@ impl Finding {
             Finding::CallerIdImplausible { .. }
             | Finding::TooShort
             | Finding::TooLong
+            | Finding::InvalidLength { .. }
+            | Finding::UnknownRange { .. }
+            | Finding::PersonalNumber { abroad: Some(_) }
             | Finding::ChargedService { .. }
             | Finding::PriceAnnouncementCountry { .. }
             | Finding::LookalikeAreaCode { .. }
@@ -247,7 +280,10 @@ impl Finding {
             | Finding::TollFree
             | Finding::SharedCost { .. }
             | Finding::Voip
-            | Finding::PersonalNumber
+            | Finding::PersonalNumber { abroad: None }
+            | Finding::Uan
+            | Finding::Voicemail
+            | Finding::ShortNumber { .. }
             | Finding::OwnNumber { .. }
             | Finding::Allowlisted { .. } => Severity::Info,
         }
@@ -265,6 +301,8 @@ impl Finding {
             Finding::CallerIdImplausible { .. } => "caller_id_implausible",
             Finding::TooShort => "too_short",
             Finding::TooLong => "too_long",
+            Finding::InvalidLength { .. } => "invalid_length",
+            Finding::UnknownRange { .. } => "unknown_range",
             Finding::ChargedService { .. } => "charged_service",
             Finding::WangiriCountry { .. } => "wangiri_country",
             Finding::BillingBanCountry { .. } => "billing_ban_country",
@@ -277,7 +315,10 @@ impl Finding {
             Finding::TollFree => "toll_free",
             Finding::SharedCost { .. } => "shared_cost",
             Finding::Voip => "voip",
-            Finding::PersonalNumber => "personal_number",
+            Finding::PersonalNumber { .. } => "personal_number",
+            Finding::Uan => "uan",
+            Finding::Voicemail => "voicemail",
+            Finding::ShortNumber { .. } => "short_number",
             Finding::OwnNumber { .. } => "own_number",
             Finding::OwnNumberIllegalCallerId { .. } => "own_number_illegal_caller_id",
             Finding::OwnNumberOutsideWindow { .. } => "own_number_outside_window",
@@ -335,6 +376,7 @@ impl Finding {
             Finding::WangiriCountry { .. }
                 | Finding::BillingBanCountry { .. }
                 | Finding::ChargedService { .. }
+                | Finding::PersonalNumber { abroad: Some(_) }
         )
     }
 
@@ -367,19 +409,20 @@ pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> 
     }
     validity_rules(number, class, &mut out);
     caller_id_rules(class, &mut out);
-    if let Some(country) = class.country {
-        country_rules(number, country, region, &mut out);
+    if let Some(country) = class.country() {
+        country_rules(number, class, country, region, &mut out);
     }
     line_facts(class, &mut out);
     out
 }
 
-/// `110`/`112` shown alone, behind an area code (`030 110`), or as `+110`/`+112`
-/// (which no country's number can be: +1 numbers never start with 0 or 1).
+/// An emergency number dialled as a short code (`110`, `999`), or `110`/`112` behind
+/// an area code (`030 110`) or as `+110`/`+112` (which no country's number can be: +1
+/// numbers never start with 0 or 1).
 fn fake_emergency_display(number: &PhoneNumber, class: &Classification) -> Option<String> {
     let police = |digits: &[u8]| digits.starts_with(b"110") || digits.starts_with(b"112");
     if number.is_short_code() {
-        return (class.category == Category::Emergency).then(|| number.national_number().into());
+        return (class.category() == Category::Emergency).then(|| number.national_number().into());
     }
     if police(number.e164_digits().as_bytes()) {
         return Some(number.to_string());
@@ -393,10 +436,19 @@ fn fake_emergency_display(number: &PhoneNumber, class: &Classification) -> Optio
 }
 
 fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Vec<Finding>) {
-    match class.validity {
+    let country = class.country();
+    match class.validity() {
         Validity::AbolishedRange => out.push(Finding::AbolishedRange {
             range: class.range(),
         }),
+        Validity::UnassignedRange if !class.is_german() => {
+            if let Some(country) = country {
+                out.push(Finding::UnknownRange {
+                    country,
+                    region: class.region(),
+                });
+            }
+        }
         Validity::UnassignedRange => match class.subscriber(number) {
             Some([b'0', ..]) => {
                 let national = number.national_digits();
@@ -410,25 +462,34 @@ fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Vec<Fi
         Validity::NotDiallable => out.push(Finding::NotDiallable),
         Validity::TooShort => out.push(Finding::TooShort),
         Validity::TooLong => out.push(Finding::TooLong),
-        Validity::Valid | Validity::Unverified | Validity::UnknownCountryCode => {}
+        Validity::InvalidLength => {
+            if let Some(country) = country {
+                out.push(Finding::InvalidLength {
+                    country,
+                    region: class.region(),
+                });
+            }
+        }
+        _ => {}
     }
 }
 
 fn caller_id_rules(class: &Classification, out: &mut Vec<Finding>) {
-    let category = class.category;
-    match class.caller_id {
+    let category = class.category();
+    match class.caller_id() {
         // The fake-police rule already said it, with the display.
-        CallerIdRule::Forbidden if category == Category::Emergency => {}
+        _ if category == Category::Emergency => {}
         CallerIdRule::Forbidden => out.push(Finding::CallerIdForbidden { category }),
-        CallerIdRule::Implausible if class.validity == Validity::Valid => {
+        CallerIdRule::Implausible if class.is_valid() => {
             out.push(Finding::CallerIdImplausible { category })
         }
         _ => {}
     }
-    if matches!(
+    let charged = matches!(
         category,
         Category::PremiumRate | Category::MassTraffic | Category::DirectoryInquiry
-    ) {
+    ) || class.cost() == Some(Cost::PremiumRate);
+    if charged {
         out.push(Finding::ChargedService {
             category,
             tariff: class.tariff(),
@@ -438,14 +499,16 @@ fn caller_id_rules(class: &Classification, out: &mut Vec<Finding>) {
 
 fn country_rules(
     number: &PhoneNumber,
-    country: &'static CountryCode,
+    class: &Classification,
+    country: CountryCode,
     region: Region,
     out: &mut Vec<Finding>,
 ) {
-    if country.kind == CodeKind::InternationalNetwork {
+    // A freephone number of a global network (+800) costs nothing to call back.
+    if country.is_international_network() && class.category() != Category::TollFree {
         out.push(Finding::InternationalNetwork { country });
     }
-    let Some(risky) = risky_code(country.code) else {
+    let Some(risky) = risky_code(country.value()) else {
         return;
     };
     if risky.wangiri {
@@ -457,38 +520,39 @@ fn country_rules(
     if risky.price_announcement {
         out.push(Finding::PriceAnnouncementCountry { country });
     }
-    if region.info().code == DE_PLAN.country_code && country.code != DE_PLAN.country_code {
-        if let Some(found) = lookalike(number) {
+    if region == Region::DE && country.value() != DE_PLAN.country_code {
+        if let Some(found) = lookalike(number, country) {
             out.push(found);
         }
     }
 }
 
 /// `00` + calling code + number, misread with one `0` as a German number.
-fn lookalike(number: &PhoneNumber) -> Option<Finding> {
+fn lookalike(number: &PhoneNumber, country: CountryCode) -> Option<Finding> {
     let digits = number.e164_digits();
     let (record, place) = DE_PLAN.national.find_with_place(digits.as_bytes());
     let record = &DE_PLAN.records[usize::from(record)];
     let place = place_name(place)?;
     let area = digits.as_bytes().get(..usize::from(record.group_len))?;
     Some(Finding::LookalikeAreaCode {
-        country: crate::plan::country_code(number.country_code())?,
+        country,
         area_code: Digits::from_ascii(area)?,
         place,
     })
 }
 
 fn line_facts(class: &Classification, out: &mut Vec<Finding>) {
-    if class.validity == Validity::Unverified {
-        if let Some(country) = class.country.filter(|c| c.kind == CodeKind::Geographic) {
+    if class.validity() == Validity::Unverified {
+        if let Some(country) = class.country().filter(|c| !c.is_international_network()) {
             out.push(Finding::Unverified {
                 country,
-                region: class.region_names(),
+                region: class.region(),
             });
         }
         return;
     }
-    match class.category {
+    let abroad = class.country().filter(|_| !class.is_german());
+    match class.category() {
         Category::FixedLine => {
             if let Some(place) = class.place() {
                 out.push(Finding::Geographic { place });
@@ -502,7 +566,14 @@ fn line_facts(class: &Classification, out: &mut Vec<Finding>) {
             tariff: class.tariff(),
         }),
         Category::Voip => out.push(Finding::Voip),
-        Category::PersonalNumber => out.push(Finding::PersonalNumber),
+        Category::PersonalNumber => out.push(Finding::PersonalNumber { abroad }),
+        Category::Uan => out.push(Finding::Uan),
+        Category::Voicemail => out.push(Finding::Voicemail),
+        Category::ShortCode if abroad.is_some() => {
+            if let (Some(region), Some(cost)) = (class.region(), class.cost()) {
+                out.push(Finding::ShortNumber { region, cost });
+            }
+        }
         _ => {}
     }
 }

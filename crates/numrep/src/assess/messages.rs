@@ -6,11 +6,15 @@
 use std::fmt::{self, Display as _};
 
 use super::{Advice, Finding, Risk, Severity};
+use crate::classify::Tariff;
 use crate::classify::Validity;
+use crate::country_code::CountryCode;
 use crate::evidence::{ReputationVerdict, SourceEvidence, SourceStatus};
 use crate::lang::Lang;
 use crate::lists::Decision;
-use crate::plan::{CallerIdRule, Category, CountryCode, Tariff};
+use crate::plan::world::METADATA_VERSION;
+use crate::plan::{CallerIdRule, Category};
+use crate::region::Region;
 use crate::text::{Arg, Msg, Opt};
 
 impl Finding {
@@ -30,22 +34,29 @@ pub struct FindingText<'a> {
     lang: Lang,
 }
 
-/// A country's name in the text's language.
-struct CountryName<'a>(&'a CountryCode, Lang);
+/// The name of a region, or else of its calling code, in the text's language.
+struct CountryName(CountryCode, Option<Region>, Lang);
 
-impl fmt::Display for CountryName<'_> {
+impl fmt::Display for CountryName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.1.pick(self.0.name_de, self.0.name_en))
+        let name = match self.1 {
+            Some(region) => Some(region.name(self.2)),
+            None => self.0.name(self.2),
+        };
+        match name {
+            Some(name) => f.write_str(name),
+            None => write!(f, "+{}", self.0),
+        }
     }
 }
 
 /// `: 0900-5: €1.99/min` or nothing.
-struct TariffText<'a>(Option<&'a Tariff>, Lang);
+struct TariffText(Option<Tariff>, Lang);
 
-impl fmt::Display for TariffText<'_> {
+impl fmt::Display for TariffText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(t) => write!(f, ": {}", self.1.pick(t.description_de, t.description_en)),
+            Some(t) => write!(f, ": {}", t.description(self.1)),
             None => Ok(()),
         }
     }
@@ -61,14 +72,17 @@ impl fmt::Display for FindingText<'_> {
                 Msg::FindingCallerIdForbidden,
                 &[("category", &category.text(lang))],
             ),
-            Finding::FakeEmergencyDisplay { shown } => say(
-                f,
-                lang,
-                Msg::FindingFakeEmergencyDisplay,
-                &[("shown", shown)],
-            ),
+            Finding::FakeEmergencyDisplay { shown } => {
+                let police = shown.contains("110") || shown.contains("112");
+                let msg = if police {
+                    Msg::FindingFakeEmergencyDisplay
+                } else {
+                    Msg::FindingEmergencyNumberDisplay
+                };
+                say(f, lang, msg, &[("shown", shown)])
+            }
             Finding::AbolishedRange { range } => {
-                let name = range.map_or("", |r| lang.pick(r.de, r.en));
+                let name = range.map_or("", |r| r.name(lang));
                 say(f, lang, Msg::FindingAbolishedRange, &[("range", &name)])
             }
             Finding::UnassignedRange => say(f, lang, Msg::FindingUnassignedRange, &[]),
@@ -90,6 +104,22 @@ impl fmt::Display for FindingText<'_> {
             ),
             Finding::TooShort => say(f, lang, Msg::FindingTooShort, &[]),
             Finding::TooLong => say(f, lang, Msg::FindingTooLong, &[]),
+            Finding::InvalidLength { country, region } => say(
+                f,
+                lang,
+                Msg::FindingInvalidLength,
+                &[("country", &CountryName(*country, *region, lang))],
+            ),
+            Finding::UnknownRange { country, region } => say(
+                f,
+                lang,
+                Msg::FindingUnknownRange,
+                &[
+                    ("country", &CountryName(*country, *region, lang)),
+                    ("code", country),
+                    ("version", &METADATA_VERSION),
+                ],
+            ),
             Finding::ChargedService { category, tariff } => say(
                 f,
                 lang,
@@ -100,16 +130,16 @@ impl fmt::Display for FindingText<'_> {
                 ],
             ),
             Finding::WangiriCountry { country } => {
-                country_msg(f, Msg::FindingWangiriCountry, country, lang)
+                country_msg(f, Msg::FindingWangiriCountry, *country, lang)
             }
             Finding::BillingBanCountry { country } => {
-                country_msg(f, Msg::FindingBillingBanCountry, country, lang)
+                country_msg(f, Msg::FindingBillingBanCountry, *country, lang)
             }
             Finding::PriceAnnouncementCountry { country } => {
-                country_msg(f, Msg::FindingPriceAnnouncementCountry, country, lang)
+                country_msg(f, Msg::FindingPriceAnnouncementCountry, *country, lang)
             }
             Finding::InternationalNetwork { country } => {
-                country_msg(f, Msg::FindingInternationalNetwork, country, lang)
+                country_msg(f, Msg::FindingInternationalNetwork, *country, lang)
             }
             Finding::LookalikeAreaCode {
                 country,
@@ -120,25 +150,21 @@ impl fmt::Display for FindingText<'_> {
                 lang,
                 Msg::FindingLookalikeAreaCode,
                 &[
-                    ("code", &country.code),
+                    ("code", country),
                     ("area_code", area_code),
                     ("place", place),
-                    ("country", &CountryName(country, lang)),
+                    ("country", &CountryName(*country, None, lang)),
                 ],
             ),
-            Finding::Unverified {
-                country,
-                region: Some((en, de)),
-            } => say(
+            Finding::Unverified { country, region } => say(
                 f,
                 lang,
                 Msg::FindingUnverified,
-                &[("code", &country.code), ("country", &lang.pick(*de, *en))],
+                &[
+                    ("code", country),
+                    ("country", &CountryName(*country, *region, lang)),
+                ],
             ),
-            Finding::Unverified {
-                country,
-                region: None,
-            } => country_msg(f, Msg::FindingUnverified, country, lang),
             Finding::Geographic { place } => {
                 say(f, lang, Msg::FindingGeographic, &[("place", place)])
             }
@@ -159,7 +185,20 @@ impl fmt::Display for FindingText<'_> {
                 &[("tariff", &TariffText(*tariff, lang))],
             ),
             Finding::Voip => say(f, lang, Msg::FindingVoip, &[]),
-            Finding::PersonalNumber => say(f, lang, Msg::FindingPersonalNumber, &[]),
+            Finding::PersonalNumber { abroad: None } => {
+                say(f, lang, Msg::FindingPersonalNumber, &[])
+            }
+            Finding::PersonalNumber {
+                abroad: Some(country),
+            } => country_msg(f, Msg::FindingPersonalNumberAbroad, *country, lang),
+            Finding::Uan => say(f, lang, Msg::FindingUan, &[]),
+            Finding::Voicemail => say(f, lang, Msg::FindingVoicemail, &[]),
+            Finding::ShortNumber { region, cost } => say(
+                f,
+                lang,
+                Msg::FindingShortNumber,
+                &[("country", &region.name(lang)), ("cost", &cost.text(lang))],
+            ),
             Finding::OwnNumber {
                 vendor,
                 campaign,
@@ -289,14 +328,14 @@ fn say(f: &mut fmt::Formatter<'_>, lang: Lang, msg: Msg, args: &[Arg<'_>]) -> fm
 fn country_msg(
     f: &mut fmt::Formatter<'_>,
     msg: Msg,
-    country: &CountryCode,
+    country: CountryCode,
     lang: Lang,
 ) -> fmt::Result {
     msg.with(
         lang,
         &[
-            ("code", &country.code),
-            ("country", &CountryName(country, lang)),
+            ("code", &country),
+            ("country", &CountryName(country, None, lang)),
         ],
     )
     .fmt(f)
@@ -399,6 +438,7 @@ impl Validity {
             Validity::Valid => Msg::ValidityValid,
             Validity::TooShort => Msg::ValidityTooShort,
             Validity::TooLong => Msg::ValidityTooLong,
+            Validity::InvalidLength => Msg::ValidityInvalidLength,
             Validity::UnassignedRange => Msg::ValidityUnassignedRange,
             Validity::AbolishedRange => Msg::ValidityAbolishedRange,
             Validity::NotDiallable => Msg::ValidityNotDiallable,

@@ -218,10 +218,10 @@ fn caller_id(class: &Classification, findings: &[Finding]) -> CallerIdRule {
                 | Finding::OwnNumberIllegalCallerId { .. }
         )
     });
-    if forbidden || class.caller_id == CallerIdRule::Forbidden {
+    if forbidden || class.caller_id() == CallerIdRule::Forbidden {
         CallerIdRule::Forbidden
-    } else if !matches!(class.validity, Validity::Valid | Validity::Unverified)
-        || class.caller_id == CallerIdRule::Implausible
+    } else if !matches!(class.validity(), Validity::Valid | Validity::Unverified)
+        || class.caller_id() == CallerIdRule::Implausible
     {
         // A number that cannot exist cannot have called.
         CallerIdRule::Implausible

@@ -33,7 +33,7 @@ pub use load::{
     load_own_numbers, load_rules, ListFormat, LoadOptions, Loaded, RowProblem, EXTRA_NAME_PREFIX,
 };
 pub use messages::{ListErrorText, RowProblemText, UnlistedProblemsText};
-pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, Validity};
+pub use own::{OwnNumberEntry, OwnNumberLookup, OwnNumberMatch, OwnNumberRegistry, WindowPosition};
 pub use pattern::{CountryCode, Pattern, PatternKind, PatternOptions, MAX_PATTERN_SYMBOLS};
 pub use rules::{Decision, ListKind, RuleEntry, RuleList, RuleMatch, RuleSet, RuleVerdict};
 pub use suggest::{did_you_mean, edit_distance, line_of};

@@ -31,11 +31,11 @@ pub struct OwnNumberEntry {
 
 impl OwnNumberEntry {
     /// Where `date` lies relative to this entry's validity window.
-    pub fn validity_on(&self, date: Date) -> Validity {
+    pub fn validity_on(&self, date: Date) -> WindowPosition {
         match (self.valid_from, self.valid_to) {
-            (Some(from), _) if date < from => Validity::NotYetValid,
-            (_, Some(to)) if date > to => Validity::Expired,
-            _ => Validity::Inside,
+            (Some(from), _) if date < from => WindowPosition::NotYetValid,
+            (_, Some(to)) if date > to => WindowPosition::Expired,
+            _ => WindowPosition::Inside,
         }
     }
 
@@ -120,7 +120,7 @@ impl ListEntry for OwnNumberEntry {
 /// Where a date lies relative to a registration's validity window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Validity {
+pub enum WindowPosition {
     /// Inside the window (or the window is open on that side).
     Inside,
     /// Before `valid_from`.
@@ -137,8 +137,8 @@ pub struct OwnNumberMatch<'a> {
     /// Exact number, `#` range or `*` prefix.
     pub match_kind: PatternKind,
     /// Where the asked date lies relative to the validity window.
-    pub validity: Validity,
-    /// Shorthand for `validity == Validity::Inside`.
+    pub validity: WindowPosition,
+    /// Shorthand for `validity == WindowPosition::Inside`.
     pub in_window: bool,
     /// The file the entry came from.
     pub source: &'a str,
@@ -199,7 +199,7 @@ impl OwnNumberRegistry {
             entry,
             match_kind: entry.pattern.kind(),
             validity,
-            in_window: validity == Validity::Inside,
+            in_window: validity == WindowPosition::Inside,
             source: &self.source,
         }
     }
@@ -260,7 +260,7 @@ mod tests {
             .lookup("494055550142", date("2026-11-15"))
             .expect("valid");
         let best = inside.best().expect("registered");
-        assert_eq!(best.validity, Validity::Inside);
+        assert_eq!(best.validity, WindowPosition::Inside);
         assert_eq!(best.match_kind, PatternKind::Range);
         assert_eq!(best.entry.vendor, "Callcenter Nord GmbH");
 
@@ -268,7 +268,7 @@ mod tests {
             .lookup("494055550142", date("2027-01-01"))
             .expect("valid");
         let best = late.best().expect("registered");
-        assert_eq!(best.validity, Validity::Expired);
+        assert_eq!(best.validity, WindowPosition::Expired);
         assert!(!best.in_window);
 
         let early = registry
@@ -276,7 +276,7 @@ mod tests {
             .expect("valid");
         assert_eq!(
             early.best().map(|m| m.validity),
-            Some(Validity::NotYetValid)
+            Some(WindowPosition::NotYetValid)
         );
 
         let other = registry

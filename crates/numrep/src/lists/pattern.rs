@@ -11,32 +11,13 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use super::error::ListError;
+pub use crate::country_code::CountryCode;
 
 /// The E.164 maximum number of digits, and so of pattern symbols.
 pub const MAX_PATTERN_SYMBOLS: usize = 15;
 
 /// Symbol code for `#` (one arbitrary digit). Digits are stored as ASCII.
 pub(crate) const ANY_DIGIT: u8 = b'#';
-
-/// A country calling code (1–999) used to read national forms such as `030 1234`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct CountryCode(u16);
-
-impl CountryCode {
-    /// Checks that `value` is in 1–999.
-    pub fn new(value: u16) -> Result<Self, ListError> {
-        if (1..=999).contains(&value) {
-            Ok(Self(value))
-        } else {
-            Err(ListError::InvalidCountryCode { value })
-        }
-    }
-
-    /// The numeric value.
-    pub fn value(self) -> u16 {
-        self.0
-    }
-}
 
 /// A normalised number pattern: E.164 digits with optional `#` symbols and an
 /// optional open end (`*`). Fixed size (17 bytes), no heap.

@@ -7,7 +7,7 @@
 use super::chars::{digit, is_blank};
 use super::words::leading_word;
 use crate::digits::Digits;
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 
 /// Longest extension accepted.
 pub const MAX_EXTENSION: usize = 10;
@@ -58,7 +58,7 @@ pub fn split(text: &str) -> Result<(&str, Option<Digits>), ParseError> {
         for c in rest.chars().filter_map(digit) {
             if ext.len() == MAX_EXTENSION || !ext.push(c) {
                 return Err(ParseError::InvalidExtension {
-                    reason: "longer than 10 digits",
+                    reason: Problem::ExtensionTooLong,
                 });
             }
         }

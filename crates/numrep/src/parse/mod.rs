@@ -35,10 +35,11 @@ mod words;
 
 use std::borrow::Cow;
 
-use crate::digits::Digits;
-use crate::error::ParseError;
+use crate::digits::{code_digits, Digits};
+use crate::error::{ParseError, Problem};
 use crate::number::PhoneNumber;
-use crate::plan::{country_code_at, national_plan};
+use crate::plan::world::{self, LengthCheck, Stripped, Territory};
+use crate::plan::{country_code_at, DE_PLAN};
 use crate::region::Region;
 
 /// Longest input accepted, in characters.
@@ -49,9 +50,6 @@ pub const MIN_NATIONAL: usize = 2;
 pub const MAX_NATIONAL: usize = 17;
 /// Longest short code.
 const MAX_SHORT_CODE: usize = 6;
-
-/// Calling codes whose national numbers never start with 0, so `+49 030 …` means `+49 30 …`.
-const DROP_WRITTEN_TRUNK: [u16; 3] = [49, 43, 41];
 
 /// Parses `input`, reading national forms as numbers of `region`.
 pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
@@ -148,16 +146,13 @@ fn build(
     }
     let digits = s.digits();
     if s.plus {
-        return international(digits, s.paren_zero, ext);
+        return international(digits, ext);
     }
     if let Some(context) = context {
-        // RFC 3966 local number with a global context: context digits + local digits.
+        // RFC 3966 local number with a global context: context digits + local digits,
+        // read as an international number (libphonenumber does the same).
         let mut all = Digits::new();
-        for &d in context
-            .digits()
-            .iter()
-            .chain(local_without_trunk(digits, region))
-        {
+        for &d in context.digits().iter().chain(digits) {
             if !all.push(d) {
                 return Err(ParseError::TooLong {
                     digits: context.len + digits.len(),
@@ -165,35 +160,33 @@ fn build(
                 });
             }
         }
-        return international(all.as_bytes(), None, ext);
+        return international(all.as_bytes(), ext);
     }
-    let info = region.info();
-    for prefix in ["00", info.international_prefix] {
-        if let Some(rest) = digits
-            .strip_prefix(prefix.as_bytes())
-            .filter(|_| !prefix.is_empty())
-        {
-            let paren = s.paren_zero.and_then(|p| p.checked_sub(prefix.len()));
-            return international(rest, paren, ext);
-        }
+    if let Some(rest) = after_international_prefix(digits, region) {
+        return international(rest, ext);
+    }
+    if region == Region::DE {
+        return german_national(digits, ext);
     }
     national(digits, ext, region)
 }
 
-fn local_without_trunk(digits: &[u8], region: Region) -> &[u8] {
-    let trunk = region.info().national_prefix.as_bytes();
-    if trunk.is_empty() {
-        digits
-    } else {
-        digits.strip_prefix(trunk).unwrap_or(digits)
-    }
+/// The digits after the region's international prefix (`00`, `011`, `0011`, `000`,
+/// carrier forms such as `0015` or `00700`, chosen as libphonenumber's pattern chooses
+/// them). As in libphonenumber, a prefix followed by `0` is none (no calling code starts
+/// with 0), and other digits are national (Japan's freephone `0077 …` is no `00`).
+fn after_international_prefix(digits: &[u8], region: Region) -> Option<&[u8]> {
+    let len = region
+        .territory()
+        .and_then(|t| t.international_prefix_len(digits))?;
+    let rest = &digits[len..];
+    (rest.first() != Some(&b'0')).then_some(rest)
 }
 
-fn international(
-    digits: &[u8],
-    paren_zero: Option<usize>,
-    ext: Option<Digits>,
-) -> Result<PhoneNumber, ParseError> {
+/// `digits` (after `+`, an international prefix or a `tel:` context) split into the
+/// calling code and the national number; a national prefix written after the calling
+/// code (`+49 (0)30 …`, `+44 020 …`) is dropped as libphonenumber drops it.
+fn international(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, ParseError> {
     if digits.is_empty() {
         return Err(ParseError::TooShort {
             digits: 0,
@@ -206,50 +199,131 @@ fn international(
             digits: String::from_utf8_lossy(tried).into_owned(),
         });
     };
-    let cc_len = usize::from(country.len);
-    let mut national = &digits[cc_len..];
-    let written_trunk = paren_zero == Some(cc_len) || DROP_WRITTEN_TRUNK.contains(&country.code);
-    if written_trunk && national.first() == Some(&b'0') {
-        national = &national[1..];
-    }
-    // These countries' national numbers never start with 0; a second zero is not a
-    // trunk prefix (and keeping it would make E.164 lose a digit on every re-parse).
-    if DROP_WRITTEN_TRUNK.contains(&country.code) && national.first() == Some(&b'0') {
-        return Err(ParseError::InvalidNationalNumber {
-            country_code: country.code,
-            reason: "starts with 0 after the trunk prefix",
-        });
-    }
-    Ok(PhoneNumber::new(
-        country.code,
-        checked_national(national)?,
-        ext,
-    ))
+    let code = country.code;
+    let written = &digits[usize::from(country.len)..];
+    let national = national_number(world::main_territory(code), code, written)?;
+    Ok(PhoneNumber::new(code, national, ext))
 }
 
-fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneNumber, ParseError> {
-    let info = region.info();
-    let trunk = info.national_prefix;
-    if !trunk.is_empty() {
-        if let Some(rest) = digits.strip_prefix(trunk.as_bytes()) {
-            return Ok(PhoneNumber::new(info.code, checked_national(rest)?, ext));
-        }
+/// The national number after a written national prefix, checked: libphonenumber's
+/// rule ([`national_prefix_stripped`]), or for Germany [`never_zero`]. libphonenumber
+/// strips once; where what is left could be stripped again (a prefix written twice),
+/// numrep goes on, so that a number's E.164 form always reads back as the same number.
+fn national_number(
+    territory: Option<&Territory>,
+    code: u16,
+    digits: &[u8],
+) -> Result<Digits, ParseError> {
+    if code == DE_PLAN.country_code {
+        return checked_national(never_zero(code, digits)?);
     }
-    if let Some(plan) = national_plan(info.code) {
-        let is_short = digits.len() <= MAX_SHORT_CODE
-            && plan.records[usize::from(plan.short.find(digits))].prefix_len > 0;
-        if is_short {
-            let code = Digits::from_ascii(digits).unwrap_or_default();
-            return Ok(PhoneNumber::short(info.code, code, ext));
+    let first = national_prefix_stripped(territory, digits).or_else(|| Stripped::of(digits));
+    let Some(mut national) = first else {
+        return checked_national(digits);
+    };
+    // Only a stripping that shortens again (a transform may lengthen: Norfolk's
+    // `10660` is `310660`, once).
+    while let Some(next) = national_prefix_stripped(territory, national.digits()) {
+        if next.digits().len() >= national.digits().len() {
+            break;
         }
+        national = next;
     }
-    if trunk == "0" {
-        return Err(ParseError::MissingTrunkPrefix {
-            region: info.region.to_string(),
-            trunk: trunk.to_string(),
+    checked_national(national.digits())
+}
+
+/// German national numbers never start with 0 (BNetzA): one written trunk prefix goes
+/// even where libphonenumber's length rule would keep it (`+49 (0)10`), and a second
+/// zero is an error, not part of the number (`+49 0049 30 …`).
+fn never_zero(code: u16, national: &[u8]) -> Result<&[u8], ParseError> {
+    let national = national.strip_prefix(b"0").unwrap_or(national);
+    if national.first() == Some(&b'0') {
+        return Err(ParseError::InvalidNationalNumber {
+            country_code: code,
+            reason: Problem::ZeroAfterTrunkPrefix,
         });
     }
-    Ok(PhoneNumber::new(info.code, checked_national(digits)?, ext))
+    Ok(national)
+}
+
+/// libphonenumber's national-prefix (and carrier-code) stripping for parsing, with its
+/// transform rules (Argentina's `0 11 15 …` → `9 11 …`), kept only when what is left
+/// has a length numbers of the territory have (else the digits may be a short number).
+fn national_prefix_stripped(territory: Option<&Territory>, digits: &[u8]) -> Option<Stripped> {
+    let t = territory?;
+    let stripped = t.strip_national_prefix(digits)?;
+    let kept = !matches!(
+        t.length_check(stripped.digits()),
+        LengthCheck::TooShort | LengthCheck::PossibleLocalOnly | LengthCheck::InvalidLength
+    );
+    kept.then_some(stripped)
+}
+
+/// A number written nationally in Germany: trunk prefix `0`, or a short code; digits
+/// without either are an error, not a guess (`30123456` may be a local number without
+/// its area code). `docs/differences.md` says why this differs from libphonenumber.
+fn german_national(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, ParseError> {
+    if digits.starts_with(b"0") {
+        let code = DE_PLAN.country_code;
+        let national = checked_national(never_zero(code, digits)?)?;
+        return Ok(PhoneNumber::new(code, national, ext));
+    }
+    let is_short = digits.len() <= MAX_SHORT_CODE
+        && DE_PLAN.records[usize::from(DE_PLAN.short.find(digits))].prefix_len > 0;
+    if is_short {
+        let code = Digits::from_ascii(digits).unwrap_or_default();
+        return Ok(PhoneNumber::short(Region::DE, code, ext));
+    }
+    Err(ParseError::MissingTrunkPrefix {
+        region: Region::DE.code().to_string(),
+        trunk: "0".to_string(),
+    })
+}
+
+/// A number written nationally in `region`, read as libphonenumber reads it: the
+/// calling code written without `+` (`44 20 …` in GB), then the national prefix and
+/// its transform (with or without it: AE `800 …`, IN `1800 …`, BR `(11) 2345-6789`).
+/// Digits that are no valid number but a short number of the region (`999` in GB,
+/// `911` in the US, `000` in AU, `112`) are that short number.
+fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneNumber, ParseError> {
+    let code = region.country_code();
+    let territory = region.territory();
+    if let Some(rest) = territory.and_then(|t| without_plus(t, code, digits)) {
+        let national = national_number(territory, code, rest.digits())?;
+        return Ok(PhoneNumber::new(code, national, ext));
+    }
+    let mut national = national_number(territory, code, digits)?;
+    // As its E.164 form will read: with the calling code's main region's rules (a
+    // Jersey `01…` that Jersey's rules keep, Britain's strip).
+    let main = world::main_territory(code);
+    if !matches!((main, territory), (Some(a), Some(b)) if std::ptr::eq(a, b)) {
+        national = national_number(main, code, national.as_bytes())?;
+    }
+    let short = territory.is_some_and(|t| {
+        t.short_number(digits)
+            .is_some_and(|s| s.valid || s.emergency)
+            && t.number_type(national.as_bytes()).is_none()
+    });
+    if short {
+        if let Some(code) = Digits::from_ascii(digits) {
+            return Ok(PhoneNumber::short(region, code, ext));
+        }
+    }
+    Ok(PhoneNumber::new(code, national, ext))
+}
+
+/// libphonenumber's "calling code without a plus sign": `digits` start with the
+/// region's calling code, and the rest (national prefix stripped) is a number of the
+/// region while all of it is not, or all of it is too long.
+fn without_plus(t: &Territory, code: u16, digits: &[u8]) -> Option<Stripped> {
+    let mut buf = [0u8; 3];
+    let rest = digits.strip_prefix(code_digits(code, &mut buf).as_bytes())?;
+    let potential = match t.strip_national_prefix(rest) {
+        Some(stripped) => stripped,
+        None => Stripped::of(rest)?,
+    };
+    let better = !t.matches_general(digits) && t.matches_general(potential.digits());
+    (better || t.length_check(digits) == LengthCheck::TooLong).then_some(potential)
 }
 
 fn checked_national(digits: &[u8]) -> Result<Digits, ParseError> {

@@ -18,8 +18,6 @@ pub struct Scanned {
     /// How many digits the text has; more than [`MAX_DIGITS`] is an error of the whole
     /// (reported by [`Scanned::check_length`] after the vanity rule had its say).
     pub total: usize,
-    /// Index in `digits` of a zero written as `(0)` (the German `+49 (0)30` habit).
-    pub paren_zero: Option<usize>,
     /// The first letter read as a vanity digit; [`super::vanity`] decides whether the
     /// number is written as a vanity number at all.
     pub first_letter: Option<Letter>,
@@ -85,7 +83,6 @@ fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
         digits: [0; MAX_DIGITS],
         len: 0,
         total: 0,
-        paren_zero: None,
         first_letter: None,
     };
     let mut total = 0usize;
@@ -119,9 +116,8 @@ fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
             s.plus = true;
             continue;
         } else if c == '(' && total > 0 && is_paren_zero(&text[at..]) {
-            // `(0)`: keep the zero, remember where it was; the caller decides. The group
-            // is ASCII, so characters and bytes agree.
-            s.paren_zero = Some(total);
+            // `(0)` (the `+49 (0)30` habit): a zero, which the calling code's national
+            // prefix rule then drops. The group is ASCII, so characters and bytes agree.
             let rest = paren_zero_len(&text[at..]) - 1;
             byte += rest;
             pos += rest;

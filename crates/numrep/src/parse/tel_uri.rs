@@ -2,7 +2,7 @@
 
 use super::chars::digit;
 use crate::digits::Digits;
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 
 /// The parts of a `tel:` URI numrep uses.
 pub struct TelUri<'a> {
@@ -29,7 +29,7 @@ fn parse(rest: &str) -> Result<TelUri<'_>, ParseError> {
     let number = parts.next().unwrap_or_default();
     if number.is_empty() {
         return Err(ParseError::InvalidTelUri {
-            reason: "no number after tel:",
+            reason: Problem::NoNumberAfterScheme,
         });
     }
     let mut uri = TelUri {
@@ -55,17 +55,17 @@ fn extension(value: &str) -> Result<Digits, ParseError> {
             continue;
         }
         let d = digit(c).ok_or(ParseError::InvalidTelUri {
-            reason: "ext= must be digits",
+            reason: Problem::ExtensionNotDigits,
         })?;
         if ext.len() == super::extension::MAX_EXTENSION || !ext.push(d) {
             return Err(ParseError::InvalidExtension {
-                reason: "longer than 10 digits",
+                reason: Problem::ExtensionTooLong,
             });
         }
     }
     if ext.is_empty() {
         return Err(ParseError::InvalidExtension {
-            reason: "empty ext=",
+            reason: Problem::EmptyExtension,
         });
     }
     Ok(ext)

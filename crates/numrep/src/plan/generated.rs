@@ -8,7 +8,10 @@ use super::types::RangeStatus::{Abolished as Ab, Assigned as As, Internal as In,
 use super::types::*;
 
 /// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.
-pub const DATA_FINGERPRINT: &str = "64f73be5c5dcf7b0";
+pub const DATA_FINGERPRINT: &str = "2c76f528bc60d2d0";
+
+/// The state of the BNetzA lists the German tables were checked against (`data/de/snapshot.csv`).
+pub const BNETZA_SNAPSHOT: &str = "2025-07-10";
 
 /// Range records (category, status, caller ID, min/max length, group, prefix length,
 /// range name, operator, tariff); `NONE` = no entry.
@@ -1796,256 +1799,256 @@ pub static RANGE_NAMES: [RangeName; 47] = [
 ];
 
 /// Tariffs (tenths of a euro cent).
-pub static TARIFFS: [Tariff; 30] = [
-    Tariff { id: "0900-0", per_minute: Some(490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-0: 0,49 €/Min.", description_en: "0900-0: €0.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-1", per_minute: Some(690), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-1: 0,69 €/Min.", description_en: "0900-1: €0.69/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-2", per_minute: Some(990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-2: 0,99 €/Min.", description_en: "0900-2: €0.99/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-3", per_minute: Some(1490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-3: 1,49 €/Min.", description_en: "0900-3: €1.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-4", per_minute: Some(1690), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-4: 1,69 €/Min.", description_en: "0900-4: €1.69/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-5", per_minute: Some(1990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-5: 1,99 €/Min. (vor 12/2024: Kennziffer 5 = sonstige Dienste, in der Praxis Erotik-Hotlines)", description_en: "0900-5: €1.99/min (before 12/2024 the digit 5 meant 'other services', in practice adult lines)", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-6", per_minute: Some(2290), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-6: 2,29 €/Min.", description_en: "0900-6: €2.29/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-7", per_minute: Some(2490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-7: 2,49 €/Min.", description_en: "0900-7: €2.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-8", per_minute: Some(2990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-8: 2,99 €/Min.", description_en: "0900-8: €2.99/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0900-9", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-9: Preis nicht bestätigt (höchstens 3 €/Min. und 30 € je Anruf)", description_en: "0900-9: price not confirmed (at most €3/min and €30 per call)", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-1", per_minute: Some(39), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-1: 3,9 ct/Min. aus dem Festnetz", description_en: "0180-1: 3.9 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-2", per_minute: None, per_call: Some(60), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-2: 6 ct je Anruf aus dem Festnetz", description_en: "0180-2: 6 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-3", per_minute: Some(90), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-3: 9 ct/Min. aus dem Festnetz", description_en: "0180-3: 9 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-4", per_minute: None, per_call: Some(200), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-4: 20 ct je Anruf aus dem Festnetz", description_en: "0180-4: 20 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-5", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-5: 14 ct/Min. aus dem Festnetz", description_en: "0180-5: 14 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-6", per_minute: None, per_call: Some(200), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-6: 20 ct je Anruf aus dem Festnetz", description_en: "0180-6: 20 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0180-7", per_minute: Some(140), per_call: None, free_seconds: 30, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-7: erste 30 Sek. frei, dann 14 ct/Min.", description_en: "0180-7: first 30 s free, then 14 ct/min", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-1", per_minute: None, per_call: Some(140), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-1: 14 ct je Anruf", description_en: "0137-1: 14 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-2", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-2: 14 ct/Min.", description_en: "0137-2: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-3", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-3: 14 ct/Min.", description_en: "0137-3: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-4", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-4: 14 ct/Min.", description_en: "0137-4: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-5", per_minute: None, per_call: Some(140), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-5: 14 ct je Anruf", description_en: "0137-5: 14 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-6", per_minute: None, per_call: Some(250), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-6: 25 ct je Anruf", description_en: "0137-6: 25 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-7", per_minute: None, per_call: Some(1000), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-7: 1 € je Anruf", description_en: "0137-7: €1 per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-8", per_minute: None, per_call: Some(500), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-8: 50 ct je Anruf", description_en: "0137-8: 50 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0137-9", per_minute: None, per_call: Some(500), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-9: 50 ct je Anruf", description_en: "0137-9: 50 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "premium-cap", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "Höchstens 3 €/Min. und 30 € je Anruf; Preisansage vor Beginn der Berechnung", description_en: "At most €3/min and €30 per call; spoken price announcement before charging", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0032", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(90), max_per_call: None, description_de: "Höchstens 9 ct/Min.", description_en: "At most 9 ct/min", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0700", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(90), max_per_call: None, description_de: "Höchstens 9 ct/Min.", description_en: "At most 9 ct/min", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
-    Tariff { id: "0800", per_minute: Some(0), per_call: Some(0), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "Für Anrufer kostenlos", description_en: "Free for the caller", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+pub static TARIFFS: [TariffRow; 30] = [
+    TariffRow { id: "0900-0", per_minute: Some(490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-0: 0,49 €/Min.", description_en: "0900-0: €0.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-1", per_minute: Some(690), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-1: 0,69 €/Min.", description_en: "0900-1: €0.69/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-2", per_minute: Some(990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-2: 0,99 €/Min.", description_en: "0900-2: €0.99/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-3", per_minute: Some(1490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-3: 1,49 €/Min.", description_en: "0900-3: €1.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-4", per_minute: Some(1690), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-4: 1,69 €/Min.", description_en: "0900-4: €1.69/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-5", per_minute: Some(1990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-5: 1,99 €/Min. (vor 12/2024: Kennziffer 5 = sonstige Dienste, in der Praxis Erotik-Hotlines)", description_en: "0900-5: €1.99/min (before 12/2024 the digit 5 meant 'other services', in practice adult lines)", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-6", per_minute: Some(2290), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-6: 2,29 €/Min.", description_en: "0900-6: €2.29/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-7", per_minute: Some(2490), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-7: 2,49 €/Min.", description_en: "0900-7: €2.49/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-8", per_minute: Some(2990), per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-8: 2,99 €/Min.", description_en: "0900-8: €2.99/min", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0900-9", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "0900-9: Preis nicht bestätigt (höchstens 3 €/Min. und 30 € je Anruf)", description_en: "0900-9: price not confirmed (at most €3/min and €30 per call)", source: "BNetzA (0)900 Premium-Dienste (Tarifkennung seit 01.12.2024): https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/0900/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-1", per_minute: Some(39), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-1: 3,9 ct/Min. aus dem Festnetz", description_en: "0180-1: 3.9 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-2", per_minute: None, per_call: Some(60), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-2: 6 ct je Anruf aus dem Festnetz", description_en: "0180-2: 6 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-3", per_minute: Some(90), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-3: 9 ct/Min. aus dem Festnetz", description_en: "0180-3: 9 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-4", per_minute: None, per_call: Some(200), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-4: 20 ct je Anruf aus dem Festnetz", description_en: "0180-4: 20 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-5", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-5: 14 ct/Min. aus dem Festnetz", description_en: "0180-5: 14 ct/min from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-6", per_minute: None, per_call: Some(200), free_seconds: 0, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-6: 20 ct je Anruf aus dem Festnetz", description_en: "0180-6: 20 ct per call from landlines", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0180-7", per_minute: Some(140), per_call: None, free_seconds: 30, max_per_minute: Some(140), max_per_call: Some(200), description_de: "0180-7: erste 30 Sek. frei, dann 14 ct/Min.", description_en: "0180-7: first 30 s free, then 14 ct/min", source: "BNetzA (0)180 Rufnummern für Service-Dienste: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-1", per_minute: None, per_call: Some(140), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-1: 14 ct je Anruf", description_en: "0137-1: 14 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-2", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-2: 14 ct/Min.", description_en: "0137-2: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-3", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-3: 14 ct/Min.", description_en: "0137-3: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-4", per_minute: Some(140), per_call: None, free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-4: 14 ct/Min.", description_en: "0137-4: 14 ct/min", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-5", per_minute: None, per_call: Some(140), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-5: 14 ct je Anruf", description_en: "0137-5: 14 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-6", per_minute: None, per_call: Some(250), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-6: 25 ct je Anruf", description_en: "0137-6: 25 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-7", per_minute: None, per_call: Some(1000), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-7: 1 € je Anruf", description_en: "0137-7: €1 per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-8", per_minute: None, per_call: Some(500), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-8: 50 ct je Anruf", description_en: "0137-8: 50 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0137-9", per_minute: None, per_call: Some(500), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "0137-9: 50 ct je Anruf", description_en: "0137-9: 50 ct per call", source: "BNetzA (0)137 Rufnummern für kurzzeitigen Massenverkehr: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "premium-cap", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(3000), max_per_call: Some(30000), description_de: "Höchstens 3 €/Min. und 30 € je Anruf; Preisansage vor Beginn der Berechnung", description_en: "At most €3/min and €30 per call; spoken price announcement before charging", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0032", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(90), max_per_call: None, description_de: "Höchstens 9 ct/Min.", description_en: "At most 9 ct/min", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0700", per_minute: None, per_call: None, free_seconds: 0, max_per_minute: Some(90), max_per_call: None, description_de: "Höchstens 9 ct/Min.", description_en: "At most 9 ct/min", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
+    TariffRow { id: "0800", per_minute: Some(0), per_call: Some(0), free_seconds: 0, max_per_minute: None, max_per_call: None, description_de: "Für Anrufer kostenlos", description_en: "Free for the caller", source: "BNetzA Deutscher Rufnummernraum: https://www.bundesnetzagentur.de/DE/Fachthemen/Telekommunikation/Nummerierung/start.html; TKG §§ 109–118: https://www.gesetze-im-internet.de/tkg_2021/" },
 ];
 
 /// Country calling codes, sorted by code.
-pub static COUNTRY_CODES: [CountryCode; 215] = [
-    CountryCode { code: 1, len: 1, main_region: Some("US"), regions: "US AG AI AS BB BM BS CA DM DO GD GU JM KN KY LC MP MS PR SX TC TT VC VG VI", name_en: "United States", name_de: "Vereinigte Staaten von Amerika", kind: Geographic },
-    CountryCode { code: 7, len: 1, main_region: Some("RU"), regions: "RU KZ", name_en: "Russia", name_de: "Russland", kind: Geographic },
-    CountryCode { code: 20, len: 2, main_region: Some("EG"), regions: "EG", name_en: "Egypt", name_de: "Ägypten", kind: Geographic },
-    CountryCode { code: 27, len: 2, main_region: Some("ZA"), regions: "ZA", name_en: "South Africa", name_de: "Südafrika", kind: Geographic },
-    CountryCode { code: 30, len: 2, main_region: Some("GR"), regions: "GR", name_en: "Greece", name_de: "Griechenland", kind: Geographic },
-    CountryCode { code: 31, len: 2, main_region: Some("NL"), regions: "NL", name_en: "Netherlands", name_de: "Niederlande", kind: Geographic },
-    CountryCode { code: 32, len: 2, main_region: Some("BE"), regions: "BE", name_en: "Belgium", name_de: "Belgien", kind: Geographic },
-    CountryCode { code: 33, len: 2, main_region: Some("FR"), regions: "FR", name_en: "France", name_de: "Frankreich", kind: Geographic },
-    CountryCode { code: 34, len: 2, main_region: Some("ES"), regions: "ES", name_en: "Spain", name_de: "Spanien", kind: Geographic },
-    CountryCode { code: 36, len: 2, main_region: Some("HU"), regions: "HU", name_en: "Hungary", name_de: "Ungarn", kind: Geographic },
-    CountryCode { code: 39, len: 2, main_region: Some("IT"), regions: "IT VA", name_en: "Italy", name_de: "Italien", kind: Geographic },
-    CountryCode { code: 40, len: 2, main_region: Some("RO"), regions: "RO", name_en: "Romania", name_de: "Rumänien", kind: Geographic },
-    CountryCode { code: 41, len: 2, main_region: Some("CH"), regions: "CH", name_en: "Switzerland", name_de: "Schweiz", kind: Geographic },
-    CountryCode { code: 43, len: 2, main_region: Some("AT"), regions: "AT", name_en: "Austria", name_de: "Österreich", kind: Geographic },
-    CountryCode { code: 44, len: 2, main_region: Some("GB"), regions: "GB GG IM JE", name_en: "United Kingdom", name_de: "Vereinigtes Königreich", kind: Geographic },
-    CountryCode { code: 45, len: 2, main_region: Some("DK"), regions: "DK", name_en: "Denmark", name_de: "Dänemark", kind: Geographic },
-    CountryCode { code: 46, len: 2, main_region: Some("SE"), regions: "SE", name_en: "Sweden", name_de: "Schweden", kind: Geographic },
-    CountryCode { code: 47, len: 2, main_region: Some("NO"), regions: "NO SJ", name_en: "Norway", name_de: "Norwegen", kind: Geographic },
-    CountryCode { code: 48, len: 2, main_region: Some("PL"), regions: "PL", name_en: "Poland", name_de: "Polen", kind: Geographic },
-    CountryCode { code: 49, len: 2, main_region: Some("DE"), regions: "DE", name_en: "Germany", name_de: "Deutschland", kind: Geographic },
-    CountryCode { code: 51, len: 2, main_region: Some("PE"), regions: "PE", name_en: "Peru", name_de: "Peru", kind: Geographic },
-    CountryCode { code: 52, len: 2, main_region: Some("MX"), regions: "MX", name_en: "Mexico", name_de: "Mexiko", kind: Geographic },
-    CountryCode { code: 53, len: 2, main_region: Some("CU"), regions: "CU", name_en: "Cuba", name_de: "Kuba", kind: Geographic },
-    CountryCode { code: 54, len: 2, main_region: Some("AR"), regions: "AR", name_en: "Argentina", name_de: "Argentinien", kind: Geographic },
-    CountryCode { code: 55, len: 2, main_region: Some("BR"), regions: "BR", name_en: "Brazil", name_de: "Brasilien", kind: Geographic },
-    CountryCode { code: 56, len: 2, main_region: Some("CL"), regions: "CL", name_en: "Chile", name_de: "Chile", kind: Geographic },
-    CountryCode { code: 57, len: 2, main_region: Some("CO"), regions: "CO", name_en: "Colombia", name_de: "Kolumbien", kind: Geographic },
-    CountryCode { code: 58, len: 2, main_region: Some("VE"), regions: "VE", name_en: "Venezuela", name_de: "Venezuela", kind: Geographic },
-    CountryCode { code: 60, len: 2, main_region: Some("MY"), regions: "MY", name_en: "Malaysia", name_de: "Malaysia", kind: Geographic },
-    CountryCode { code: 61, len: 2, main_region: Some("AU"), regions: "AU CC CX", name_en: "Australia", name_de: "Australien", kind: Geographic },
-    CountryCode { code: 62, len: 2, main_region: Some("ID"), regions: "ID", name_en: "Indonesia", name_de: "Indonesien", kind: Geographic },
-    CountryCode { code: 63, len: 2, main_region: Some("PH"), regions: "PH", name_en: "Philippines", name_de: "Philippinen", kind: Geographic },
-    CountryCode { code: 64, len: 2, main_region: Some("NZ"), regions: "NZ", name_en: "New Zealand", name_de: "Neuseeland", kind: Geographic },
-    CountryCode { code: 65, len: 2, main_region: Some("SG"), regions: "SG", name_en: "Singapore", name_de: "Singapur", kind: Geographic },
-    CountryCode { code: 66, len: 2, main_region: Some("TH"), regions: "TH", name_en: "Thailand", name_de: "Thailand", kind: Geographic },
-    CountryCode { code: 81, len: 2, main_region: Some("JP"), regions: "JP", name_en: "Japan", name_de: "Japan", kind: Geographic },
-    CountryCode { code: 82, len: 2, main_region: Some("KR"), regions: "KR", name_en: "South Korea", name_de: "Südkorea", kind: Geographic },
-    CountryCode { code: 84, len: 2, main_region: Some("VN"), regions: "VN", name_en: "Vietnam", name_de: "Vietnam", kind: Geographic },
-    CountryCode { code: 86, len: 2, main_region: Some("CN"), regions: "CN", name_en: "China", name_de: "China", kind: Geographic },
-    CountryCode { code: 90, len: 2, main_region: Some("TR"), regions: "TR", name_en: "Turkey", name_de: "Türkei", kind: Geographic },
-    CountryCode { code: 91, len: 2, main_region: Some("IN"), regions: "IN", name_en: "India", name_de: "Indien", kind: Geographic },
-    CountryCode { code: 92, len: 2, main_region: Some("PK"), regions: "PK", name_en: "Pakistan", name_de: "Pakistan", kind: Geographic },
-    CountryCode { code: 93, len: 2, main_region: Some("AF"), regions: "AF", name_en: "Afghanistan", name_de: "Afghanistan", kind: Geographic },
-    CountryCode { code: 94, len: 2, main_region: Some("LK"), regions: "LK", name_en: "Sri Lanka", name_de: "Sri Lanka", kind: Geographic },
-    CountryCode { code: 95, len: 2, main_region: Some("MM"), regions: "MM", name_en: "Myanmar", name_de: "Myanmar", kind: Geographic },
-    CountryCode { code: 98, len: 2, main_region: Some("IR"), regions: "IR", name_en: "Iran", name_de: "Iran", kind: Geographic },
-    CountryCode { code: 211, len: 3, main_region: Some("SS"), regions: "SS", name_en: "South Sudan", name_de: "Südsudan", kind: Geographic },
-    CountryCode { code: 212, len: 3, main_region: Some("MA"), regions: "MA EH", name_en: "Morocco", name_de: "Marokko", kind: Geographic },
-    CountryCode { code: 213, len: 3, main_region: Some("DZ"), regions: "DZ", name_en: "Algeria", name_de: "Algerien", kind: Geographic },
-    CountryCode { code: 216, len: 3, main_region: Some("TN"), regions: "TN", name_en: "Tunisia", name_de: "Tunesien", kind: Geographic },
-    CountryCode { code: 218, len: 3, main_region: Some("LY"), regions: "LY", name_en: "Libya", name_de: "Libyen", kind: Geographic },
-    CountryCode { code: 220, len: 3, main_region: Some("GM"), regions: "GM", name_en: "Gambia", name_de: "Gambia", kind: Geographic },
-    CountryCode { code: 221, len: 3, main_region: Some("SN"), regions: "SN", name_en: "Senegal", name_de: "Senegal", kind: Geographic },
-    CountryCode { code: 222, len: 3, main_region: Some("MR"), regions: "MR", name_en: "Mauritania", name_de: "Mauretanien", kind: Geographic },
-    CountryCode { code: 223, len: 3, main_region: Some("ML"), regions: "ML", name_en: "Mali", name_de: "Mali", kind: Geographic },
-    CountryCode { code: 224, len: 3, main_region: Some("GN"), regions: "GN", name_en: "Guinea", name_de: "Guinea", kind: Geographic },
-    CountryCode { code: 225, len: 3, main_region: Some("CI"), regions: "CI", name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste", kind: Geographic },
-    CountryCode { code: 226, len: 3, main_region: Some("BF"), regions: "BF", name_en: "Burkina Faso", name_de: "Burkina Faso", kind: Geographic },
-    CountryCode { code: 227, len: 3, main_region: Some("NE"), regions: "NE", name_en: "Niger", name_de: "Niger", kind: Geographic },
-    CountryCode { code: 228, len: 3, main_region: Some("TG"), regions: "TG", name_en: "Togo", name_de: "Togo", kind: Geographic },
-    CountryCode { code: 229, len: 3, main_region: Some("BJ"), regions: "BJ", name_en: "Benin", name_de: "Benin", kind: Geographic },
-    CountryCode { code: 230, len: 3, main_region: Some("MU"), regions: "MU", name_en: "Mauritius", name_de: "Mauritius", kind: Geographic },
-    CountryCode { code: 231, len: 3, main_region: Some("LR"), regions: "LR", name_en: "Liberia", name_de: "Liberia", kind: Geographic },
-    CountryCode { code: 232, len: 3, main_region: Some("SL"), regions: "SL", name_en: "Sierra Leone", name_de: "Sierra Leone", kind: Geographic },
-    CountryCode { code: 233, len: 3, main_region: Some("GH"), regions: "GH", name_en: "Ghana", name_de: "Ghana", kind: Geographic },
-    CountryCode { code: 234, len: 3, main_region: Some("NG"), regions: "NG", name_en: "Nigeria", name_de: "Nigeria", kind: Geographic },
-    CountryCode { code: 235, len: 3, main_region: Some("TD"), regions: "TD", name_en: "Chad", name_de: "Tschad", kind: Geographic },
-    CountryCode { code: 236, len: 3, main_region: Some("CF"), regions: "CF", name_en: "Central African Republic", name_de: "Zentralafrikanische Republik", kind: Geographic },
-    CountryCode { code: 237, len: 3, main_region: Some("CM"), regions: "CM", name_en: "Cameroon", name_de: "Kamerun", kind: Geographic },
-    CountryCode { code: 238, len: 3, main_region: Some("CV"), regions: "CV", name_en: "Cape Verde", name_de: "Kap Verde", kind: Geographic },
-    CountryCode { code: 239, len: 3, main_region: Some("ST"), regions: "ST", name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe", kind: Geographic },
-    CountryCode { code: 240, len: 3, main_region: Some("GQ"), regions: "GQ", name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea", kind: Geographic },
-    CountryCode { code: 241, len: 3, main_region: Some("GA"), regions: "GA", name_en: "Gabon", name_de: "Gabun", kind: Geographic },
-    CountryCode { code: 242, len: 3, main_region: Some("CG"), regions: "CG", name_en: "Congo", name_de: "Kongo", kind: Geographic },
-    CountryCode { code: 243, len: 3, main_region: Some("CD"), regions: "CD", name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo", kind: Geographic },
-    CountryCode { code: 244, len: 3, main_region: Some("AO"), regions: "AO", name_en: "Angola", name_de: "Angola", kind: Geographic },
-    CountryCode { code: 245, len: 3, main_region: Some("GW"), regions: "GW", name_en: "Guinea-Bissau", name_de: "Guinea-Bissau", kind: Geographic },
-    CountryCode { code: 246, len: 3, main_region: Some("IO"), regions: "IO", name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean", kind: Geographic },
-    CountryCode { code: 247, len: 3, main_region: Some("AC"), regions: "AC", name_en: "Ascension Island", name_de: "Ascension", kind: Geographic },
-    CountryCode { code: 248, len: 3, main_region: Some("SC"), regions: "SC", name_en: "Seychelles", name_de: "Seychellen", kind: Geographic },
-    CountryCode { code: 249, len: 3, main_region: Some("SD"), regions: "SD", name_en: "Sudan", name_de: "Sudan", kind: Geographic },
-    CountryCode { code: 250, len: 3, main_region: Some("RW"), regions: "RW", name_en: "Rwanda", name_de: "Ruanda", kind: Geographic },
-    CountryCode { code: 251, len: 3, main_region: Some("ET"), regions: "ET", name_en: "Ethiopia", name_de: "Äthiopien", kind: Geographic },
-    CountryCode { code: 252, len: 3, main_region: Some("SO"), regions: "SO", name_en: "Somalia", name_de: "Somalia", kind: Geographic },
-    CountryCode { code: 253, len: 3, main_region: Some("DJ"), regions: "DJ", name_en: "Djibouti", name_de: "Dschibuti", kind: Geographic },
-    CountryCode { code: 254, len: 3, main_region: Some("KE"), regions: "KE", name_en: "Kenya", name_de: "Kenia", kind: Geographic },
-    CountryCode { code: 255, len: 3, main_region: Some("TZ"), regions: "TZ", name_en: "Tanzania", name_de: "Tansania", kind: Geographic },
-    CountryCode { code: 256, len: 3, main_region: Some("UG"), regions: "UG", name_en: "Uganda", name_de: "Uganda", kind: Geographic },
-    CountryCode { code: 257, len: 3, main_region: Some("BI"), regions: "BI", name_en: "Burundi", name_de: "Burundi", kind: Geographic },
-    CountryCode { code: 258, len: 3, main_region: Some("MZ"), regions: "MZ", name_en: "Mozambique", name_de: "Mosambik", kind: Geographic },
-    CountryCode { code: 260, len: 3, main_region: Some("ZM"), regions: "ZM", name_en: "Zambia", name_de: "Sambia", kind: Geographic },
-    CountryCode { code: 261, len: 3, main_region: Some("MG"), regions: "MG", name_en: "Madagascar", name_de: "Madagaskar", kind: Geographic },
-    CountryCode { code: 262, len: 3, main_region: Some("RE"), regions: "RE YT", name_en: "Reunion", name_de: "Reunion", kind: Geographic },
-    CountryCode { code: 263, len: 3, main_region: Some("ZW"), regions: "ZW", name_en: "Zimbabwe", name_de: "Simbabwe", kind: Geographic },
-    CountryCode { code: 264, len: 3, main_region: Some("NA"), regions: "NA", name_en: "Namibia", name_de: "Namibia", kind: Geographic },
-    CountryCode { code: 265, len: 3, main_region: Some("MW"), regions: "MW", name_en: "Malawi", name_de: "Malawi", kind: Geographic },
-    CountryCode { code: 266, len: 3, main_region: Some("LS"), regions: "LS", name_en: "Lesotho", name_de: "Lesotho", kind: Geographic },
-    CountryCode { code: 267, len: 3, main_region: Some("BW"), regions: "BW", name_en: "Botswana", name_de: "Botsuana", kind: Geographic },
-    CountryCode { code: 268, len: 3, main_region: Some("SZ"), regions: "SZ", name_en: "Swaziland", name_de: "Swasiland", kind: Geographic },
-    CountryCode { code: 269, len: 3, main_region: Some("KM"), regions: "KM", name_en: "Comoros", name_de: "Komoren", kind: Geographic },
-    CountryCode { code: 290, len: 3, main_region: Some("SH"), regions: "SH TA", name_en: "Saint Helena", name_de: "St. Helena", kind: Geographic },
-    CountryCode { code: 291, len: 3, main_region: Some("ER"), regions: "ER", name_en: "Eritrea", name_de: "Eritrea", kind: Geographic },
-    CountryCode { code: 297, len: 3, main_region: Some("AW"), regions: "AW", name_en: "Aruba", name_de: "Aruba", kind: Geographic },
-    CountryCode { code: 298, len: 3, main_region: Some("FO"), regions: "FO", name_en: "Faroe Islands", name_de: "Färöer-Inseln", kind: Geographic },
-    CountryCode { code: 299, len: 3, main_region: Some("GL"), regions: "GL", name_en: "Greenland", name_de: "Grönland", kind: Geographic },
-    CountryCode { code: 350, len: 3, main_region: Some("GI"), regions: "GI", name_en: "Gibraltar", name_de: "Gibraltar", kind: Geographic },
-    CountryCode { code: 351, len: 3, main_region: Some("PT"), regions: "PT", name_en: "Portugal", name_de: "Portugal", kind: Geographic },
-    CountryCode { code: 352, len: 3, main_region: Some("LU"), regions: "LU", name_en: "Luxembourg", name_de: "Luxemburg", kind: Geographic },
-    CountryCode { code: 353, len: 3, main_region: Some("IE"), regions: "IE", name_en: "Ireland", name_de: "Irland", kind: Geographic },
-    CountryCode { code: 354, len: 3, main_region: Some("IS"), regions: "IS", name_en: "Iceland", name_de: "Island", kind: Geographic },
-    CountryCode { code: 355, len: 3, main_region: Some("AL"), regions: "AL", name_en: "Albania", name_de: "Albanien", kind: Geographic },
-    CountryCode { code: 356, len: 3, main_region: Some("MT"), regions: "MT", name_en: "Malta", name_de: "Malta", kind: Geographic },
-    CountryCode { code: 357, len: 3, main_region: Some("CY"), regions: "CY", name_en: "Cyprus", name_de: "Zypern", kind: Geographic },
-    CountryCode { code: 358, len: 3, main_region: Some("FI"), regions: "FI AX", name_en: "Finland", name_de: "Finnland", kind: Geographic },
-    CountryCode { code: 359, len: 3, main_region: Some("BG"), regions: "BG", name_en: "Bulgaria", name_de: "Bulgarien", kind: Geographic },
-    CountryCode { code: 370, len: 3, main_region: Some("LT"), regions: "LT", name_en: "Lithuania", name_de: "Litauen", kind: Geographic },
-    CountryCode { code: 371, len: 3, main_region: Some("LV"), regions: "LV", name_en: "Latvia", name_de: "Lettland", kind: Geographic },
-    CountryCode { code: 372, len: 3, main_region: Some("EE"), regions: "EE", name_en: "Estonia", name_de: "Estland", kind: Geographic },
-    CountryCode { code: 373, len: 3, main_region: Some("MD"), regions: "MD", name_en: "Moldova", name_de: "Moldau", kind: Geographic },
-    CountryCode { code: 374, len: 3, main_region: Some("AM"), regions: "AM", name_en: "Armenia", name_de: "Armenien", kind: Geographic },
-    CountryCode { code: 375, len: 3, main_region: Some("BY"), regions: "BY", name_en: "Belarus", name_de: "Belarus", kind: Geographic },
-    CountryCode { code: 376, len: 3, main_region: Some("AD"), regions: "AD", name_en: "Andorra", name_de: "Andorra", kind: Geographic },
-    CountryCode { code: 377, len: 3, main_region: Some("MC"), regions: "MC", name_en: "Monaco", name_de: "Monaco", kind: Geographic },
-    CountryCode { code: 378, len: 3, main_region: Some("SM"), regions: "SM", name_en: "San Marino", name_de: "San Marino", kind: Geographic },
-    CountryCode { code: 380, len: 3, main_region: Some("UA"), regions: "UA", name_en: "Ukraine", name_de: "Ukraine", kind: Geographic },
-    CountryCode { code: 381, len: 3, main_region: Some("RS"), regions: "RS", name_en: "Serbia", name_de: "Serbien", kind: Geographic },
-    CountryCode { code: 382, len: 3, main_region: Some("ME"), regions: "ME", name_en: "Montenegro", name_de: "Montenegro", kind: Geographic },
-    CountryCode { code: 383, len: 3, main_region: Some("XK"), regions: "XK", name_en: "Kosovo", name_de: "Kosovo", kind: Geographic },
-    CountryCode { code: 385, len: 3, main_region: Some("HR"), regions: "HR", name_en: "Croatia", name_de: "Kroatien", kind: Geographic },
-    CountryCode { code: 386, len: 3, main_region: Some("SI"), regions: "SI", name_en: "Slovenia", name_de: "Slowenien", kind: Geographic },
-    CountryCode { code: 387, len: 3, main_region: Some("BA"), regions: "BA", name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina", kind: Geographic },
-    CountryCode { code: 389, len: 3, main_region: Some("MK"), regions: "MK", name_en: "Macedonia", name_de: "Mazedonien", kind: Geographic },
-    CountryCode { code: 420, len: 3, main_region: Some("CZ"), regions: "CZ", name_en: "Czech Republic", name_de: "Tschechische Republik", kind: Geographic },
-    CountryCode { code: 421, len: 3, main_region: Some("SK"), regions: "SK", name_en: "Slovakia", name_de: "Slowakei", kind: Geographic },
-    CountryCode { code: 423, len: 3, main_region: Some("LI"), regions: "LI", name_en: "Liechtenstein", name_de: "Liechtenstein", kind: Geographic },
-    CountryCode { code: 500, len: 3, main_region: Some("FK"), regions: "FK", name_en: "Falkland Islands", name_de: "Falkland-Inseln", kind: Geographic },
-    CountryCode { code: 501, len: 3, main_region: Some("BZ"), regions: "BZ", name_en: "Belize", name_de: "Belize", kind: Geographic },
-    CountryCode { code: 502, len: 3, main_region: Some("GT"), regions: "GT", name_en: "Guatemala", name_de: "Guatemala", kind: Geographic },
-    CountryCode { code: 503, len: 3, main_region: Some("SV"), regions: "SV", name_en: "El Salvador", name_de: "El Salvador", kind: Geographic },
-    CountryCode { code: 504, len: 3, main_region: Some("HN"), regions: "HN", name_en: "Honduras", name_de: "Honduras", kind: Geographic },
-    CountryCode { code: 505, len: 3, main_region: Some("NI"), regions: "NI", name_en: "Nicaragua", name_de: "Nicaragua", kind: Geographic },
-    CountryCode { code: 506, len: 3, main_region: Some("CR"), regions: "CR", name_en: "Costa Rica", name_de: "Costa Rica", kind: Geographic },
-    CountryCode { code: 507, len: 3, main_region: Some("PA"), regions: "PA", name_en: "Panama", name_de: "Panama", kind: Geographic },
-    CountryCode { code: 508, len: 3, main_region: Some("PM"), regions: "PM", name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon", kind: Geographic },
-    CountryCode { code: 509, len: 3, main_region: Some("HT"), regions: "HT", name_en: "Haiti", name_de: "Haiti", kind: Geographic },
-    CountryCode { code: 590, len: 3, main_region: Some("GP"), regions: "GP BL MF", name_en: "Guadeloupe", name_de: "Guadeloupe", kind: Geographic },
-    CountryCode { code: 591, len: 3, main_region: Some("BO"), regions: "BO", name_en: "Bolivia", name_de: "Bolivien", kind: Geographic },
-    CountryCode { code: 592, len: 3, main_region: Some("GY"), regions: "GY", name_en: "Guyana", name_de: "Guyana", kind: Geographic },
-    CountryCode { code: 593, len: 3, main_region: Some("EC"), regions: "EC", name_en: "Ecuador", name_de: "Ecuador", kind: Geographic },
-    CountryCode { code: 594, len: 3, main_region: Some("GF"), regions: "GF", name_en: "French Guiana", name_de: "Französisch-Guayana", kind: Geographic },
-    CountryCode { code: 595, len: 3, main_region: Some("PY"), regions: "PY", name_en: "Paraguay", name_de: "Paraguay", kind: Geographic },
-    CountryCode { code: 596, len: 3, main_region: Some("MQ"), regions: "MQ", name_en: "Martinique", name_de: "Martinique", kind: Geographic },
-    CountryCode { code: 597, len: 3, main_region: Some("SR"), regions: "SR", name_en: "Suriname", name_de: "Suriname", kind: Geographic },
-    CountryCode { code: 598, len: 3, main_region: Some("UY"), regions: "UY", name_en: "Uruguay", name_de: "Uruguay", kind: Geographic },
-    CountryCode { code: 599, len: 3, main_region: Some("CW"), regions: "CW BQ", name_en: "Curaçao", name_de: "Curaçao", kind: Geographic },
-    CountryCode { code: 670, len: 3, main_region: Some("TL"), regions: "TL", name_en: "Timor-Leste", name_de: "Timor-Leste", kind: Geographic },
-    CountryCode { code: 672, len: 3, main_region: Some("NF"), regions: "NF", name_en: "Norfolk Island", name_de: "Norfolk-Insel", kind: Geographic },
-    CountryCode { code: 673, len: 3, main_region: Some("BN"), regions: "BN", name_en: "Brunei", name_de: "Brunei", kind: Geographic },
-    CountryCode { code: 674, len: 3, main_region: Some("NR"), regions: "NR", name_en: "Nauru", name_de: "Nauru", kind: Geographic },
-    CountryCode { code: 675, len: 3, main_region: Some("PG"), regions: "PG", name_en: "Papua New Guinea", name_de: "Papua-Neuguinea", kind: Geographic },
-    CountryCode { code: 676, len: 3, main_region: Some("TO"), regions: "TO", name_en: "Tonga", name_de: "Tonga", kind: Geographic },
-    CountryCode { code: 677, len: 3, main_region: Some("SB"), regions: "SB", name_en: "Solomon Islands", name_de: "Solomon-Inseln", kind: Geographic },
-    CountryCode { code: 678, len: 3, main_region: Some("VU"), regions: "VU", name_en: "Vanuatu", name_de: "Vanuatu", kind: Geographic },
-    CountryCode { code: 679, len: 3, main_region: Some("FJ"), regions: "FJ", name_en: "Fiji", name_de: "Fidschi", kind: Geographic },
-    CountryCode { code: 680, len: 3, main_region: Some("PW"), regions: "PW", name_en: "Palau", name_de: "Palau", kind: Geographic },
-    CountryCode { code: 681, len: 3, main_region: Some("WF"), regions: "WF", name_en: "Wallis And Futuna", name_de: "Wallis und Futuna", kind: Geographic },
-    CountryCode { code: 682, len: 3, main_region: Some("CK"), regions: "CK", name_en: "Cook Islands", name_de: "Cook-Inseln", kind: Geographic },
-    CountryCode { code: 683, len: 3, main_region: Some("NU"), regions: "NU", name_en: "Niue", name_de: "Niue", kind: Geographic },
-    CountryCode { code: 685, len: 3, main_region: Some("WS"), regions: "WS", name_en: "Samoa", name_de: "Samoa", kind: Geographic },
-    CountryCode { code: 686, len: 3, main_region: Some("KI"), regions: "KI", name_en: "Kiribati", name_de: "Kiribati", kind: Geographic },
-    CountryCode { code: 687, len: 3, main_region: Some("NC"), regions: "NC", name_en: "New Caledonia", name_de: "Neukaledonien", kind: Geographic },
-    CountryCode { code: 688, len: 3, main_region: Some("TV"), regions: "TV", name_en: "Tuvalu", name_de: "Tuvalu", kind: Geographic },
-    CountryCode { code: 689, len: 3, main_region: Some("PF"), regions: "PF", name_en: "French Polynesia", name_de: "Französisch-Polynesien", kind: Geographic },
-    CountryCode { code: 690, len: 3, main_region: Some("TK"), regions: "TK", name_en: "Tokelau", name_de: "Tokelau", kind: Geographic },
-    CountryCode { code: 691, len: 3, main_region: Some("FM"), regions: "FM", name_en: "Micronesia", name_de: "Mikronesien", kind: Geographic },
-    CountryCode { code: 692, len: 3, main_region: Some("MH"), regions: "MH", name_en: "Marshall Islands", name_de: "Marshall-Inseln", kind: Geographic },
-    CountryCode { code: 800, len: 3, main_region: None, regions: "", name_en: "International Freephone Service", name_de: "Internationale Freephone-Nummer", kind: InternationalNetwork },
-    CountryCode { code: 808, len: 3, main_region: None, regions: "", name_en: "International Shared Cost Service", name_de: "Internationaler Shared-Cost-Dienst", kind: InternationalNetwork },
-    CountryCode { code: 850, len: 3, main_region: Some("KP"), regions: "KP", name_en: "North Korea", name_de: "Nordkorea", kind: Geographic },
-    CountryCode { code: 852, len: 3, main_region: Some("HK"), regions: "HK", name_en: "Hong Kong", name_de: "Hongkong", kind: Geographic },
-    CountryCode { code: 853, len: 3, main_region: Some("MO"), regions: "MO", name_en: "Macao", name_de: "Macao", kind: Geographic },
-    CountryCode { code: 855, len: 3, main_region: Some("KH"), regions: "KH", name_en: "Cambodia", name_de: "Kambodscha", kind: Geographic },
-    CountryCode { code: 856, len: 3, main_region: Some("LA"), regions: "LA", name_en: "Laos", name_de: "Laos", kind: Geographic },
-    CountryCode { code: 870, len: 3, main_region: None, regions: "", name_en: "Inmarsat Single Network Access Code", name_de: "Inmarsat (Satellitenfunk)", kind: InternationalNetwork },
-    CountryCode { code: 878, len: 3, main_region: None, regions: "", name_en: "Universal Personal Telecommunications", name_de: "Universelle persönliche Telekommunikation (UPT)", kind: InternationalNetwork },
-    CountryCode { code: 880, len: 3, main_region: Some("BD"), regions: "BD", name_en: "Bangladesh", name_de: "Bangladesch", kind: Geographic },
-    CountryCode { code: 881, len: 3, main_region: None, regions: "", name_en: "Global Mobile Satellite System", name_de: "Globales mobiles Satellitensystem (GMSS)", kind: InternationalNetwork },
-    CountryCode { code: 882, len: 3, main_region: None, regions: "", name_en: "International Networks", name_de: "Internationale Netze", kind: InternationalNetwork },
-    CountryCode { code: 883, len: 3, main_region: None, regions: "", name_en: "International Networks", name_de: "Internationale Netze", kind: InternationalNetwork },
-    CountryCode { code: 886, len: 3, main_region: Some("TW"), regions: "TW", name_en: "Taiwan", name_de: "Taiwan", kind: Geographic },
-    CountryCode { code: 888, len: 3, main_region: None, regions: "", name_en: "OCHA humanitarian telecommunications", name_de: "Humanitäre Telekommunikation (UN-OCHA)", kind: InternationalNetwork },
-    CountryCode { code: 960, len: 3, main_region: Some("MV"), regions: "MV", name_en: "Maldives", name_de: "Maldiven", kind: Geographic },
-    CountryCode { code: 961, len: 3, main_region: Some("LB"), regions: "LB", name_en: "Lebanon", name_de: "Libanon", kind: Geographic },
-    CountryCode { code: 962, len: 3, main_region: Some("JO"), regions: "JO", name_en: "Jordan", name_de: "Jordanien", kind: Geographic },
-    CountryCode { code: 963, len: 3, main_region: Some("SY"), regions: "SY", name_en: "Syria", name_de: "Syrien", kind: Geographic },
-    CountryCode { code: 964, len: 3, main_region: Some("IQ"), regions: "IQ", name_en: "Iraq", name_de: "Irak", kind: Geographic },
-    CountryCode { code: 965, len: 3, main_region: Some("KW"), regions: "KW", name_en: "Kuwait", name_de: "Kuwait", kind: Geographic },
-    CountryCode { code: 966, len: 3, main_region: Some("SA"), regions: "SA", name_en: "Saudi Arabia", name_de: "Saudi-Arabien", kind: Geographic },
-    CountryCode { code: 967, len: 3, main_region: Some("YE"), regions: "YE", name_en: "Yemen", name_de: "Jemen", kind: Geographic },
-    CountryCode { code: 968, len: 3, main_region: Some("OM"), regions: "OM", name_en: "Oman", name_de: "Oman", kind: Geographic },
-    CountryCode { code: 970, len: 3, main_region: Some("PS"), regions: "PS", name_en: "Palestine", name_de: "Palästina", kind: Geographic },
-    CountryCode { code: 971, len: 3, main_region: Some("AE"), regions: "AE", name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate", kind: Geographic },
-    CountryCode { code: 972, len: 3, main_region: Some("IL"), regions: "IL", name_en: "Israel", name_de: "Israel", kind: Geographic },
-    CountryCode { code: 973, len: 3, main_region: Some("BH"), regions: "BH", name_en: "Bahrain", name_de: "Bahrain", kind: Geographic },
-    CountryCode { code: 974, len: 3, main_region: Some("QA"), regions: "QA", name_en: "Qatar", name_de: "Katar", kind: Geographic },
-    CountryCode { code: 975, len: 3, main_region: Some("BT"), regions: "BT", name_en: "Bhutan", name_de: "Bhutan", kind: Geographic },
-    CountryCode { code: 976, len: 3, main_region: Some("MN"), regions: "MN", name_en: "Mongolia", name_de: "Mongolei", kind: Geographic },
-    CountryCode { code: 977, len: 3, main_region: Some("NP"), regions: "NP", name_en: "Nepal", name_de: "Nepal", kind: Geographic },
-    CountryCode { code: 979, len: 3, main_region: None, regions: "", name_en: "International Premium Rate Service", name_de: "Internationaler Premium-Rate-Dienst", kind: InternationalNetwork },
-    CountryCode { code: 992, len: 3, main_region: Some("TJ"), regions: "TJ", name_en: "Tajikistan", name_de: "Tadschikistan", kind: Geographic },
-    CountryCode { code: 993, len: 3, main_region: Some("TM"), regions: "TM", name_en: "Turkmenistan", name_de: "Turkmenistan", kind: Geographic },
-    CountryCode { code: 994, len: 3, main_region: Some("AZ"), regions: "AZ", name_en: "Azerbaijan", name_de: "Aserbaidschan", kind: Geographic },
-    CountryCode { code: 995, len: 3, main_region: Some("GE"), regions: "GE", name_en: "Georgia", name_de: "Georgien", kind: Geographic },
-    CountryCode { code: 996, len: 3, main_region: Some("KG"), regions: "KG", name_en: "Kyrgyzstan", name_de: "Kirgistan", kind: Geographic },
-    CountryCode { code: 998, len: 3, main_region: Some("UZ"), regions: "UZ", name_en: "Uzbekistan", name_de: "Usbekistan", kind: Geographic },
+pub static COUNTRY_CODES: [CountryCodeInfo; 215] = [
+    CountryCodeInfo { code: 1, len: 1, name_en: "United States", name_de: "Vereinigte Staaten von Amerika", kind: Geographic },
+    CountryCodeInfo { code: 7, len: 1, name_en: "Russia", name_de: "Russland", kind: Geographic },
+    CountryCodeInfo { code: 20, len: 2, name_en: "Egypt", name_de: "Ägypten", kind: Geographic },
+    CountryCodeInfo { code: 27, len: 2, name_en: "South Africa", name_de: "Südafrika", kind: Geographic },
+    CountryCodeInfo { code: 30, len: 2, name_en: "Greece", name_de: "Griechenland", kind: Geographic },
+    CountryCodeInfo { code: 31, len: 2, name_en: "Netherlands", name_de: "Niederlande", kind: Geographic },
+    CountryCodeInfo { code: 32, len: 2, name_en: "Belgium", name_de: "Belgien", kind: Geographic },
+    CountryCodeInfo { code: 33, len: 2, name_en: "France", name_de: "Frankreich", kind: Geographic },
+    CountryCodeInfo { code: 34, len: 2, name_en: "Spain", name_de: "Spanien", kind: Geographic },
+    CountryCodeInfo { code: 36, len: 2, name_en: "Hungary", name_de: "Ungarn", kind: Geographic },
+    CountryCodeInfo { code: 39, len: 2, name_en: "Italy", name_de: "Italien", kind: Geographic },
+    CountryCodeInfo { code: 40, len: 2, name_en: "Romania", name_de: "Rumänien", kind: Geographic },
+    CountryCodeInfo { code: 41, len: 2, name_en: "Switzerland", name_de: "Schweiz", kind: Geographic },
+    CountryCodeInfo { code: 43, len: 2, name_en: "Austria", name_de: "Österreich", kind: Geographic },
+    CountryCodeInfo { code: 44, len: 2, name_en: "United Kingdom", name_de: "Vereinigtes Königreich", kind: Geographic },
+    CountryCodeInfo { code: 45, len: 2, name_en: "Denmark", name_de: "Dänemark", kind: Geographic },
+    CountryCodeInfo { code: 46, len: 2, name_en: "Sweden", name_de: "Schweden", kind: Geographic },
+    CountryCodeInfo { code: 47, len: 2, name_en: "Norway", name_de: "Norwegen", kind: Geographic },
+    CountryCodeInfo { code: 48, len: 2, name_en: "Poland", name_de: "Polen", kind: Geographic },
+    CountryCodeInfo { code: 49, len: 2, name_en: "Germany", name_de: "Deutschland", kind: Geographic },
+    CountryCodeInfo { code: 51, len: 2, name_en: "Peru", name_de: "Peru", kind: Geographic },
+    CountryCodeInfo { code: 52, len: 2, name_en: "Mexico", name_de: "Mexiko", kind: Geographic },
+    CountryCodeInfo { code: 53, len: 2, name_en: "Cuba", name_de: "Kuba", kind: Geographic },
+    CountryCodeInfo { code: 54, len: 2, name_en: "Argentina", name_de: "Argentinien", kind: Geographic },
+    CountryCodeInfo { code: 55, len: 2, name_en: "Brazil", name_de: "Brasilien", kind: Geographic },
+    CountryCodeInfo { code: 56, len: 2, name_en: "Chile", name_de: "Chile", kind: Geographic },
+    CountryCodeInfo { code: 57, len: 2, name_en: "Colombia", name_de: "Kolumbien", kind: Geographic },
+    CountryCodeInfo { code: 58, len: 2, name_en: "Venezuela", name_de: "Venezuela", kind: Geographic },
+    CountryCodeInfo { code: 60, len: 2, name_en: "Malaysia", name_de: "Malaysia", kind: Geographic },
+    CountryCodeInfo { code: 61, len: 2, name_en: "Australia", name_de: "Australien", kind: Geographic },
+    CountryCodeInfo { code: 62, len: 2, name_en: "Indonesia", name_de: "Indonesien", kind: Geographic },
+    CountryCodeInfo { code: 63, len: 2, name_en: "Philippines", name_de: "Philippinen", kind: Geographic },
+    CountryCodeInfo { code: 64, len: 2, name_en: "New Zealand", name_de: "Neuseeland", kind: Geographic },
+    CountryCodeInfo { code: 65, len: 2, name_en: "Singapore", name_de: "Singapur", kind: Geographic },
+    CountryCodeInfo { code: 66, len: 2, name_en: "Thailand", name_de: "Thailand", kind: Geographic },
+    CountryCodeInfo { code: 81, len: 2, name_en: "Japan", name_de: "Japan", kind: Geographic },
+    CountryCodeInfo { code: 82, len: 2, name_en: "South Korea", name_de: "Südkorea", kind: Geographic },
+    CountryCodeInfo { code: 84, len: 2, name_en: "Vietnam", name_de: "Vietnam", kind: Geographic },
+    CountryCodeInfo { code: 86, len: 2, name_en: "China", name_de: "China", kind: Geographic },
+    CountryCodeInfo { code: 90, len: 2, name_en: "Turkey", name_de: "Türkei", kind: Geographic },
+    CountryCodeInfo { code: 91, len: 2, name_en: "India", name_de: "Indien", kind: Geographic },
+    CountryCodeInfo { code: 92, len: 2, name_en: "Pakistan", name_de: "Pakistan", kind: Geographic },
+    CountryCodeInfo { code: 93, len: 2, name_en: "Afghanistan", name_de: "Afghanistan", kind: Geographic },
+    CountryCodeInfo { code: 94, len: 2, name_en: "Sri Lanka", name_de: "Sri Lanka", kind: Geographic },
+    CountryCodeInfo { code: 95, len: 2, name_en: "Myanmar", name_de: "Myanmar", kind: Geographic },
+    CountryCodeInfo { code: 98, len: 2, name_en: "Iran", name_de: "Iran", kind: Geographic },
+    CountryCodeInfo { code: 211, len: 3, name_en: "South Sudan", name_de: "Südsudan", kind: Geographic },
+    CountryCodeInfo { code: 212, len: 3, name_en: "Morocco", name_de: "Marokko", kind: Geographic },
+    CountryCodeInfo { code: 213, len: 3, name_en: "Algeria", name_de: "Algerien", kind: Geographic },
+    CountryCodeInfo { code: 216, len: 3, name_en: "Tunisia", name_de: "Tunesien", kind: Geographic },
+    CountryCodeInfo { code: 218, len: 3, name_en: "Libya", name_de: "Libyen", kind: Geographic },
+    CountryCodeInfo { code: 220, len: 3, name_en: "Gambia", name_de: "Gambia", kind: Geographic },
+    CountryCodeInfo { code: 221, len: 3, name_en: "Senegal", name_de: "Senegal", kind: Geographic },
+    CountryCodeInfo { code: 222, len: 3, name_en: "Mauritania", name_de: "Mauretanien", kind: Geographic },
+    CountryCodeInfo { code: 223, len: 3, name_en: "Mali", name_de: "Mali", kind: Geographic },
+    CountryCodeInfo { code: 224, len: 3, name_en: "Guinea", name_de: "Guinea", kind: Geographic },
+    CountryCodeInfo { code: 225, len: 3, name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste", kind: Geographic },
+    CountryCodeInfo { code: 226, len: 3, name_en: "Burkina Faso", name_de: "Burkina Faso", kind: Geographic },
+    CountryCodeInfo { code: 227, len: 3, name_en: "Niger", name_de: "Niger", kind: Geographic },
+    CountryCodeInfo { code: 228, len: 3, name_en: "Togo", name_de: "Togo", kind: Geographic },
+    CountryCodeInfo { code: 229, len: 3, name_en: "Benin", name_de: "Benin", kind: Geographic },
+    CountryCodeInfo { code: 230, len: 3, name_en: "Mauritius", name_de: "Mauritius", kind: Geographic },
+    CountryCodeInfo { code: 231, len: 3, name_en: "Liberia", name_de: "Liberia", kind: Geographic },
+    CountryCodeInfo { code: 232, len: 3, name_en: "Sierra Leone", name_de: "Sierra Leone", kind: Geographic },
+    CountryCodeInfo { code: 233, len: 3, name_en: "Ghana", name_de: "Ghana", kind: Geographic },
+    CountryCodeInfo { code: 234, len: 3, name_en: "Nigeria", name_de: "Nigeria", kind: Geographic },
+    CountryCodeInfo { code: 235, len: 3, name_en: "Chad", name_de: "Tschad", kind: Geographic },
+    CountryCodeInfo { code: 236, len: 3, name_en: "Central African Republic", name_de: "Zentralafrikanische Republik", kind: Geographic },
+    CountryCodeInfo { code: 237, len: 3, name_en: "Cameroon", name_de: "Kamerun", kind: Geographic },
+    CountryCodeInfo { code: 238, len: 3, name_en: "Cape Verde", name_de: "Kap Verde", kind: Geographic },
+    CountryCodeInfo { code: 239, len: 3, name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe", kind: Geographic },
+    CountryCodeInfo { code: 240, len: 3, name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea", kind: Geographic },
+    CountryCodeInfo { code: 241, len: 3, name_en: "Gabon", name_de: "Gabun", kind: Geographic },
+    CountryCodeInfo { code: 242, len: 3, name_en: "Congo", name_de: "Kongo", kind: Geographic },
+    CountryCodeInfo { code: 243, len: 3, name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo", kind: Geographic },
+    CountryCodeInfo { code: 244, len: 3, name_en: "Angola", name_de: "Angola", kind: Geographic },
+    CountryCodeInfo { code: 245, len: 3, name_en: "Guinea-Bissau", name_de: "Guinea-Bissau", kind: Geographic },
+    CountryCodeInfo { code: 246, len: 3, name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean", kind: Geographic },
+    CountryCodeInfo { code: 247, len: 3, name_en: "Ascension Island", name_de: "Ascension", kind: Geographic },
+    CountryCodeInfo { code: 248, len: 3, name_en: "Seychelles", name_de: "Seychellen", kind: Geographic },
+    CountryCodeInfo { code: 249, len: 3, name_en: "Sudan", name_de: "Sudan", kind: Geographic },
+    CountryCodeInfo { code: 250, len: 3, name_en: "Rwanda", name_de: "Ruanda", kind: Geographic },
+    CountryCodeInfo { code: 251, len: 3, name_en: "Ethiopia", name_de: "Äthiopien", kind: Geographic },
+    CountryCodeInfo { code: 252, len: 3, name_en: "Somalia", name_de: "Somalia", kind: Geographic },
+    CountryCodeInfo { code: 253, len: 3, name_en: "Djibouti", name_de: "Dschibuti", kind: Geographic },
+    CountryCodeInfo { code: 254, len: 3, name_en: "Kenya", name_de: "Kenia", kind: Geographic },
+    CountryCodeInfo { code: 255, len: 3, name_en: "Tanzania", name_de: "Tansania", kind: Geographic },
+    CountryCodeInfo { code: 256, len: 3, name_en: "Uganda", name_de: "Uganda", kind: Geographic },
+    CountryCodeInfo { code: 257, len: 3, name_en: "Burundi", name_de: "Burundi", kind: Geographic },
+    CountryCodeInfo { code: 258, len: 3, name_en: "Mozambique", name_de: "Mosambik", kind: Geographic },
+    CountryCodeInfo { code: 260, len: 3, name_en: "Zambia", name_de: "Sambia", kind: Geographic },
+    CountryCodeInfo { code: 261, len: 3, name_en: "Madagascar", name_de: "Madagaskar", kind: Geographic },
+    CountryCodeInfo { code: 262, len: 3, name_en: "Reunion", name_de: "Reunion", kind: Geographic },
+    CountryCodeInfo { code: 263, len: 3, name_en: "Zimbabwe", name_de: "Simbabwe", kind: Geographic },
+    CountryCodeInfo { code: 264, len: 3, name_en: "Namibia", name_de: "Namibia", kind: Geographic },
+    CountryCodeInfo { code: 265, len: 3, name_en: "Malawi", name_de: "Malawi", kind: Geographic },
+    CountryCodeInfo { code: 266, len: 3, name_en: "Lesotho", name_de: "Lesotho", kind: Geographic },
+    CountryCodeInfo { code: 267, len: 3, name_en: "Botswana", name_de: "Botsuana", kind: Geographic },
+    CountryCodeInfo { code: 268, len: 3, name_en: "Swaziland", name_de: "Swasiland", kind: Geographic },
+    CountryCodeInfo { code: 269, len: 3, name_en: "Comoros", name_de: "Komoren", kind: Geographic },
+    CountryCodeInfo { code: 290, len: 3, name_en: "Saint Helena", name_de: "St. Helena", kind: Geographic },
+    CountryCodeInfo { code: 291, len: 3, name_en: "Eritrea", name_de: "Eritrea", kind: Geographic },
+    CountryCodeInfo { code: 297, len: 3, name_en: "Aruba", name_de: "Aruba", kind: Geographic },
+    CountryCodeInfo { code: 298, len: 3, name_en: "Faroe Islands", name_de: "Färöer-Inseln", kind: Geographic },
+    CountryCodeInfo { code: 299, len: 3, name_en: "Greenland", name_de: "Grönland", kind: Geographic },
+    CountryCodeInfo { code: 350, len: 3, name_en: "Gibraltar", name_de: "Gibraltar", kind: Geographic },
+    CountryCodeInfo { code: 351, len: 3, name_en: "Portugal", name_de: "Portugal", kind: Geographic },
+    CountryCodeInfo { code: 352, len: 3, name_en: "Luxembourg", name_de: "Luxemburg", kind: Geographic },
+    CountryCodeInfo { code: 353, len: 3, name_en: "Ireland", name_de: "Irland", kind: Geographic },
+    CountryCodeInfo { code: 354, len: 3, name_en: "Iceland", name_de: "Island", kind: Geographic },
+    CountryCodeInfo { code: 355, len: 3, name_en: "Albania", name_de: "Albanien", kind: Geographic },
+    CountryCodeInfo { code: 356, len: 3, name_en: "Malta", name_de: "Malta", kind: Geographic },
+    CountryCodeInfo { code: 357, len: 3, name_en: "Cyprus", name_de: "Zypern", kind: Geographic },
+    CountryCodeInfo { code: 358, len: 3, name_en: "Finland", name_de: "Finnland", kind: Geographic },
+    CountryCodeInfo { code: 359, len: 3, name_en: "Bulgaria", name_de: "Bulgarien", kind: Geographic },
+    CountryCodeInfo { code: 370, len: 3, name_en: "Lithuania", name_de: "Litauen", kind: Geographic },
+    CountryCodeInfo { code: 371, len: 3, name_en: "Latvia", name_de: "Lettland", kind: Geographic },
+    CountryCodeInfo { code: 372, len: 3, name_en: "Estonia", name_de: "Estland", kind: Geographic },
+    CountryCodeInfo { code: 373, len: 3, name_en: "Moldova", name_de: "Moldau", kind: Geographic },
+    CountryCodeInfo { code: 374, len: 3, name_en: "Armenia", name_de: "Armenien", kind: Geographic },
+    CountryCodeInfo { code: 375, len: 3, name_en: "Belarus", name_de: "Belarus", kind: Geographic },
+    CountryCodeInfo { code: 376, len: 3, name_en: "Andorra", name_de: "Andorra", kind: Geographic },
+    CountryCodeInfo { code: 377, len: 3, name_en: "Monaco", name_de: "Monaco", kind: Geographic },
+    CountryCodeInfo { code: 378, len: 3, name_en: "San Marino", name_de: "San Marino", kind: Geographic },
+    CountryCodeInfo { code: 380, len: 3, name_en: "Ukraine", name_de: "Ukraine", kind: Geographic },
+    CountryCodeInfo { code: 381, len: 3, name_en: "Serbia", name_de: "Serbien", kind: Geographic },
+    CountryCodeInfo { code: 382, len: 3, name_en: "Montenegro", name_de: "Montenegro", kind: Geographic },
+    CountryCodeInfo { code: 383, len: 3, name_en: "Kosovo", name_de: "Kosovo", kind: Geographic },
+    CountryCodeInfo { code: 385, len: 3, name_en: "Croatia", name_de: "Kroatien", kind: Geographic },
+    CountryCodeInfo { code: 386, len: 3, name_en: "Slovenia", name_de: "Slowenien", kind: Geographic },
+    CountryCodeInfo { code: 387, len: 3, name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina", kind: Geographic },
+    CountryCodeInfo { code: 389, len: 3, name_en: "Macedonia", name_de: "Mazedonien", kind: Geographic },
+    CountryCodeInfo { code: 420, len: 3, name_en: "Czech Republic", name_de: "Tschechische Republik", kind: Geographic },
+    CountryCodeInfo { code: 421, len: 3, name_en: "Slovakia", name_de: "Slowakei", kind: Geographic },
+    CountryCodeInfo { code: 423, len: 3, name_en: "Liechtenstein", name_de: "Liechtenstein", kind: Geographic },
+    CountryCodeInfo { code: 500, len: 3, name_en: "Falkland Islands", name_de: "Falkland-Inseln", kind: Geographic },
+    CountryCodeInfo { code: 501, len: 3, name_en: "Belize", name_de: "Belize", kind: Geographic },
+    CountryCodeInfo { code: 502, len: 3, name_en: "Guatemala", name_de: "Guatemala", kind: Geographic },
+    CountryCodeInfo { code: 503, len: 3, name_en: "El Salvador", name_de: "El Salvador", kind: Geographic },
+    CountryCodeInfo { code: 504, len: 3, name_en: "Honduras", name_de: "Honduras", kind: Geographic },
+    CountryCodeInfo { code: 505, len: 3, name_en: "Nicaragua", name_de: "Nicaragua", kind: Geographic },
+    CountryCodeInfo { code: 506, len: 3, name_en: "Costa Rica", name_de: "Costa Rica", kind: Geographic },
+    CountryCodeInfo { code: 507, len: 3, name_en: "Panama", name_de: "Panama", kind: Geographic },
+    CountryCodeInfo { code: 508, len: 3, name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon", kind: Geographic },
+    CountryCodeInfo { code: 509, len: 3, name_en: "Haiti", name_de: "Haiti", kind: Geographic },
+    CountryCodeInfo { code: 590, len: 3, name_en: "Guadeloupe", name_de: "Guadeloupe", kind: Geographic },
+    CountryCodeInfo { code: 591, len: 3, name_en: "Bolivia", name_de: "Bolivien", kind: Geographic },
+    CountryCodeInfo { code: 592, len: 3, name_en: "Guyana", name_de: "Guyana", kind: Geographic },
+    CountryCodeInfo { code: 593, len: 3, name_en: "Ecuador", name_de: "Ecuador", kind: Geographic },
+    CountryCodeInfo { code: 594, len: 3, name_en: "French Guiana", name_de: "Französisch-Guayana", kind: Geographic },
+    CountryCodeInfo { code: 595, len: 3, name_en: "Paraguay", name_de: "Paraguay", kind: Geographic },
+    CountryCodeInfo { code: 596, len: 3, name_en: "Martinique", name_de: "Martinique", kind: Geographic },
+    CountryCodeInfo { code: 597, len: 3, name_en: "Suriname", name_de: "Suriname", kind: Geographic },
+    CountryCodeInfo { code: 598, len: 3, name_en: "Uruguay", name_de: "Uruguay", kind: Geographic },
+    CountryCodeInfo { code: 599, len: 3, name_en: "Curaçao", name_de: "Curaçao", kind: Geographic },
+    CountryCodeInfo { code: 670, len: 3, name_en: "Timor-Leste", name_de: "Timor-Leste", kind: Geographic },
+    CountryCodeInfo { code: 672, len: 3, name_en: "Norfolk Island", name_de: "Norfolk-Insel", kind: Geographic },
+    CountryCodeInfo { code: 673, len: 3, name_en: "Brunei", name_de: "Brunei", kind: Geographic },
+    CountryCodeInfo { code: 674, len: 3, name_en: "Nauru", name_de: "Nauru", kind: Geographic },
+    CountryCodeInfo { code: 675, len: 3, name_en: "Papua New Guinea", name_de: "Papua-Neuguinea", kind: Geographic },
+    CountryCodeInfo { code: 676, len: 3, name_en: "Tonga", name_de: "Tonga", kind: Geographic },
+    CountryCodeInfo { code: 677, len: 3, name_en: "Solomon Islands", name_de: "Solomon-Inseln", kind: Geographic },
+    CountryCodeInfo { code: 678, len: 3, name_en: "Vanuatu", name_de: "Vanuatu", kind: Geographic },
+    CountryCodeInfo { code: 679, len: 3, name_en: "Fiji", name_de: "Fidschi", kind: Geographic },
+    CountryCodeInfo { code: 680, len: 3, name_en: "Palau", name_de: "Palau", kind: Geographic },
+    CountryCodeInfo { code: 681, len: 3, name_en: "Wallis And Futuna", name_de: "Wallis und Futuna", kind: Geographic },
+    CountryCodeInfo { code: 682, len: 3, name_en: "Cook Islands", name_de: "Cook-Inseln", kind: Geographic },
+    CountryCodeInfo { code: 683, len: 3, name_en: "Niue", name_de: "Niue", kind: Geographic },
+    CountryCodeInfo { code: 685, len: 3, name_en: "Samoa", name_de: "Samoa", kind: Geographic },
+    CountryCodeInfo { code: 686, len: 3, name_en: "Kiribati", name_de: "Kiribati", kind: Geographic },
+    CountryCodeInfo { code: 687, len: 3, name_en: "New Caledonia", name_de: "Neukaledonien", kind: Geographic },
+    CountryCodeInfo { code: 688, len: 3, name_en: "Tuvalu", name_de: "Tuvalu", kind: Geographic },
+    CountryCodeInfo { code: 689, len: 3, name_en: "French Polynesia", name_de: "Französisch-Polynesien", kind: Geographic },
+    CountryCodeInfo { code: 690, len: 3, name_en: "Tokelau", name_de: "Tokelau", kind: Geographic },
+    CountryCodeInfo { code: 691, len: 3, name_en: "Micronesia", name_de: "Mikronesien", kind: Geographic },
+    CountryCodeInfo { code: 692, len: 3, name_en: "Marshall Islands", name_de: "Marshall-Inseln", kind: Geographic },
+    CountryCodeInfo { code: 800, len: 3, name_en: "International Freephone Service", name_de: "Internationale Freephone-Nummer", kind: InternationalNetwork },
+    CountryCodeInfo { code: 808, len: 3, name_en: "International Shared Cost Service", name_de: "Internationaler Shared-Cost-Dienst", kind: InternationalNetwork },
+    CountryCodeInfo { code: 850, len: 3, name_en: "North Korea", name_de: "Nordkorea", kind: Geographic },
+    CountryCodeInfo { code: 852, len: 3, name_en: "Hong Kong", name_de: "Hongkong", kind: Geographic },
+    CountryCodeInfo { code: 853, len: 3, name_en: "Macao", name_de: "Macao", kind: Geographic },
+    CountryCodeInfo { code: 855, len: 3, name_en: "Cambodia", name_de: "Kambodscha", kind: Geographic },
+    CountryCodeInfo { code: 856, len: 3, name_en: "Laos", name_de: "Laos", kind: Geographic },
+    CountryCodeInfo { code: 870, len: 3, name_en: "Inmarsat Single Network Access Code", name_de: "Inmarsat (Satellitenfunk)", kind: InternationalNetwork },
+    CountryCodeInfo { code: 878, len: 3, name_en: "Universal Personal Telecommunications", name_de: "Universelle persönliche Telekommunikation (UPT)", kind: InternationalNetwork },
+    CountryCodeInfo { code: 880, len: 3, name_en: "Bangladesh", name_de: "Bangladesch", kind: Geographic },
+    CountryCodeInfo { code: 881, len: 3, name_en: "Global Mobile Satellite System", name_de: "Globales mobiles Satellitensystem (GMSS)", kind: InternationalNetwork },
+    CountryCodeInfo { code: 882, len: 3, name_en: "International Networks", name_de: "Internationale Netze", kind: InternationalNetwork },
+    CountryCodeInfo { code: 883, len: 3, name_en: "International Networks", name_de: "Internationale Netze", kind: InternationalNetwork },
+    CountryCodeInfo { code: 886, len: 3, name_en: "Taiwan", name_de: "Taiwan", kind: Geographic },
+    CountryCodeInfo { code: 888, len: 3, name_en: "OCHA humanitarian telecommunications", name_de: "Humanitäre Telekommunikation (UN-OCHA)", kind: InternationalNetwork },
+    CountryCodeInfo { code: 960, len: 3, name_en: "Maldives", name_de: "Maldiven", kind: Geographic },
+    CountryCodeInfo { code: 961, len: 3, name_en: "Lebanon", name_de: "Libanon", kind: Geographic },
+    CountryCodeInfo { code: 962, len: 3, name_en: "Jordan", name_de: "Jordanien", kind: Geographic },
+    CountryCodeInfo { code: 963, len: 3, name_en: "Syria", name_de: "Syrien", kind: Geographic },
+    CountryCodeInfo { code: 964, len: 3, name_en: "Iraq", name_de: "Irak", kind: Geographic },
+    CountryCodeInfo { code: 965, len: 3, name_en: "Kuwait", name_de: "Kuwait", kind: Geographic },
+    CountryCodeInfo { code: 966, len: 3, name_en: "Saudi Arabia", name_de: "Saudi-Arabien", kind: Geographic },
+    CountryCodeInfo { code: 967, len: 3, name_en: "Yemen", name_de: "Jemen", kind: Geographic },
+    CountryCodeInfo { code: 968, len: 3, name_en: "Oman", name_de: "Oman", kind: Geographic },
+    CountryCodeInfo { code: 970, len: 3, name_en: "Palestine", name_de: "Palästina", kind: Geographic },
+    CountryCodeInfo { code: 971, len: 3, name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate", kind: Geographic },
+    CountryCodeInfo { code: 972, len: 3, name_en: "Israel", name_de: "Israel", kind: Geographic },
+    CountryCodeInfo { code: 973, len: 3, name_en: "Bahrain", name_de: "Bahrain", kind: Geographic },
+    CountryCodeInfo { code: 974, len: 3, name_en: "Qatar", name_de: "Katar", kind: Geographic },
+    CountryCodeInfo { code: 975, len: 3, name_en: "Bhutan", name_de: "Bhutan", kind: Geographic },
+    CountryCodeInfo { code: 976, len: 3, name_en: "Mongolia", name_de: "Mongolei", kind: Geographic },
+    CountryCodeInfo { code: 977, len: 3, name_en: "Nepal", name_de: "Nepal", kind: Geographic },
+    CountryCodeInfo { code: 979, len: 3, name_en: "International Premium Rate Service", name_de: "Internationaler Premium-Rate-Dienst", kind: InternationalNetwork },
+    CountryCodeInfo { code: 992, len: 3, name_en: "Tajikistan", name_de: "Tadschikistan", kind: Geographic },
+    CountryCodeInfo { code: 993, len: 3, name_en: "Turkmenistan", name_de: "Turkmenistan", kind: Geographic },
+    CountryCodeInfo { code: 994, len: 3, name_en: "Azerbaijan", name_de: "Aserbaidschan", kind: Geographic },
+    CountryCodeInfo { code: 995, len: 3, name_en: "Georgia", name_de: "Georgien", kind: Geographic },
+    CountryCodeInfo { code: 996, len: 3, name_en: "Kyrgyzstan", name_de: "Kirgistan", kind: Geographic },
+    CountryCodeInfo { code: 998, len: 3, name_en: "Uzbekistan", name_de: "Usbekistan", kind: Geographic },
 ];
 
 /// Index into `COUNTRY_CODES` by the first three digits after `+` (255 = none).
@@ -2092,417 +2095,749 @@ pub static CODE_INDEX: [u8; 1000] = [
     205, 206, 207, 255, 208, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 255, 255, 209, 210, 211, 212, 213, 255, 214, 255,
 ];
 
-/// Prefixes that move a shared calling code to another region, sorted.
-pub static SHARED_PREFIXES: [SharedPrefix; 159] = [
-    SharedPrefix { code: 1, prefix: "204", region: "CA" },
-    SharedPrefix { code: 1, prefix: "226", region: "CA" },
-    SharedPrefix { code: 1, prefix: "236", region: "CA" },
-    SharedPrefix { code: 1, prefix: "242", region: "BS" },
-    SharedPrefix { code: 1, prefix: "246", region: "BB" },
-    SharedPrefix { code: 1, prefix: "249", region: "CA" },
-    SharedPrefix { code: 1, prefix: "250", region: "CA" },
-    SharedPrefix { code: 1, prefix: "257", region: "CA" },
-    SharedPrefix { code: 1, prefix: "263", region: "CA" },
-    SharedPrefix { code: 1, prefix: "264", region: "AI" },
-    SharedPrefix { code: 1, prefix: "268", region: "AG" },
-    SharedPrefix { code: 1, prefix: "273", region: "CA" },
-    SharedPrefix { code: 1, prefix: "284", region: "VG" },
-    SharedPrefix { code: 1, prefix: "289", region: "CA" },
-    SharedPrefix { code: 1, prefix: "306", region: "CA" },
-    SharedPrefix { code: 1, prefix: "3100", region: "CA" },
-    SharedPrefix { code: 1, prefix: "3101", region: "CA" },
-    SharedPrefix { code: 1, prefix: "340", region: "VI" },
-    SharedPrefix { code: 1, prefix: "343", region: "CA" },
-    SharedPrefix { code: 1, prefix: "345", region: "KY" },
-    SharedPrefix { code: 1, prefix: "354", region: "CA" },
-    SharedPrefix { code: 1, prefix: "365", region: "CA" },
-    SharedPrefix { code: 1, prefix: "367", region: "CA" },
-    SharedPrefix { code: 1, prefix: "368", region: "CA" },
-    SharedPrefix { code: 1, prefix: "382", region: "CA" },
-    SharedPrefix { code: 1, prefix: "403", region: "CA" },
-    SharedPrefix { code: 1, prefix: "416", region: "CA" },
-    SharedPrefix { code: 1, prefix: "418", region: "CA" },
-    SharedPrefix { code: 1, prefix: "428", region: "CA" },
-    SharedPrefix { code: 1, prefix: "431", region: "CA" },
-    SharedPrefix { code: 1, prefix: "437", region: "CA" },
-    SharedPrefix { code: 1, prefix: "438", region: "CA" },
-    SharedPrefix { code: 1, prefix: "441", region: "BM" },
-    SharedPrefix { code: 1, prefix: "450", region: "CA" },
-    SharedPrefix { code: 1, prefix: "468", region: "CA" },
-    SharedPrefix { code: 1, prefix: "473", region: "GD" },
-    SharedPrefix { code: 1, prefix: "474", region: "CA" },
-    SharedPrefix { code: 1, prefix: "506", region: "CA" },
-    SharedPrefix { code: 1, prefix: "514", region: "CA" },
-    SharedPrefix { code: 1, prefix: "519", region: "CA" },
-    SharedPrefix { code: 1, prefix: "548", region: "CA" },
-    SharedPrefix { code: 1, prefix: "579", region: "CA" },
-    SharedPrefix { code: 1, prefix: "581", region: "CA" },
-    SharedPrefix { code: 1, prefix: "584", region: "CA" },
-    SharedPrefix { code: 1, prefix: "587", region: "CA" },
-    SharedPrefix { code: 1, prefix: "600", region: "CA" },
-    SharedPrefix { code: 1, prefix: "604", region: "CA" },
-    SharedPrefix { code: 1, prefix: "613", region: "CA" },
-    SharedPrefix { code: 1, prefix: "622", region: "CA" },
-    SharedPrefix { code: 1, prefix: "633", region: "CA" },
-    SharedPrefix { code: 1, prefix: "639", region: "CA" },
-    SharedPrefix { code: 1, prefix: "647", region: "CA" },
-    SharedPrefix { code: 1, prefix: "649", region: "TC" },
-    SharedPrefix { code: 1, prefix: "658", region: "JM" },
-    SharedPrefix { code: 1, prefix: "664", region: "MS" },
-    SharedPrefix { code: 1, prefix: "670", region: "MP" },
-    SharedPrefix { code: 1, prefix: "671", region: "GU" },
-    SharedPrefix { code: 1, prefix: "672", region: "CA" },
-    SharedPrefix { code: 1, prefix: "683", region: "CA" },
-    SharedPrefix { code: 1, prefix: "684", region: "AS" },
-    SharedPrefix { code: 1, prefix: "705", region: "CA" },
-    SharedPrefix { code: 1, prefix: "709", region: "CA" },
-    SharedPrefix { code: 1, prefix: "721", region: "SX" },
-    SharedPrefix { code: 1, prefix: "742", region: "CA" },
-    SharedPrefix { code: 1, prefix: "753", region: "CA" },
-    SharedPrefix { code: 1, prefix: "758", region: "LC" },
-    SharedPrefix { code: 1, prefix: "767", region: "DM" },
-    SharedPrefix { code: 1, prefix: "778", region: "CA" },
-    SharedPrefix { code: 1, prefix: "780", region: "CA" },
-    SharedPrefix { code: 1, prefix: "782", region: "CA" },
-    SharedPrefix { code: 1, prefix: "784", region: "VC" },
-    SharedPrefix { code: 1, prefix: "787", region: "PR" },
-    SharedPrefix { code: 1, prefix: "8001", region: "DO" },
-    SharedPrefix { code: 1, prefix: "807", region: "CA" },
-    SharedPrefix { code: 1, prefix: "809", region: "DO" },
-    SharedPrefix { code: 1, prefix: "819", region: "CA" },
-    SharedPrefix { code: 1, prefix: "825", region: "CA" },
-    SharedPrefix { code: 1, prefix: "829", region: "DO" },
-    SharedPrefix { code: 1, prefix: "849", region: "DO" },
-    SharedPrefix { code: 1, prefix: "867", region: "CA" },
-    SharedPrefix { code: 1, prefix: "868", region: "TT" },
-    SharedPrefix { code: 1, prefix: "869", region: "KN" },
-    SharedPrefix { code: 1, prefix: "873", region: "CA" },
-    SharedPrefix { code: 1, prefix: "876", region: "JM" },
-    SharedPrefix { code: 1, prefix: "879", region: "CA" },
-    SharedPrefix { code: 1, prefix: "902", region: "CA" },
-    SharedPrefix { code: 1, prefix: "905", region: "CA" },
-    SharedPrefix { code: 1, prefix: "939", region: "PR" },
-    SharedPrefix { code: 1, prefix: "942", region: "CA" },
-    SharedPrefix { code: 7, prefix: "7", region: "KZ" },
-    SharedPrefix { code: 39, prefix: "06698", region: "VA" },
-    SharedPrefix { code: 44, prefix: "1481", region: "GG" },
-    SharedPrefix { code: 44, prefix: "1534", region: "JE" },
-    SharedPrefix { code: 44, prefix: "1624", region: "IM" },
-    SharedPrefix { code: 44, prefix: "74576", region: "IM" },
-    SharedPrefix { code: 44, prefix: "7509", region: "JE" },
-    SharedPrefix { code: 44, prefix: "7524", region: "IM" },
-    SharedPrefix { code: 44, prefix: "7624", region: "IM" },
-    SharedPrefix { code: 44, prefix: "77003", region: "JE" },
-    SharedPrefix { code: 44, prefix: "77007", region: "JE" },
-    SharedPrefix { code: 44, prefix: "77008", region: "JE" },
-    SharedPrefix { code: 44, prefix: "7781", region: "GG" },
-    SharedPrefix { code: 44, prefix: "7797", region: "JE" },
-    SharedPrefix { code: 44, prefix: "7829", region: "JE" },
-    SharedPrefix { code: 44, prefix: "7839", region: "GG" },
-    SharedPrefix { code: 44, prefix: "79111", region: "GG" },
-    SharedPrefix { code: 44, prefix: "79117", region: "GG" },
-    SharedPrefix { code: 44, prefix: "7937", region: "JE" },
-    SharedPrefix { code: 44, prefix: "980", region: "GG" },
-    SharedPrefix { code: 44, prefix: "981", region: "GG" },
-    SharedPrefix { code: 47, prefix: "79", region: "SJ" },
-    SharedPrefix { code: 61, prefix: "851001", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851002", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851030", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851031", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851059", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851060", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851088", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851089", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851117", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851118", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851146", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851175", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851176", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851222", region: "CX" },
-    SharedPrefix { code: 61, prefix: "851223", region: "CC" },
-    SharedPrefix { code: 61, prefix: "851235", region: "CX" },
-    SharedPrefix { code: 61, prefix: "89162", region: "CC" },
-    SharedPrefix { code: 61, prefix: "89164", region: "CX" },
-    SharedPrefix { code: 61, prefix: "891703", region: "CC" },
-    SharedPrefix { code: 61, prefix: "891958", region: "CX" },
-    SharedPrefix { code: 262, prefix: "2689", region: "YT" },
-    SharedPrefix { code: 262, prefix: "269", region: "YT" },
-    SharedPrefix { code: 262, prefix: "63", region: "YT" },
-    SharedPrefix { code: 262, prefix: "7093", region: "YT" },
-    SharedPrefix { code: 262, prefix: "9398", region: "YT" },
-    SharedPrefix { code: 262, prefix: "9478", region: "YT" },
-    SharedPrefix { code: 262, prefix: "9769", region: "YT" },
-    SharedPrefix { code: 290, prefix: "8", region: "TA" },
-    SharedPrefix { code: 358, prefix: "18", region: "AX" },
-    SharedPrefix { code: 590, prefix: "59000", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59007", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59009", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59013", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59027", region: "BL" },
-    SharedPrefix { code: 590, prefix: "59029", region: "BL" },
-    SharedPrefix { code: 590, prefix: "59030", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59043", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59050", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59051", region: "BL" },
-    SharedPrefix { code: 590, prefix: "59052", region: "BL" },
-    SharedPrefix { code: 590, prefix: "59056", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59058", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59077", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59079", region: "MF" },
-    SharedPrefix { code: 590, prefix: "59087", region: "BL" },
-    SharedPrefix { code: 599, prefix: "3", region: "BQ" },
-    SharedPrefix { code: 599, prefix: "4", region: "BQ" },
-    SharedPrefix { code: 599, prefix: "7", region: "BQ" },
+/// Region names, sorted by region.
+pub static REGIONS: [RegionInfo; 245] = [
+    RegionInfo { name_en: "Ascension Island", name_de: "Ascension" }, // AC
+    RegionInfo { name_en: "Andorra", name_de: "Andorra" }, // AD
+    RegionInfo { name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate" }, // AE
+    RegionInfo { name_en: "Afghanistan", name_de: "Afghanistan" }, // AF
+    RegionInfo { name_en: "Antigua and Barbuda", name_de: "Antigua und Barbuda" }, // AG
+    RegionInfo { name_en: "Anguilla", name_de: "Anguilla" }, // AI
+    RegionInfo { name_en: "Albania", name_de: "Albanien" }, // AL
+    RegionInfo { name_en: "Armenia", name_de: "Armenien" }, // AM
+    RegionInfo { name_en: "Angola", name_de: "Angola" }, // AO
+    RegionInfo { name_en: "Argentina", name_de: "Argentinien" }, // AR
+    RegionInfo { name_en: "American Samoa", name_de: "Amerikanisch-Samoa" }, // AS
+    RegionInfo { name_en: "Austria", name_de: "Österreich" }, // AT
+    RegionInfo { name_en: "Australia", name_de: "Australien" }, // AU
+    RegionInfo { name_en: "Aruba", name_de: "Aruba" }, // AW
+    RegionInfo { name_en: "Åland Islands", name_de: "Aaland-Inseln" }, // AX
+    RegionInfo { name_en: "Azerbaijan", name_de: "Aserbaidschan" }, // AZ
+    RegionInfo { name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina" }, // BA
+    RegionInfo { name_en: "Barbados", name_de: "Barbados" }, // BB
+    RegionInfo { name_en: "Bangladesh", name_de: "Bangladesch" }, // BD
+    RegionInfo { name_en: "Belgium", name_de: "Belgien" }, // BE
+    RegionInfo { name_en: "Burkina Faso", name_de: "Burkina Faso" }, // BF
+    RegionInfo { name_en: "Bulgaria", name_de: "Bulgarien" }, // BG
+    RegionInfo { name_en: "Bahrain", name_de: "Bahrain" }, // BH
+    RegionInfo { name_en: "Burundi", name_de: "Burundi" }, // BI
+    RegionInfo { name_en: "Benin", name_de: "Benin" }, // BJ
+    RegionInfo { name_en: "Saint Barthélemy", name_de: "Saint Barthélemy" }, // BL
+    RegionInfo { name_en: "Bermuda", name_de: "Bermuda" }, // BM
+    RegionInfo { name_en: "Brunei", name_de: "Brunei" }, // BN
+    RegionInfo { name_en: "Bolivia", name_de: "Bolivien" }, // BO
+    RegionInfo { name_en: "Bonaire, Sint Eustatius and Saba", name_de: "Bonaire, Sint Eustatius und Saba" }, // BQ
+    RegionInfo { name_en: "Brazil", name_de: "Brasilien" }, // BR
+    RegionInfo { name_en: "Bahamas", name_de: "Bahamas" }, // BS
+    RegionInfo { name_en: "Bhutan", name_de: "Bhutan" }, // BT
+    RegionInfo { name_en: "Botswana", name_de: "Botsuana" }, // BW
+    RegionInfo { name_en: "Belarus", name_de: "Belarus" }, // BY
+    RegionInfo { name_en: "Belize", name_de: "Belize" }, // BZ
+    RegionInfo { name_en: "Canada", name_de: "Kanada" }, // CA
+    RegionInfo { name_en: "Cocos Islands", name_de: "Kokos-Inseln" }, // CC
+    RegionInfo { name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo" }, // CD
+    RegionInfo { name_en: "Central African Republic", name_de: "Zentralafrikanische Republik" }, // CF
+    RegionInfo { name_en: "Congo", name_de: "Kongo" }, // CG
+    RegionInfo { name_en: "Switzerland", name_de: "Schweiz" }, // CH
+    RegionInfo { name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste" }, // CI
+    RegionInfo { name_en: "Cook Islands", name_de: "Cook-Inseln" }, // CK
+    RegionInfo { name_en: "Chile", name_de: "Chile" }, // CL
+    RegionInfo { name_en: "Cameroon", name_de: "Kamerun" }, // CM
+    RegionInfo { name_en: "China", name_de: "China" }, // CN
+    RegionInfo { name_en: "Colombia", name_de: "Kolumbien" }, // CO
+    RegionInfo { name_en: "Costa Rica", name_de: "Costa Rica" }, // CR
+    RegionInfo { name_en: "Cuba", name_de: "Kuba" }, // CU
+    RegionInfo { name_en: "Cape Verde", name_de: "Kap Verde" }, // CV
+    RegionInfo { name_en: "Curaçao", name_de: "Curaçao" }, // CW
+    RegionInfo { name_en: "Christmas Island", name_de: "Weihnachtsinsel" }, // CX
+    RegionInfo { name_en: "Cyprus", name_de: "Zypern" }, // CY
+    RegionInfo { name_en: "Czech Republic", name_de: "Tschechische Republik" }, // CZ
+    RegionInfo { name_en: "Germany", name_de: "Deutschland" }, // DE
+    RegionInfo { name_en: "Djibouti", name_de: "Dschibuti" }, // DJ
+    RegionInfo { name_en: "Denmark", name_de: "Dänemark" }, // DK
+    RegionInfo { name_en: "Dominica", name_de: "Dominica" }, // DM
+    RegionInfo { name_en: "Dominican Republic", name_de: "Dominikanische Republik" }, // DO
+    RegionInfo { name_en: "Algeria", name_de: "Algerien" }, // DZ
+    RegionInfo { name_en: "Ecuador", name_de: "Ecuador" }, // EC
+    RegionInfo { name_en: "Estonia", name_de: "Estland" }, // EE
+    RegionInfo { name_en: "Egypt", name_de: "Ägypten" }, // EG
+    RegionInfo { name_en: "Western Sahara", name_de: "Westsahara" }, // EH
+    RegionInfo { name_en: "Eritrea", name_de: "Eritrea" }, // ER
+    RegionInfo { name_en: "Spain", name_de: "Spanien" }, // ES
+    RegionInfo { name_en: "Ethiopia", name_de: "Äthiopien" }, // ET
+    RegionInfo { name_en: "Finland", name_de: "Finnland" }, // FI
+    RegionInfo { name_en: "Fiji", name_de: "Fidschi" }, // FJ
+    RegionInfo { name_en: "Falkland Islands", name_de: "Falkland-Inseln" }, // FK
+    RegionInfo { name_en: "Micronesia", name_de: "Mikronesien" }, // FM
+    RegionInfo { name_en: "Faroe Islands", name_de: "Färöer-Inseln" }, // FO
+    RegionInfo { name_en: "France", name_de: "Frankreich" }, // FR
+    RegionInfo { name_en: "Gabon", name_de: "Gabun" }, // GA
+    RegionInfo { name_en: "United Kingdom", name_de: "Vereinigtes Königreich" }, // GB
+    RegionInfo { name_en: "Grenada", name_de: "Grenada" }, // GD
+    RegionInfo { name_en: "Georgia", name_de: "Georgien" }, // GE
+    RegionInfo { name_en: "French Guiana", name_de: "Französisch-Guayana" }, // GF
+    RegionInfo { name_en: "Guernsey", name_de: "Guernsey" }, // GG
+    RegionInfo { name_en: "Ghana", name_de: "Ghana" }, // GH
+    RegionInfo { name_en: "Gibraltar", name_de: "Gibraltar" }, // GI
+    RegionInfo { name_en: "Greenland", name_de: "Grönland" }, // GL
+    RegionInfo { name_en: "Gambia", name_de: "Gambia" }, // GM
+    RegionInfo { name_en: "Guinea", name_de: "Guinea" }, // GN
+    RegionInfo { name_en: "Guadeloupe", name_de: "Guadeloupe" }, // GP
+    RegionInfo { name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea" }, // GQ
+    RegionInfo { name_en: "Greece", name_de: "Griechenland" }, // GR
+    RegionInfo { name_en: "Guatemala", name_de: "Guatemala" }, // GT
+    RegionInfo { name_en: "Guam", name_de: "Guam" }, // GU
+    RegionInfo { name_en: "Guinea-Bissau", name_de: "Guinea-Bissau" }, // GW
+    RegionInfo { name_en: "Guyana", name_de: "Guyana" }, // GY
+    RegionInfo { name_en: "Hong Kong", name_de: "Hongkong" }, // HK
+    RegionInfo { name_en: "Honduras", name_de: "Honduras" }, // HN
+    RegionInfo { name_en: "Croatia", name_de: "Kroatien" }, // HR
+    RegionInfo { name_en: "Haiti", name_de: "Haiti" }, // HT
+    RegionInfo { name_en: "Hungary", name_de: "Ungarn" }, // HU
+    RegionInfo { name_en: "Indonesia", name_de: "Indonesien" }, // ID
+    RegionInfo { name_en: "Ireland", name_de: "Irland" }, // IE
+    RegionInfo { name_en: "Israel", name_de: "Israel" }, // IL
+    RegionInfo { name_en: "Isle Of Man", name_de: "Isle of Man" }, // IM
+    RegionInfo { name_en: "India", name_de: "Indien" }, // IN
+    RegionInfo { name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean" }, // IO
+    RegionInfo { name_en: "Iraq", name_de: "Irak" }, // IQ
+    RegionInfo { name_en: "Iran", name_de: "Iran" }, // IR
+    RegionInfo { name_en: "Iceland", name_de: "Island" }, // IS
+    RegionInfo { name_en: "Italy", name_de: "Italien" }, // IT
+    RegionInfo { name_en: "Jersey", name_de: "Jersey" }, // JE
+    RegionInfo { name_en: "Jamaica", name_de: "Jamaika" }, // JM
+    RegionInfo { name_en: "Jordan", name_de: "Jordanien" }, // JO
+    RegionInfo { name_en: "Japan", name_de: "Japan" }, // JP
+    RegionInfo { name_en: "Kenya", name_de: "Kenia" }, // KE
+    RegionInfo { name_en: "Kyrgyzstan", name_de: "Kirgistan" }, // KG
+    RegionInfo { name_en: "Cambodia", name_de: "Kambodscha" }, // KH
+    RegionInfo { name_en: "Kiribati", name_de: "Kiribati" }, // KI
+    RegionInfo { name_en: "Comoros", name_de: "Komoren" }, // KM
+    RegionInfo { name_en: "Saint Kitts And Nevis", name_de: "Saint Kitts und Nevis" }, // KN
+    RegionInfo { name_en: "North Korea", name_de: "Nordkorea" }, // KP
+    RegionInfo { name_en: "South Korea", name_de: "Südkorea" }, // KR
+    RegionInfo { name_en: "Kuwait", name_de: "Kuwait" }, // KW
+    RegionInfo { name_en: "Cayman Islands", name_de: "Kaiman-Inseln" }, // KY
+    RegionInfo { name_en: "Kazakhstan", name_de: "Kasachstan" }, // KZ
+    RegionInfo { name_en: "Laos", name_de: "Laos" }, // LA
+    RegionInfo { name_en: "Lebanon", name_de: "Libanon" }, // LB
+    RegionInfo { name_en: "Saint Lucia", name_de: "St. Lucia" }, // LC
+    RegionInfo { name_en: "Liechtenstein", name_de: "Liechtenstein" }, // LI
+    RegionInfo { name_en: "Sri Lanka", name_de: "Sri Lanka" }, // LK
+    RegionInfo { name_en: "Liberia", name_de: "Liberia" }, // LR
+    RegionInfo { name_en: "Lesotho", name_de: "Lesotho" }, // LS
+    RegionInfo { name_en: "Lithuania", name_de: "Litauen" }, // LT
+    RegionInfo { name_en: "Luxembourg", name_de: "Luxemburg" }, // LU
+    RegionInfo { name_en: "Latvia", name_de: "Lettland" }, // LV
+    RegionInfo { name_en: "Libya", name_de: "Libyen" }, // LY
+    RegionInfo { name_en: "Morocco", name_de: "Marokko" }, // MA
+    RegionInfo { name_en: "Monaco", name_de: "Monaco" }, // MC
+    RegionInfo { name_en: "Moldova", name_de: "Moldau" }, // MD
+    RegionInfo { name_en: "Montenegro", name_de: "Montenegro" }, // ME
+    RegionInfo { name_en: "Saint Martin", name_de: "St. Martin" }, // MF
+    RegionInfo { name_en: "Madagascar", name_de: "Madagaskar" }, // MG
+    RegionInfo { name_en: "Marshall Islands", name_de: "Marshall-Inseln" }, // MH
+    RegionInfo { name_en: "Macedonia", name_de: "Mazedonien" }, // MK
+    RegionInfo { name_en: "Mali", name_de: "Mali" }, // ML
+    RegionInfo { name_en: "Myanmar", name_de: "Myanmar" }, // MM
+    RegionInfo { name_en: "Mongolia", name_de: "Mongolei" }, // MN
+    RegionInfo { name_en: "Macao", name_de: "Macao" }, // MO
+    RegionInfo { name_en: "Northern Mariana Islands", name_de: "Nördliche Mariannen-Inseln" }, // MP
+    RegionInfo { name_en: "Martinique", name_de: "Martinique" }, // MQ
+    RegionInfo { name_en: "Mauritania", name_de: "Mauretanien" }, // MR
+    RegionInfo { name_en: "Montserrat", name_de: "Montserrat" }, // MS
+    RegionInfo { name_en: "Malta", name_de: "Malta" }, // MT
+    RegionInfo { name_en: "Mauritius", name_de: "Mauritius" }, // MU
+    RegionInfo { name_en: "Maldives", name_de: "Maldiven" }, // MV
+    RegionInfo { name_en: "Malawi", name_de: "Malawi" }, // MW
+    RegionInfo { name_en: "Mexico", name_de: "Mexiko" }, // MX
+    RegionInfo { name_en: "Malaysia", name_de: "Malaysia" }, // MY
+    RegionInfo { name_en: "Mozambique", name_de: "Mosambik" }, // MZ
+    RegionInfo { name_en: "Namibia", name_de: "Namibia" }, // NA
+    RegionInfo { name_en: "New Caledonia", name_de: "Neukaledonien" }, // NC
+    RegionInfo { name_en: "Niger", name_de: "Niger" }, // NE
+    RegionInfo { name_en: "Norfolk Island", name_de: "Norfolk-Insel" }, // NF
+    RegionInfo { name_en: "Nigeria", name_de: "Nigeria" }, // NG
+    RegionInfo { name_en: "Nicaragua", name_de: "Nicaragua" }, // NI
+    RegionInfo { name_en: "Netherlands", name_de: "Niederlande" }, // NL
+    RegionInfo { name_en: "Norway", name_de: "Norwegen" }, // NO
+    RegionInfo { name_en: "Nepal", name_de: "Nepal" }, // NP
+    RegionInfo { name_en: "Nauru", name_de: "Nauru" }, // NR
+    RegionInfo { name_en: "Niue", name_de: "Niue" }, // NU
+    RegionInfo { name_en: "New Zealand", name_de: "Neuseeland" }, // NZ
+    RegionInfo { name_en: "Oman", name_de: "Oman" }, // OM
+    RegionInfo { name_en: "Panama", name_de: "Panama" }, // PA
+    RegionInfo { name_en: "Peru", name_de: "Peru" }, // PE
+    RegionInfo { name_en: "French Polynesia", name_de: "Französisch-Polynesien" }, // PF
+    RegionInfo { name_en: "Papua New Guinea", name_de: "Papua-Neuguinea" }, // PG
+    RegionInfo { name_en: "Philippines", name_de: "Philippinen" }, // PH
+    RegionInfo { name_en: "Pakistan", name_de: "Pakistan" }, // PK
+    RegionInfo { name_en: "Poland", name_de: "Polen" }, // PL
+    RegionInfo { name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon" }, // PM
+    RegionInfo { name_en: "Puerto Rico", name_de: "Puerto Rico" }, // PR
+    RegionInfo { name_en: "Palestine", name_de: "Palästina" }, // PS
+    RegionInfo { name_en: "Portugal", name_de: "Portugal" }, // PT
+    RegionInfo { name_en: "Palau", name_de: "Palau" }, // PW
+    RegionInfo { name_en: "Paraguay", name_de: "Paraguay" }, // PY
+    RegionInfo { name_en: "Qatar", name_de: "Katar" }, // QA
+    RegionInfo { name_en: "Reunion", name_de: "Reunion" }, // RE
+    RegionInfo { name_en: "Romania", name_de: "Rumänien" }, // RO
+    RegionInfo { name_en: "Serbia", name_de: "Serbien" }, // RS
+    RegionInfo { name_en: "Russia", name_de: "Russland" }, // RU
+    RegionInfo { name_en: "Rwanda", name_de: "Ruanda" }, // RW
+    RegionInfo { name_en: "Saudi Arabia", name_de: "Saudi-Arabien" }, // SA
+    RegionInfo { name_en: "Solomon Islands", name_de: "Solomon-Inseln" }, // SB
+    RegionInfo { name_en: "Seychelles", name_de: "Seychellen" }, // SC
+    RegionInfo { name_en: "Sudan", name_de: "Sudan" }, // SD
+    RegionInfo { name_en: "Sweden", name_de: "Schweden" }, // SE
+    RegionInfo { name_en: "Singapore", name_de: "Singapur" }, // SG
+    RegionInfo { name_en: "Saint Helena", name_de: "St. Helena" }, // SH
+    RegionInfo { name_en: "Slovenia", name_de: "Slowenien" }, // SI
+    RegionInfo { name_en: "Svalbard And Jan Mayen", name_de: "Svalbard und Jan Mayen" }, // SJ
+    RegionInfo { name_en: "Slovakia", name_de: "Slowakei" }, // SK
+    RegionInfo { name_en: "Sierra Leone", name_de: "Sierra Leone" }, // SL
+    RegionInfo { name_en: "San Marino", name_de: "San Marino" }, // SM
+    RegionInfo { name_en: "Senegal", name_de: "Senegal" }, // SN
+    RegionInfo { name_en: "Somalia", name_de: "Somalia" }, // SO
+    RegionInfo { name_en: "Suriname", name_de: "Suriname" }, // SR
+    RegionInfo { name_en: "South Sudan", name_de: "Südsudan" }, // SS
+    RegionInfo { name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe" }, // ST
+    RegionInfo { name_en: "El Salvador", name_de: "El Salvador" }, // SV
+    RegionInfo { name_en: "Sint Maarten (Dutch part)", name_de: "Sint Maarten (Niederländischer Teil)" }, // SX
+    RegionInfo { name_en: "Syria", name_de: "Syrien" }, // SY
+    RegionInfo { name_en: "Swaziland", name_de: "Swasiland" }, // SZ
+    RegionInfo { name_en: "Tristan da Cunha", name_de: "Tristan da Cunha" }, // TA
+    RegionInfo { name_en: "Turks And Caicos Islands", name_de: "Turks- und Caicos-Inseln" }, // TC
+    RegionInfo { name_en: "Chad", name_de: "Tschad" }, // TD
+    RegionInfo { name_en: "Togo", name_de: "Togo" }, // TG
+    RegionInfo { name_en: "Thailand", name_de: "Thailand" }, // TH
+    RegionInfo { name_en: "Tajikistan", name_de: "Tadschikistan" }, // TJ
+    RegionInfo { name_en: "Tokelau", name_de: "Tokelau" }, // TK
+    RegionInfo { name_en: "Timor-Leste", name_de: "Timor-Leste" }, // TL
+    RegionInfo { name_en: "Turkmenistan", name_de: "Turkmenistan" }, // TM
+    RegionInfo { name_en: "Tunisia", name_de: "Tunesien" }, // TN
+    RegionInfo { name_en: "Tonga", name_de: "Tonga" }, // TO
+    RegionInfo { name_en: "Turkey", name_de: "Türkei" }, // TR
+    RegionInfo { name_en: "Trinidad and Tobago", name_de: "Trinidad und Tobago" }, // TT
+    RegionInfo { name_en: "Tuvalu", name_de: "Tuvalu" }, // TV
+    RegionInfo { name_en: "Taiwan", name_de: "Taiwan" }, // TW
+    RegionInfo { name_en: "Tanzania", name_de: "Tansania" }, // TZ
+    RegionInfo { name_en: "Ukraine", name_de: "Ukraine" }, // UA
+    RegionInfo { name_en: "Uganda", name_de: "Uganda" }, // UG
+    RegionInfo { name_en: "United States", name_de: "Vereinigte Staaten von Amerika" }, // US
+    RegionInfo { name_en: "Uruguay", name_de: "Uruguay" }, // UY
+    RegionInfo { name_en: "Uzbekistan", name_de: "Usbekistan" }, // UZ
+    RegionInfo { name_en: "Vatican", name_de: "Vatikanstadt" }, // VA
+    RegionInfo { name_en: "Saint Vincent And The Grenadines", name_de: "St. Vincent und die Grenadinen" }, // VC
+    RegionInfo { name_en: "Venezuela", name_de: "Venezuela" }, // VE
+    RegionInfo { name_en: "British Virgin Islands", name_de: "Britische Jungferninseln" }, // VG
+    RegionInfo { name_en: "U.S. Virgin Islands", name_de: "Amerikanische Jungferninseln" }, // VI
+    RegionInfo { name_en: "Vietnam", name_de: "Vietnam" }, // VN
+    RegionInfo { name_en: "Vanuatu", name_de: "Vanuatu" }, // VU
+    RegionInfo { name_en: "Wallis And Futuna", name_de: "Wallis und Futuna" }, // WF
+    RegionInfo { name_en: "Samoa", name_de: "Samoa" }, // WS
+    RegionInfo { name_en: "Kosovo", name_de: "Kosovo" }, // XK
+    RegionInfo { name_en: "Yemen", name_de: "Jemen" }, // YE
+    RegionInfo { name_en: "Mayotte", name_de: "Mayotte" }, // YT
+    RegionInfo { name_en: "South Africa", name_de: "Südafrika" }, // ZA
+    RegionInfo { name_en: "Zambia", name_de: "Sambia" }, // ZM
+    RegionInfo { name_en: "Zimbabwe", name_de: "Simbabwe" }, // ZW
 ];
 
-/// Dialling facts per region, sorted by region.
-pub static REGIONS: [RegionInfo; 245] = [
-    RegionInfo { region: "AC", code: 247, national_prefix: "", international_prefix: "00", name_en: "Ascension Island", name_de: "Ascension" },
-    RegionInfo { region: "AD", code: 376, national_prefix: "", international_prefix: "00", name_en: "Andorra", name_de: "Andorra" },
-    RegionInfo { region: "AE", code: 971, national_prefix: "0", international_prefix: "00", name_en: "United Arab Emirates", name_de: "Vereinigte Arabische Emirate" },
-    RegionInfo { region: "AF", code: 93, national_prefix: "0", international_prefix: "00", name_en: "Afghanistan", name_de: "Afghanistan" },
-    RegionInfo { region: "AG", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Antigua and Barbuda", name_de: "Antigua und Barbuda" },
-    RegionInfo { region: "AI", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Anguilla", name_de: "Anguilla" },
-    RegionInfo { region: "AL", code: 355, national_prefix: "0", international_prefix: "00", name_en: "Albania", name_de: "Albanien" },
-    RegionInfo { region: "AM", code: 374, national_prefix: "0", international_prefix: "00", name_en: "Armenia", name_de: "Armenien" },
-    RegionInfo { region: "AO", code: 244, national_prefix: "", international_prefix: "00", name_en: "Angola", name_de: "Angola" },
-    RegionInfo { region: "AR", code: 54, national_prefix: "0", international_prefix: "00", name_en: "Argentina", name_de: "Argentinien" },
-    RegionInfo { region: "AS", code: 1, national_prefix: "1", international_prefix: "011", name_en: "American Samoa", name_de: "Amerikanisch-Samoa" },
-    RegionInfo { region: "AT", code: 43, national_prefix: "0", international_prefix: "00", name_en: "Austria", name_de: "Österreich" },
-    RegionInfo { region: "AU", code: 61, national_prefix: "0", international_prefix: "0011", name_en: "Australia", name_de: "Australien" },
-    RegionInfo { region: "AW", code: 297, national_prefix: "", international_prefix: "00", name_en: "Aruba", name_de: "Aruba" },
-    RegionInfo { region: "AX", code: 358, national_prefix: "0", international_prefix: "00", name_en: "Åland Islands", name_de: "Aaland-Inseln" },
-    RegionInfo { region: "AZ", code: 994, national_prefix: "0", international_prefix: "00", name_en: "Azerbaijan", name_de: "Aserbaidschan" },
-    RegionInfo { region: "BA", code: 387, national_prefix: "0", international_prefix: "00", name_en: "Bosnia and Herzegovina", name_de: "Bosnien und Herzegowina" },
-    RegionInfo { region: "BB", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Barbados", name_de: "Barbados" },
-    RegionInfo { region: "BD", code: 880, national_prefix: "0", international_prefix: "00", name_en: "Bangladesh", name_de: "Bangladesch" },
-    RegionInfo { region: "BE", code: 32, national_prefix: "0", international_prefix: "00", name_en: "Belgium", name_de: "Belgien" },
-    RegionInfo { region: "BF", code: 226, national_prefix: "", international_prefix: "00", name_en: "Burkina Faso", name_de: "Burkina Faso" },
-    RegionInfo { region: "BG", code: 359, national_prefix: "0", international_prefix: "00", name_en: "Bulgaria", name_de: "Bulgarien" },
-    RegionInfo { region: "BH", code: 973, national_prefix: "", international_prefix: "00", name_en: "Bahrain", name_de: "Bahrain" },
-    RegionInfo { region: "BI", code: 257, national_prefix: "", international_prefix: "00", name_en: "Burundi", name_de: "Burundi" },
-    RegionInfo { region: "BJ", code: 229, national_prefix: "", international_prefix: "00", name_en: "Benin", name_de: "Benin" },
-    RegionInfo { region: "BL", code: 590, national_prefix: "0", international_prefix: "00", name_en: "Saint Barthélemy", name_de: "Saint Barthélemy" },
-    RegionInfo { region: "BM", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Bermuda", name_de: "Bermuda" },
-    RegionInfo { region: "BN", code: 673, national_prefix: "", international_prefix: "00", name_en: "Brunei", name_de: "Brunei" },
-    RegionInfo { region: "BO", code: 591, national_prefix: "0", international_prefix: "00", name_en: "Bolivia", name_de: "Bolivien" },
-    RegionInfo { region: "BQ", code: 599, national_prefix: "", international_prefix: "00", name_en: "Bonaire, Sint Eustatius and Saba", name_de: "Bonaire, Sint Eustatius und Saba" },
-    RegionInfo { region: "BR", code: 55, national_prefix: "0", international_prefix: "00", name_en: "Brazil", name_de: "Brasilien" },
-    RegionInfo { region: "BS", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Bahamas", name_de: "Bahamas" },
-    RegionInfo { region: "BT", code: 975, national_prefix: "", international_prefix: "00", name_en: "Bhutan", name_de: "Bhutan" },
-    RegionInfo { region: "BW", code: 267, national_prefix: "", international_prefix: "00", name_en: "Botswana", name_de: "Botsuana" },
-    RegionInfo { region: "BY", code: 375, national_prefix: "8", international_prefix: "810", name_en: "Belarus", name_de: "Belarus" },
-    RegionInfo { region: "BZ", code: 501, national_prefix: "", international_prefix: "00", name_en: "Belize", name_de: "Belize" },
-    RegionInfo { region: "CA", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Canada", name_de: "Kanada" },
-    RegionInfo { region: "CC", code: 61, national_prefix: "0", international_prefix: "0011", name_en: "Cocos Islands", name_de: "Kokos-Inseln" },
-    RegionInfo { region: "CD", code: 243, national_prefix: "0", international_prefix: "00", name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo" },
-    RegionInfo { region: "CF", code: 236, national_prefix: "", international_prefix: "00", name_en: "Central African Republic", name_de: "Zentralafrikanische Republik" },
-    RegionInfo { region: "CG", code: 242, national_prefix: "", international_prefix: "00", name_en: "Congo", name_de: "Kongo" },
-    RegionInfo { region: "CH", code: 41, national_prefix: "0", international_prefix: "00", name_en: "Switzerland", name_de: "Schweiz" },
-    RegionInfo { region: "CI", code: 225, national_prefix: "", international_prefix: "00", name_en: "Côte d'Ivoire", name_de: "Elfenbeinküste" },
-    RegionInfo { region: "CK", code: 682, national_prefix: "", international_prefix: "00", name_en: "Cook Islands", name_de: "Cook-Inseln" },
-    RegionInfo { region: "CL", code: 56, national_prefix: "", international_prefix: "00", name_en: "Chile", name_de: "Chile" },
-    RegionInfo { region: "CM", code: 237, national_prefix: "", international_prefix: "00", name_en: "Cameroon", name_de: "Kamerun" },
-    RegionInfo { region: "CN", code: 86, national_prefix: "0", international_prefix: "00", name_en: "China", name_de: "China" },
-    RegionInfo { region: "CO", code: 57, national_prefix: "0", international_prefix: "00", name_en: "Colombia", name_de: "Kolumbien" },
-    RegionInfo { region: "CR", code: 506, national_prefix: "", international_prefix: "00", name_en: "Costa Rica", name_de: "Costa Rica" },
-    RegionInfo { region: "CU", code: 53, national_prefix: "0", international_prefix: "119", name_en: "Cuba", name_de: "Kuba" },
-    RegionInfo { region: "CV", code: 238, national_prefix: "", international_prefix: "0", name_en: "Cape Verde", name_de: "Kap Verde" },
-    RegionInfo { region: "CW", code: 599, national_prefix: "", international_prefix: "00", name_en: "Curaçao", name_de: "Curaçao" },
-    RegionInfo { region: "CX", code: 61, national_prefix: "0", international_prefix: "0011", name_en: "Christmas Island", name_de: "Weihnachtsinsel" },
-    RegionInfo { region: "CY", code: 357, national_prefix: "", international_prefix: "00", name_en: "Cyprus", name_de: "Zypern" },
-    RegionInfo { region: "CZ", code: 420, national_prefix: "", international_prefix: "00", name_en: "Czech Republic", name_de: "Tschechische Republik" },
-    RegionInfo { region: "DE", code: 49, national_prefix: "0", international_prefix: "00", name_en: "Germany", name_de: "Deutschland" },
-    RegionInfo { region: "DJ", code: 253, national_prefix: "", international_prefix: "00", name_en: "Djibouti", name_de: "Dschibuti" },
-    RegionInfo { region: "DK", code: 45, national_prefix: "", international_prefix: "00", name_en: "Denmark", name_de: "Dänemark" },
-    RegionInfo { region: "DM", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Dominica", name_de: "Dominica" },
-    RegionInfo { region: "DO", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Dominican Republic", name_de: "Dominikanische Republik" },
-    RegionInfo { region: "DZ", code: 213, national_prefix: "0", international_prefix: "00", name_en: "Algeria", name_de: "Algerien" },
-    RegionInfo { region: "EC", code: 593, national_prefix: "0", international_prefix: "00", name_en: "Ecuador", name_de: "Ecuador" },
-    RegionInfo { region: "EE", code: 372, national_prefix: "", international_prefix: "00", name_en: "Estonia", name_de: "Estland" },
-    RegionInfo { region: "EG", code: 20, national_prefix: "0", international_prefix: "00", name_en: "Egypt", name_de: "Ägypten" },
-    RegionInfo { region: "EH", code: 212, national_prefix: "0", international_prefix: "00", name_en: "Western Sahara", name_de: "Westsahara" },
-    RegionInfo { region: "ER", code: 291, national_prefix: "0", international_prefix: "00", name_en: "Eritrea", name_de: "Eritrea" },
-    RegionInfo { region: "ES", code: 34, national_prefix: "", international_prefix: "00", name_en: "Spain", name_de: "Spanien" },
-    RegionInfo { region: "ET", code: 251, national_prefix: "0", international_prefix: "00", name_en: "Ethiopia", name_de: "Äthiopien" },
-    RegionInfo { region: "FI", code: 358, national_prefix: "0", international_prefix: "00", name_en: "Finland", name_de: "Finnland" },
-    RegionInfo { region: "FJ", code: 679, national_prefix: "", international_prefix: "00", name_en: "Fiji", name_de: "Fidschi" },
-    RegionInfo { region: "FK", code: 500, national_prefix: "", international_prefix: "00", name_en: "Falkland Islands", name_de: "Falkland-Inseln" },
-    RegionInfo { region: "FM", code: 691, national_prefix: "", international_prefix: "00", name_en: "Micronesia", name_de: "Mikronesien" },
-    RegionInfo { region: "FO", code: 298, national_prefix: "", international_prefix: "00", name_en: "Faroe Islands", name_de: "Färöer-Inseln" },
-    RegionInfo { region: "FR", code: 33, national_prefix: "0", international_prefix: "00", name_en: "France", name_de: "Frankreich" },
-    RegionInfo { region: "GA", code: 241, national_prefix: "", international_prefix: "00", name_en: "Gabon", name_de: "Gabun" },
-    RegionInfo { region: "GB", code: 44, national_prefix: "0", international_prefix: "00", name_en: "United Kingdom", name_de: "Vereinigtes Königreich" },
-    RegionInfo { region: "GD", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Grenada", name_de: "Grenada" },
-    RegionInfo { region: "GE", code: 995, national_prefix: "0", international_prefix: "00", name_en: "Georgia", name_de: "Georgien" },
-    RegionInfo { region: "GF", code: 594, national_prefix: "0", international_prefix: "00", name_en: "French Guiana", name_de: "Französisch-Guayana" },
-    RegionInfo { region: "GG", code: 44, national_prefix: "0", international_prefix: "00", name_en: "Guernsey", name_de: "Guernsey" },
-    RegionInfo { region: "GH", code: 233, national_prefix: "0", international_prefix: "00", name_en: "Ghana", name_de: "Ghana" },
-    RegionInfo { region: "GI", code: 350, national_prefix: "", international_prefix: "00", name_en: "Gibraltar", name_de: "Gibraltar" },
-    RegionInfo { region: "GL", code: 299, national_prefix: "", international_prefix: "00", name_en: "Greenland", name_de: "Grönland" },
-    RegionInfo { region: "GM", code: 220, national_prefix: "", international_prefix: "00", name_en: "Gambia", name_de: "Gambia" },
-    RegionInfo { region: "GN", code: 224, national_prefix: "", international_prefix: "00", name_en: "Guinea", name_de: "Guinea" },
-    RegionInfo { region: "GP", code: 590, national_prefix: "0", international_prefix: "00", name_en: "Guadeloupe", name_de: "Guadeloupe" },
-    RegionInfo { region: "GQ", code: 240, national_prefix: "", international_prefix: "00", name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea" },
-    RegionInfo { region: "GR", code: 30, national_prefix: "", international_prefix: "00", name_en: "Greece", name_de: "Griechenland" },
-    RegionInfo { region: "GT", code: 502, national_prefix: "", international_prefix: "00", name_en: "Guatemala", name_de: "Guatemala" },
-    RegionInfo { region: "GU", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Guam", name_de: "Guam" },
-    RegionInfo { region: "GW", code: 245, national_prefix: "", international_prefix: "00", name_en: "Guinea-Bissau", name_de: "Guinea-Bissau" },
-    RegionInfo { region: "GY", code: 592, national_prefix: "", international_prefix: "001", name_en: "Guyana", name_de: "Guyana" },
-    RegionInfo { region: "HK", code: 852, national_prefix: "", international_prefix: "00", name_en: "Hong Kong", name_de: "Hongkong" },
-    RegionInfo { region: "HN", code: 504, national_prefix: "", international_prefix: "00", name_en: "Honduras", name_de: "Honduras" },
-    RegionInfo { region: "HR", code: 385, national_prefix: "0", international_prefix: "00", name_en: "Croatia", name_de: "Kroatien" },
-    RegionInfo { region: "HT", code: 509, national_prefix: "", international_prefix: "00", name_en: "Haiti", name_de: "Haiti" },
-    RegionInfo { region: "HU", code: 36, national_prefix: "06", international_prefix: "00", name_en: "Hungary", name_de: "Ungarn" },
-    RegionInfo { region: "ID", code: 62, national_prefix: "0", international_prefix: "00", name_en: "Indonesia", name_de: "Indonesien" },
-    RegionInfo { region: "IE", code: 353, national_prefix: "0", international_prefix: "00", name_en: "Ireland", name_de: "Irland" },
-    RegionInfo { region: "IL", code: 972, national_prefix: "0", international_prefix: "00", name_en: "Israel", name_de: "Israel" },
-    RegionInfo { region: "IM", code: 44, national_prefix: "0", international_prefix: "00", name_en: "Isle Of Man", name_de: "Isle of Man" },
-    RegionInfo { region: "IN", code: 91, national_prefix: "0", international_prefix: "00", name_en: "India", name_de: "Indien" },
-    RegionInfo { region: "IO", code: 246, national_prefix: "", international_prefix: "00", name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean" },
-    RegionInfo { region: "IQ", code: 964, national_prefix: "0", international_prefix: "00", name_en: "Iraq", name_de: "Irak" },
-    RegionInfo { region: "IR", code: 98, national_prefix: "0", international_prefix: "00", name_en: "Iran", name_de: "Iran" },
-    RegionInfo { region: "IS", code: 354, national_prefix: "", international_prefix: "00", name_en: "Iceland", name_de: "Island" },
-    RegionInfo { region: "IT", code: 39, national_prefix: "", international_prefix: "00", name_en: "Italy", name_de: "Italien" },
-    RegionInfo { region: "JE", code: 44, national_prefix: "0", international_prefix: "00", name_en: "Jersey", name_de: "Jersey" },
-    RegionInfo { region: "JM", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Jamaica", name_de: "Jamaika" },
-    RegionInfo { region: "JO", code: 962, national_prefix: "0", international_prefix: "00", name_en: "Jordan", name_de: "Jordanien" },
-    RegionInfo { region: "JP", code: 81, national_prefix: "0", international_prefix: "010", name_en: "Japan", name_de: "Japan" },
-    RegionInfo { region: "KE", code: 254, national_prefix: "0", international_prefix: "000", name_en: "Kenya", name_de: "Kenia" },
-    RegionInfo { region: "KG", code: 996, national_prefix: "0", international_prefix: "00", name_en: "Kyrgyzstan", name_de: "Kirgistan" },
-    RegionInfo { region: "KH", code: 855, national_prefix: "0", international_prefix: "00", name_en: "Cambodia", name_de: "Kambodscha" },
-    RegionInfo { region: "KI", code: 686, national_prefix: "0", international_prefix: "00", name_en: "Kiribati", name_de: "Kiribati" },
-    RegionInfo { region: "KM", code: 269, national_prefix: "", international_prefix: "00", name_en: "Comoros", name_de: "Komoren" },
-    RegionInfo { region: "KN", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Saint Kitts And Nevis", name_de: "Saint Kitts und Nevis" },
-    RegionInfo { region: "KP", code: 850, national_prefix: "0", international_prefix: "00", name_en: "North Korea", name_de: "Nordkorea" },
-    RegionInfo { region: "KR", code: 82, national_prefix: "0", international_prefix: "00", name_en: "South Korea", name_de: "Südkorea" },
-    RegionInfo { region: "KW", code: 965, national_prefix: "", international_prefix: "00", name_en: "Kuwait", name_de: "Kuwait" },
-    RegionInfo { region: "KY", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Cayman Islands", name_de: "Kaiman-Inseln" },
-    RegionInfo { region: "KZ", code: 7, national_prefix: "8", international_prefix: "810", name_en: "Kazakhstan", name_de: "Kasachstan" },
-    RegionInfo { region: "LA", code: 856, national_prefix: "0", international_prefix: "00", name_en: "Laos", name_de: "Laos" },
-    RegionInfo { region: "LB", code: 961, national_prefix: "0", international_prefix: "00", name_en: "Lebanon", name_de: "Libanon" },
-    RegionInfo { region: "LC", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Saint Lucia", name_de: "St. Lucia" },
-    RegionInfo { region: "LI", code: 423, national_prefix: "0", international_prefix: "00", name_en: "Liechtenstein", name_de: "Liechtenstein" },
-    RegionInfo { region: "LK", code: 94, national_prefix: "0", international_prefix: "00", name_en: "Sri Lanka", name_de: "Sri Lanka" },
-    RegionInfo { region: "LR", code: 231, national_prefix: "0", international_prefix: "00", name_en: "Liberia", name_de: "Liberia" },
-    RegionInfo { region: "LS", code: 266, national_prefix: "", international_prefix: "00", name_en: "Lesotho", name_de: "Lesotho" },
-    RegionInfo { region: "LT", code: 370, national_prefix: "0", international_prefix: "00", name_en: "Lithuania", name_de: "Litauen" },
-    RegionInfo { region: "LU", code: 352, national_prefix: "", international_prefix: "00", name_en: "Luxembourg", name_de: "Luxemburg" },
-    RegionInfo { region: "LV", code: 371, national_prefix: "", international_prefix: "00", name_en: "Latvia", name_de: "Lettland" },
-    RegionInfo { region: "LY", code: 218, national_prefix: "0", international_prefix: "00", name_en: "Libya", name_de: "Libyen" },
-    RegionInfo { region: "MA", code: 212, national_prefix: "0", international_prefix: "00", name_en: "Morocco", name_de: "Marokko" },
-    RegionInfo { region: "MC", code: 377, national_prefix: "0", international_prefix: "00", name_en: "Monaco", name_de: "Monaco" },
-    RegionInfo { region: "MD", code: 373, national_prefix: "0", international_prefix: "00", name_en: "Moldova", name_de: "Moldau" },
-    RegionInfo { region: "ME", code: 382, national_prefix: "0", international_prefix: "00", name_en: "Montenegro", name_de: "Montenegro" },
-    RegionInfo { region: "MF", code: 590, national_prefix: "0", international_prefix: "00", name_en: "Saint Martin", name_de: "St. Martin" },
-    RegionInfo { region: "MG", code: 261, national_prefix: "0", international_prefix: "00", name_en: "Madagascar", name_de: "Madagaskar" },
-    RegionInfo { region: "MH", code: 692, national_prefix: "1", international_prefix: "011", name_en: "Marshall Islands", name_de: "Marshall-Inseln" },
-    RegionInfo { region: "MK", code: 389, national_prefix: "0", international_prefix: "00", name_en: "Macedonia", name_de: "Mazedonien" },
-    RegionInfo { region: "ML", code: 223, national_prefix: "", international_prefix: "00", name_en: "Mali", name_de: "Mali" },
-    RegionInfo { region: "MM", code: 95, national_prefix: "0", international_prefix: "00", name_en: "Myanmar", name_de: "Myanmar" },
-    RegionInfo { region: "MN", code: 976, national_prefix: "0", international_prefix: "001", name_en: "Mongolia", name_de: "Mongolei" },
-    RegionInfo { region: "MO", code: 853, national_prefix: "", international_prefix: "00", name_en: "Macao", name_de: "Macao" },
-    RegionInfo { region: "MP", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Northern Mariana Islands", name_de: "Nördliche Mariannen-Inseln" },
-    RegionInfo { region: "MQ", code: 596, national_prefix: "0", international_prefix: "00", name_en: "Martinique", name_de: "Martinique" },
-    RegionInfo { region: "MR", code: 222, national_prefix: "", international_prefix: "00", name_en: "Mauritania", name_de: "Mauretanien" },
-    RegionInfo { region: "MS", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Montserrat", name_de: "Montserrat" },
-    RegionInfo { region: "MT", code: 356, national_prefix: "", international_prefix: "00", name_en: "Malta", name_de: "Malta" },
-    RegionInfo { region: "MU", code: 230, national_prefix: "", international_prefix: "020", name_en: "Mauritius", name_de: "Mauritius" },
-    RegionInfo { region: "MV", code: 960, national_prefix: "", international_prefix: "00", name_en: "Maldives", name_de: "Maldiven" },
-    RegionInfo { region: "MW", code: 265, national_prefix: "0", international_prefix: "00", name_en: "Malawi", name_de: "Malawi" },
-    RegionInfo { region: "MX", code: 52, national_prefix: "", international_prefix: "00", name_en: "Mexico", name_de: "Mexiko" },
-    RegionInfo { region: "MY", code: 60, national_prefix: "0", international_prefix: "00", name_en: "Malaysia", name_de: "Malaysia" },
-    RegionInfo { region: "MZ", code: 258, national_prefix: "", international_prefix: "00", name_en: "Mozambique", name_de: "Mosambik" },
-    RegionInfo { region: "NA", code: 264, national_prefix: "0", international_prefix: "00", name_en: "Namibia", name_de: "Namibia" },
-    RegionInfo { region: "NC", code: 687, national_prefix: "", international_prefix: "00", name_en: "New Caledonia", name_de: "Neukaledonien" },
-    RegionInfo { region: "NE", code: 227, national_prefix: "", international_prefix: "00", name_en: "Niger", name_de: "Niger" },
-    RegionInfo { region: "NF", code: 672, national_prefix: "", international_prefix: "00", name_en: "Norfolk Island", name_de: "Norfolk-Insel" },
-    RegionInfo { region: "NG", code: 234, national_prefix: "0", international_prefix: "009", name_en: "Nigeria", name_de: "Nigeria" },
-    RegionInfo { region: "NI", code: 505, national_prefix: "", international_prefix: "00", name_en: "Nicaragua", name_de: "Nicaragua" },
-    RegionInfo { region: "NL", code: 31, national_prefix: "0", international_prefix: "00", name_en: "Netherlands", name_de: "Niederlande" },
-    RegionInfo { region: "NO", code: 47, national_prefix: "", international_prefix: "00", name_en: "Norway", name_de: "Norwegen" },
-    RegionInfo { region: "NP", code: 977, national_prefix: "0", international_prefix: "00", name_en: "Nepal", name_de: "Nepal" },
-    RegionInfo { region: "NR", code: 674, national_prefix: "", international_prefix: "00", name_en: "Nauru", name_de: "Nauru" },
-    RegionInfo { region: "NU", code: 683, national_prefix: "", international_prefix: "00", name_en: "Niue", name_de: "Niue" },
-    RegionInfo { region: "NZ", code: 64, national_prefix: "0", international_prefix: "00", name_en: "New Zealand", name_de: "Neuseeland" },
-    RegionInfo { region: "OM", code: 968, national_prefix: "", international_prefix: "00", name_en: "Oman", name_de: "Oman" },
-    RegionInfo { region: "PA", code: 507, national_prefix: "", international_prefix: "00", name_en: "Panama", name_de: "Panama" },
-    RegionInfo { region: "PE", code: 51, national_prefix: "0", international_prefix: "00", name_en: "Peru", name_de: "Peru" },
-    RegionInfo { region: "PF", code: 689, national_prefix: "", international_prefix: "00", name_en: "French Polynesia", name_de: "Französisch-Polynesien" },
-    RegionInfo { region: "PG", code: 675, national_prefix: "", international_prefix: "00", name_en: "Papua New Guinea", name_de: "Papua-Neuguinea" },
-    RegionInfo { region: "PH", code: 63, national_prefix: "0", international_prefix: "00", name_en: "Philippines", name_de: "Philippinen" },
-    RegionInfo { region: "PK", code: 92, national_prefix: "0", international_prefix: "00", name_en: "Pakistan", name_de: "Pakistan" },
-    RegionInfo { region: "PL", code: 48, national_prefix: "", international_prefix: "00", name_en: "Poland", name_de: "Polen" },
-    RegionInfo { region: "PM", code: 508, national_prefix: "0", international_prefix: "00", name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon" },
-    RegionInfo { region: "PR", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Puerto Rico", name_de: "Puerto Rico" },
-    RegionInfo { region: "PS", code: 970, national_prefix: "0", international_prefix: "00", name_en: "Palestine", name_de: "Palästina" },
-    RegionInfo { region: "PT", code: 351, national_prefix: "", international_prefix: "00", name_en: "Portugal", name_de: "Portugal" },
-    RegionInfo { region: "PW", code: 680, national_prefix: "", international_prefix: "00", name_en: "Palau", name_de: "Palau" },
-    RegionInfo { region: "PY", code: 595, national_prefix: "0", international_prefix: "00", name_en: "Paraguay", name_de: "Paraguay" },
-    RegionInfo { region: "QA", code: 974, national_prefix: "", international_prefix: "00", name_en: "Qatar", name_de: "Katar" },
-    RegionInfo { region: "RE", code: 262, national_prefix: "0", international_prefix: "00", name_en: "Reunion", name_de: "Reunion" },
-    RegionInfo { region: "RO", code: 40, national_prefix: "0", international_prefix: "00", name_en: "Romania", name_de: "Rumänien" },
-    RegionInfo { region: "RS", code: 381, national_prefix: "0", international_prefix: "00", name_en: "Serbia", name_de: "Serbien" },
-    RegionInfo { region: "RU", code: 7, national_prefix: "8", international_prefix: "810", name_en: "Russia", name_de: "Russland" },
-    RegionInfo { region: "RW", code: 250, national_prefix: "0", international_prefix: "00", name_en: "Rwanda", name_de: "Ruanda" },
-    RegionInfo { region: "SA", code: 966, national_prefix: "0", international_prefix: "00", name_en: "Saudi Arabia", name_de: "Saudi-Arabien" },
-    RegionInfo { region: "SB", code: 677, national_prefix: "", international_prefix: "00", name_en: "Solomon Islands", name_de: "Solomon-Inseln" },
-    RegionInfo { region: "SC", code: 248, national_prefix: "", international_prefix: "00", name_en: "Seychelles", name_de: "Seychellen" },
-    RegionInfo { region: "SD", code: 249, national_prefix: "0", international_prefix: "00", name_en: "Sudan", name_de: "Sudan" },
-    RegionInfo { region: "SE", code: 46, national_prefix: "0", international_prefix: "00", name_en: "Sweden", name_de: "Schweden" },
-    RegionInfo { region: "SG", code: 65, national_prefix: "", international_prefix: "00", name_en: "Singapore", name_de: "Singapur" },
-    RegionInfo { region: "SH", code: 290, national_prefix: "", international_prefix: "00", name_en: "Saint Helena", name_de: "St. Helena" },
-    RegionInfo { region: "SI", code: 386, national_prefix: "0", international_prefix: "00", name_en: "Slovenia", name_de: "Slowenien" },
-    RegionInfo { region: "SJ", code: 47, national_prefix: "", international_prefix: "00", name_en: "Svalbard And Jan Mayen", name_de: "Svalbard und Jan Mayen" },
-    RegionInfo { region: "SK", code: 421, national_prefix: "0", international_prefix: "00", name_en: "Slovakia", name_de: "Slowakei" },
-    RegionInfo { region: "SL", code: 232, national_prefix: "0", international_prefix: "00", name_en: "Sierra Leone", name_de: "Sierra Leone" },
-    RegionInfo { region: "SM", code: 378, national_prefix: "", international_prefix: "00", name_en: "San Marino", name_de: "San Marino" },
-    RegionInfo { region: "SN", code: 221, national_prefix: "", international_prefix: "00", name_en: "Senegal", name_de: "Senegal" },
-    RegionInfo { region: "SO", code: 252, national_prefix: "0", international_prefix: "00", name_en: "Somalia", name_de: "Somalia" },
-    RegionInfo { region: "SR", code: 597, national_prefix: "", international_prefix: "00", name_en: "Suriname", name_de: "Suriname" },
-    RegionInfo { region: "SS", code: 211, national_prefix: "0", international_prefix: "00", name_en: "South Sudan", name_de: "Südsudan" },
-    RegionInfo { region: "ST", code: 239, national_prefix: "", international_prefix: "00", name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe" },
-    RegionInfo { region: "SV", code: 503, national_prefix: "", international_prefix: "00", name_en: "El Salvador", name_de: "El Salvador" },
-    RegionInfo { region: "SX", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Sint Maarten (Dutch part)", name_de: "Sint Maarten (Niederländischer Teil)" },
-    RegionInfo { region: "SY", code: 963, national_prefix: "0", international_prefix: "00", name_en: "Syria", name_de: "Syrien" },
-    RegionInfo { region: "SZ", code: 268, national_prefix: "", international_prefix: "00", name_en: "Swaziland", name_de: "Swasiland" },
-    RegionInfo { region: "TA", code: 290, national_prefix: "", international_prefix: "00", name_en: "Tristan da Cunha", name_de: "Tristan da Cunha" },
-    RegionInfo { region: "TC", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Turks And Caicos Islands", name_de: "Turks- und Caicos-Inseln" },
-    RegionInfo { region: "TD", code: 235, national_prefix: "", international_prefix: "00", name_en: "Chad", name_de: "Tschad" },
-    RegionInfo { region: "TG", code: 228, national_prefix: "", international_prefix: "00", name_en: "Togo", name_de: "Togo" },
-    RegionInfo { region: "TH", code: 66, national_prefix: "0", international_prefix: "00", name_en: "Thailand", name_de: "Thailand" },
-    RegionInfo { region: "TJ", code: 992, national_prefix: "", international_prefix: "810", name_en: "Tajikistan", name_de: "Tadschikistan" },
-    RegionInfo { region: "TK", code: 690, national_prefix: "", international_prefix: "00", name_en: "Tokelau", name_de: "Tokelau" },
-    RegionInfo { region: "TL", code: 670, national_prefix: "", international_prefix: "00", name_en: "Timor-Leste", name_de: "Timor-Leste" },
-    RegionInfo { region: "TM", code: 993, national_prefix: "8", international_prefix: "810", name_en: "Turkmenistan", name_de: "Turkmenistan" },
-    RegionInfo { region: "TN", code: 216, national_prefix: "", international_prefix: "00", name_en: "Tunisia", name_de: "Tunesien" },
-    RegionInfo { region: "TO", code: 676, national_prefix: "", international_prefix: "00", name_en: "Tonga", name_de: "Tonga" },
-    RegionInfo { region: "TR", code: 90, national_prefix: "0", international_prefix: "00", name_en: "Turkey", name_de: "Türkei" },
-    RegionInfo { region: "TT", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Trinidad and Tobago", name_de: "Trinidad und Tobago" },
-    RegionInfo { region: "TV", code: 688, national_prefix: "", international_prefix: "00", name_en: "Tuvalu", name_de: "Tuvalu" },
-    RegionInfo { region: "TW", code: 886, national_prefix: "0", international_prefix: "00", name_en: "Taiwan", name_de: "Taiwan" },
-    RegionInfo { region: "TZ", code: 255, national_prefix: "0", international_prefix: "00", name_en: "Tanzania", name_de: "Tansania" },
-    RegionInfo { region: "UA", code: 380, national_prefix: "0", international_prefix: "00", name_en: "Ukraine", name_de: "Ukraine" },
-    RegionInfo { region: "UG", code: 256, national_prefix: "0", international_prefix: "00", name_en: "Uganda", name_de: "Uganda" },
-    RegionInfo { region: "US", code: 1, national_prefix: "1", international_prefix: "011", name_en: "United States", name_de: "Vereinigte Staaten von Amerika" },
-    RegionInfo { region: "UY", code: 598, national_prefix: "0", international_prefix: "00", name_en: "Uruguay", name_de: "Uruguay" },
-    RegionInfo { region: "UZ", code: 998, national_prefix: "", international_prefix: "00", name_en: "Uzbekistan", name_de: "Usbekistan" },
-    RegionInfo { region: "VA", code: 39, national_prefix: "", international_prefix: "00", name_en: "Vatican", name_de: "Vatikanstadt" },
-    RegionInfo { region: "VC", code: 1, national_prefix: "1", international_prefix: "011", name_en: "Saint Vincent And The Grenadines", name_de: "St. Vincent und die Grenadinen" },
-    RegionInfo { region: "VE", code: 58, national_prefix: "0", international_prefix: "00", name_en: "Venezuela", name_de: "Venezuela" },
-    RegionInfo { region: "VG", code: 1, national_prefix: "1", international_prefix: "011", name_en: "British Virgin Islands", name_de: "Britische Jungferninseln" },
-    RegionInfo { region: "VI", code: 1, national_prefix: "1", international_prefix: "011", name_en: "U.S. Virgin Islands", name_de: "Amerikanische Jungferninseln" },
-    RegionInfo { region: "VN", code: 84, national_prefix: "0", international_prefix: "00", name_en: "Vietnam", name_de: "Vietnam" },
-    RegionInfo { region: "VU", code: 678, national_prefix: "", international_prefix: "00", name_en: "Vanuatu", name_de: "Vanuatu" },
-    RegionInfo { region: "WF", code: 681, national_prefix: "", international_prefix: "00", name_en: "Wallis And Futuna", name_de: "Wallis und Futuna" },
-    RegionInfo { region: "WS", code: 685, national_prefix: "", international_prefix: "0", name_en: "Samoa", name_de: "Samoa" },
-    RegionInfo { region: "XK", code: 383, national_prefix: "0", international_prefix: "00", name_en: "Kosovo", name_de: "Kosovo" },
-    RegionInfo { region: "YE", code: 967, national_prefix: "0", international_prefix: "00", name_en: "Yemen", name_de: "Jemen" },
-    RegionInfo { region: "YT", code: 262, national_prefix: "0", international_prefix: "00", name_en: "Mayotte", name_de: "Mayotte" },
-    RegionInfo { region: "ZA", code: 27, national_prefix: "0", international_prefix: "00", name_en: "South Africa", name_de: "Südafrika" },
-    RegionInfo { region: "ZM", code: 260, national_prefix: "0", international_prefix: "00", name_en: "Zambia", name_de: "Sambia" },
-    RegionInfo { region: "ZW", code: 263, national_prefix: "0", international_prefix: "00", name_en: "Zimbabwe", name_de: "Simbabwe" },
-];
+/// One constant per region (ISO 3166 alpha-2, plus `AC`, `TA` and `XK` as
+/// libphonenumber uses them), generated from `data/world/regions.csv`.
+impl crate::region::Region {
+    /// Ascension Island (+247).
+    pub const AC: Self = Self::at(0);
+    /// Andorra (+376).
+    pub const AD: Self = Self::at(1);
+    /// United Arab Emirates (+971).
+    pub const AE: Self = Self::at(2);
+    /// Afghanistan (+93).
+    pub const AF: Self = Self::at(3);
+    /// Antigua and Barbuda (+1).
+    pub const AG: Self = Self::at(4);
+    /// Anguilla (+1).
+    pub const AI: Self = Self::at(5);
+    /// Albania (+355).
+    pub const AL: Self = Self::at(6);
+    /// Armenia (+374).
+    pub const AM: Self = Self::at(7);
+    /// Angola (+244).
+    pub const AO: Self = Self::at(8);
+    /// Argentina (+54).
+    pub const AR: Self = Self::at(9);
+    /// American Samoa (+1).
+    pub const AS: Self = Self::at(10);
+    /// Austria (+43).
+    pub const AT: Self = Self::at(11);
+    /// Australia (+61).
+    pub const AU: Self = Self::at(12);
+    /// Aruba (+297).
+    pub const AW: Self = Self::at(13);
+    /// Åland Islands (+358).
+    pub const AX: Self = Self::at(14);
+    /// Azerbaijan (+994).
+    pub const AZ: Self = Self::at(15);
+    /// Bosnia and Herzegovina (+387).
+    pub const BA: Self = Self::at(16);
+    /// Barbados (+1).
+    pub const BB: Self = Self::at(17);
+    /// Bangladesh (+880).
+    pub const BD: Self = Self::at(18);
+    /// Belgium (+32).
+    pub const BE: Self = Self::at(19);
+    /// Burkina Faso (+226).
+    pub const BF: Self = Self::at(20);
+    /// Bulgaria (+359).
+    pub const BG: Self = Self::at(21);
+    /// Bahrain (+973).
+    pub const BH: Self = Self::at(22);
+    /// Burundi (+257).
+    pub const BI: Self = Self::at(23);
+    /// Benin (+229).
+    pub const BJ: Self = Self::at(24);
+    /// Saint Barthélemy (+590).
+    pub const BL: Self = Self::at(25);
+    /// Bermuda (+1).
+    pub const BM: Self = Self::at(26);
+    /// Brunei (+673).
+    pub const BN: Self = Self::at(27);
+    /// Bolivia (+591).
+    pub const BO: Self = Self::at(28);
+    /// Bonaire, Sint Eustatius and Saba (+599).
+    pub const BQ: Self = Self::at(29);
+    /// Brazil (+55).
+    pub const BR: Self = Self::at(30);
+    /// Bahamas (+1).
+    pub const BS: Self = Self::at(31);
+    /// Bhutan (+975).
+    pub const BT: Self = Self::at(32);
+    /// Botswana (+267).
+    pub const BW: Self = Self::at(33);
+    /// Belarus (+375).
+    pub const BY: Self = Self::at(34);
+    /// Belize (+501).
+    pub const BZ: Self = Self::at(35);
+    /// Canada (+1).
+    pub const CA: Self = Self::at(36);
+    /// Cocos Islands (+61).
+    pub const CC: Self = Self::at(37);
+    /// The Democratic Republic Of Congo (+243).
+    pub const CD: Self = Self::at(38);
+    /// Central African Republic (+236).
+    pub const CF: Self = Self::at(39);
+    /// Congo (+242).
+    pub const CG: Self = Self::at(40);
+    /// Switzerland (+41).
+    pub const CH: Self = Self::at(41);
+    /// Côte d'Ivoire (+225).
+    pub const CI: Self = Self::at(42);
+    /// Cook Islands (+682).
+    pub const CK: Self = Self::at(43);
+    /// Chile (+56).
+    pub const CL: Self = Self::at(44);
+    /// Cameroon (+237).
+    pub const CM: Self = Self::at(45);
+    /// China (+86).
+    pub const CN: Self = Self::at(46);
+    /// Colombia (+57).
+    pub const CO: Self = Self::at(47);
+    /// Costa Rica (+506).
+    pub const CR: Self = Self::at(48);
+    /// Cuba (+53).
+    pub const CU: Self = Self::at(49);
+    /// Cape Verde (+238).
+    pub const CV: Self = Self::at(50);
+    /// Curaçao (+599).
+    pub const CW: Self = Self::at(51);
+    /// Christmas Island (+61).
+    pub const CX: Self = Self::at(52);
+    /// Cyprus (+357).
+    pub const CY: Self = Self::at(53);
+    /// Czech Republic (+420).
+    pub const CZ: Self = Self::at(54);
+    /// Germany (+49).
+    pub const DE: Self = Self::at(55);
+    /// Djibouti (+253).
+    pub const DJ: Self = Self::at(56);
+    /// Denmark (+45).
+    pub const DK: Self = Self::at(57);
+    /// Dominica (+1).
+    pub const DM: Self = Self::at(58);
+    /// Dominican Republic (+1).
+    pub const DO: Self = Self::at(59);
+    /// Algeria (+213).
+    pub const DZ: Self = Self::at(60);
+    /// Ecuador (+593).
+    pub const EC: Self = Self::at(61);
+    /// Estonia (+372).
+    pub const EE: Self = Self::at(62);
+    /// Egypt (+20).
+    pub const EG: Self = Self::at(63);
+    /// Western Sahara (+212).
+    pub const EH: Self = Self::at(64);
+    /// Eritrea (+291).
+    pub const ER: Self = Self::at(65);
+    /// Spain (+34).
+    pub const ES: Self = Self::at(66);
+    /// Ethiopia (+251).
+    pub const ET: Self = Self::at(67);
+    /// Finland (+358).
+    pub const FI: Self = Self::at(68);
+    /// Fiji (+679).
+    pub const FJ: Self = Self::at(69);
+    /// Falkland Islands (+500).
+    pub const FK: Self = Self::at(70);
+    /// Micronesia (+691).
+    pub const FM: Self = Self::at(71);
+    /// Faroe Islands (+298).
+    pub const FO: Self = Self::at(72);
+    /// France (+33).
+    pub const FR: Self = Self::at(73);
+    /// Gabon (+241).
+    pub const GA: Self = Self::at(74);
+    /// United Kingdom (+44).
+    pub const GB: Self = Self::at(75);
+    /// Grenada (+1).
+    pub const GD: Self = Self::at(76);
+    /// Georgia (+995).
+    pub const GE: Self = Self::at(77);
+    /// French Guiana (+594).
+    pub const GF: Self = Self::at(78);
+    /// Guernsey (+44).
+    pub const GG: Self = Self::at(79);
+    /// Ghana (+233).
+    pub const GH: Self = Self::at(80);
+    /// Gibraltar (+350).
+    pub const GI: Self = Self::at(81);
+    /// Greenland (+299).
+    pub const GL: Self = Self::at(82);
+    /// Gambia (+220).
+    pub const GM: Self = Self::at(83);
+    /// Guinea (+224).
+    pub const GN: Self = Self::at(84);
+    /// Guadeloupe (+590).
+    pub const GP: Self = Self::at(85);
+    /// Equatorial Guinea (+240).
+    pub const GQ: Self = Self::at(86);
+    /// Greece (+30).
+    pub const GR: Self = Self::at(87);
+    /// Guatemala (+502).
+    pub const GT: Self = Self::at(88);
+    /// Guam (+1).
+    pub const GU: Self = Self::at(89);
+    /// Guinea-Bissau (+245).
+    pub const GW: Self = Self::at(90);
+    /// Guyana (+592).
+    pub const GY: Self = Self::at(91);
+    /// Hong Kong (+852).
+    pub const HK: Self = Self::at(92);
+    /// Honduras (+504).
+    pub const HN: Self = Self::at(93);
+    /// Croatia (+385).
+    pub const HR: Self = Self::at(94);
+    /// Haiti (+509).
+    pub const HT: Self = Self::at(95);
+    /// Hungary (+36).
+    pub const HU: Self = Self::at(96);
+    /// Indonesia (+62).
+    pub const ID: Self = Self::at(97);
+    /// Ireland (+353).
+    pub const IE: Self = Self::at(98);
+    /// Israel (+972).
+    pub const IL: Self = Self::at(99);
+    /// Isle Of Man (+44).
+    pub const IM: Self = Self::at(100);
+    /// India (+91).
+    pub const IN: Self = Self::at(101);
+    /// British Indian Ocean Territory (+246).
+    pub const IO: Self = Self::at(102);
+    /// Iraq (+964).
+    pub const IQ: Self = Self::at(103);
+    /// Iran (+98).
+    pub const IR: Self = Self::at(104);
+    /// Iceland (+354).
+    pub const IS: Self = Self::at(105);
+    /// Italy (+39).
+    pub const IT: Self = Self::at(106);
+    /// Jersey (+44).
+    pub const JE: Self = Self::at(107);
+    /// Jamaica (+1).
+    pub const JM: Self = Self::at(108);
+    /// Jordan (+962).
+    pub const JO: Self = Self::at(109);
+    /// Japan (+81).
+    pub const JP: Self = Self::at(110);
+    /// Kenya (+254).
+    pub const KE: Self = Self::at(111);
+    /// Kyrgyzstan (+996).
+    pub const KG: Self = Self::at(112);
+    /// Cambodia (+855).
+    pub const KH: Self = Self::at(113);
+    /// Kiribati (+686).
+    pub const KI: Self = Self::at(114);
+    /// Comoros (+269).
+    pub const KM: Self = Self::at(115);
+    /// Saint Kitts And Nevis (+1).
+    pub const KN: Self = Self::at(116);
+    /// North Korea (+850).
+    pub const KP: Self = Self::at(117);
+    /// South Korea (+82).
+    pub const KR: Self = Self::at(118);
+    /// Kuwait (+965).
+    pub const KW: Self = Self::at(119);
+    /// Cayman Islands (+1).
+    pub const KY: Self = Self::at(120);
+    /// Kazakhstan (+7).
+    pub const KZ: Self = Self::at(121);
+    /// Laos (+856).
+    pub const LA: Self = Self::at(122);
+    /// Lebanon (+961).
+    pub const LB: Self = Self::at(123);
+    /// Saint Lucia (+1).
+    pub const LC: Self = Self::at(124);
+    /// Liechtenstein (+423).
+    pub const LI: Self = Self::at(125);
+    /// Sri Lanka (+94).
+    pub const LK: Self = Self::at(126);
+    /// Liberia (+231).
+    pub const LR: Self = Self::at(127);
+    /// Lesotho (+266).
+    pub const LS: Self = Self::at(128);
+    /// Lithuania (+370).
+    pub const LT: Self = Self::at(129);
+    /// Luxembourg (+352).
+    pub const LU: Self = Self::at(130);
+    /// Latvia (+371).
+    pub const LV: Self = Self::at(131);
+    /// Libya (+218).
+    pub const LY: Self = Self::at(132);
+    /// Morocco (+212).
+    pub const MA: Self = Self::at(133);
+    /// Monaco (+377).
+    pub const MC: Self = Self::at(134);
+    /// Moldova (+373).
+    pub const MD: Self = Self::at(135);
+    /// Montenegro (+382).
+    pub const ME: Self = Self::at(136);
+    /// Saint Martin (+590).
+    pub const MF: Self = Self::at(137);
+    /// Madagascar (+261).
+    pub const MG: Self = Self::at(138);
+    /// Marshall Islands (+692).
+    pub const MH: Self = Self::at(139);
+    /// Macedonia (+389).
+    pub const MK: Self = Self::at(140);
+    /// Mali (+223).
+    pub const ML: Self = Self::at(141);
+    /// Myanmar (+95).
+    pub const MM: Self = Self::at(142);
+    /// Mongolia (+976).
+    pub const MN: Self = Self::at(143);
+    /// Macao (+853).
+    pub const MO: Self = Self::at(144);
+    /// Northern Mariana Islands (+1).
+    pub const MP: Self = Self::at(145);
+    /// Martinique (+596).
+    pub const MQ: Self = Self::at(146);
+    /// Mauritania (+222).
+    pub const MR: Self = Self::at(147);
+    /// Montserrat (+1).
+    pub const MS: Self = Self::at(148);
+    /// Malta (+356).
+    pub const MT: Self = Self::at(149);
+    /// Mauritius (+230).
+    pub const MU: Self = Self::at(150);
+    /// Maldives (+960).
+    pub const MV: Self = Self::at(151);
+    /// Malawi (+265).
+    pub const MW: Self = Self::at(152);
+    /// Mexico (+52).
+    pub const MX: Self = Self::at(153);
+    /// Malaysia (+60).
+    pub const MY: Self = Self::at(154);
+    /// Mozambique (+258).
+    pub const MZ: Self = Self::at(155);
+    /// Namibia (+264).
+    pub const NA: Self = Self::at(156);
+    /// New Caledonia (+687).
+    pub const NC: Self = Self::at(157);
+    /// Niger (+227).
+    pub const NE: Self = Self::at(158);
+    /// Norfolk Island (+672).
+    pub const NF: Self = Self::at(159);
+    /// Nigeria (+234).
+    pub const NG: Self = Self::at(160);
+    /// Nicaragua (+505).
+    pub const NI: Self = Self::at(161);
+    /// Netherlands (+31).
+    pub const NL: Self = Self::at(162);
+    /// Norway (+47).
+    pub const NO: Self = Self::at(163);
+    /// Nepal (+977).
+    pub const NP: Self = Self::at(164);
+    /// Nauru (+674).
+    pub const NR: Self = Self::at(165);
+    /// Niue (+683).
+    pub const NU: Self = Self::at(166);
+    /// New Zealand (+64).
+    pub const NZ: Self = Self::at(167);
+    /// Oman (+968).
+    pub const OM: Self = Self::at(168);
+    /// Panama (+507).
+    pub const PA: Self = Self::at(169);
+    /// Peru (+51).
+    pub const PE: Self = Self::at(170);
+    /// French Polynesia (+689).
+    pub const PF: Self = Self::at(171);
+    /// Papua New Guinea (+675).
+    pub const PG: Self = Self::at(172);
+    /// Philippines (+63).
+    pub const PH: Self = Self::at(173);
+    /// Pakistan (+92).
+    pub const PK: Self = Self::at(174);
+    /// Poland (+48).
+    pub const PL: Self = Self::at(175);
+    /// Saint Pierre And Miquelon (+508).
+    pub const PM: Self = Self::at(176);
+    /// Puerto Rico (+1).
+    pub const PR: Self = Self::at(177);
+    /// Palestine (+970).
+    pub const PS: Self = Self::at(178);
+    /// Portugal (+351).
+    pub const PT: Self = Self::at(179);
+    /// Palau (+680).
+    pub const PW: Self = Self::at(180);
+    /// Paraguay (+595).
+    pub const PY: Self = Self::at(181);
+    /// Qatar (+974).
+    pub const QA: Self = Self::at(182);
+    /// Reunion (+262).
+    pub const RE: Self = Self::at(183);
+    /// Romania (+40).
+    pub const RO: Self = Self::at(184);
+    /// Serbia (+381).
+    pub const RS: Self = Self::at(185);
+    /// Russia (+7).
+    pub const RU: Self = Self::at(186);
+    /// Rwanda (+250).
+    pub const RW: Self = Self::at(187);
+    /// Saudi Arabia (+966).
+    pub const SA: Self = Self::at(188);
+    /// Solomon Islands (+677).
+    pub const SB: Self = Self::at(189);
+    /// Seychelles (+248).
+    pub const SC: Self = Self::at(190);
+    /// Sudan (+249).
+    pub const SD: Self = Self::at(191);
+    /// Sweden (+46).
+    pub const SE: Self = Self::at(192);
+    /// Singapore (+65).
+    pub const SG: Self = Self::at(193);
+    /// Saint Helena (+290).
+    pub const SH: Self = Self::at(194);
+    /// Slovenia (+386).
+    pub const SI: Self = Self::at(195);
+    /// Svalbard And Jan Mayen (+47).
+    pub const SJ: Self = Self::at(196);
+    /// Slovakia (+421).
+    pub const SK: Self = Self::at(197);
+    /// Sierra Leone (+232).
+    pub const SL: Self = Self::at(198);
+    /// San Marino (+378).
+    pub const SM: Self = Self::at(199);
+    /// Senegal (+221).
+    pub const SN: Self = Self::at(200);
+    /// Somalia (+252).
+    pub const SO: Self = Self::at(201);
+    /// Suriname (+597).
+    pub const SR: Self = Self::at(202);
+    /// South Sudan (+211).
+    pub const SS: Self = Self::at(203);
+    /// Sao Tome And Principe (+239).
+    pub const ST: Self = Self::at(204);
+    /// El Salvador (+503).
+    pub const SV: Self = Self::at(205);
+    /// Sint Maarten (Dutch part) (+1).
+    pub const SX: Self = Self::at(206);
+    /// Syria (+963).
+    pub const SY: Self = Self::at(207);
+    /// Swaziland (+268).
+    pub const SZ: Self = Self::at(208);
+    /// Tristan da Cunha (+290).
+    pub const TA: Self = Self::at(209);
+    /// Turks And Caicos Islands (+1).
+    pub const TC: Self = Self::at(210);
+    /// Chad (+235).
+    pub const TD: Self = Self::at(211);
+    /// Togo (+228).
+    pub const TG: Self = Self::at(212);
+    /// Thailand (+66).
+    pub const TH: Self = Self::at(213);
+    /// Tajikistan (+992).
+    pub const TJ: Self = Self::at(214);
+    /// Tokelau (+690).
+    pub const TK: Self = Self::at(215);
+    /// Timor-Leste (+670).
+    pub const TL: Self = Self::at(216);
+    /// Turkmenistan (+993).
+    pub const TM: Self = Self::at(217);
+    /// Tunisia (+216).
+    pub const TN: Self = Self::at(218);
+    /// Tonga (+676).
+    pub const TO: Self = Self::at(219);
+    /// Turkey (+90).
+    pub const TR: Self = Self::at(220);
+    /// Trinidad and Tobago (+1).
+    pub const TT: Self = Self::at(221);
+    /// Tuvalu (+688).
+    pub const TV: Self = Self::at(222);
+    /// Taiwan (+886).
+    pub const TW: Self = Self::at(223);
+    /// Tanzania (+255).
+    pub const TZ: Self = Self::at(224);
+    /// Ukraine (+380).
+    pub const UA: Self = Self::at(225);
+    /// Uganda (+256).
+    pub const UG: Self = Self::at(226);
+    /// United States (+1).
+    pub const US: Self = Self::at(227);
+    /// Uruguay (+598).
+    pub const UY: Self = Self::at(228);
+    /// Uzbekistan (+998).
+    pub const UZ: Self = Self::at(229);
+    /// Vatican (+39).
+    pub const VA: Self = Self::at(230);
+    /// Saint Vincent And The Grenadines (+1).
+    pub const VC: Self = Self::at(231);
+    /// Venezuela (+58).
+    pub const VE: Self = Self::at(232);
+    /// British Virgin Islands (+1).
+    pub const VG: Self = Self::at(233);
+    /// U.S. Virgin Islands (+1).
+    pub const VI: Self = Self::at(234);
+    /// Vietnam (+84).
+    pub const VN: Self = Self::at(235);
+    /// Vanuatu (+678).
+    pub const VU: Self = Self::at(236);
+    /// Wallis And Futuna (+681).
+    pub const WF: Self = Self::at(237);
+    /// Samoa (+685).
+    pub const WS: Self = Self::at(238);
+    /// Kosovo (+383).
+    pub const XK: Self = Self::at(239);
+    /// Yemen (+967).
+    pub const YE: Self = Self::at(240);
+    /// Mayotte (+262).
+    pub const YT: Self = Self::at(241);
+    /// South Africa (+27).
+    pub const ZA: Self = Self::at(242);
+    /// Zambia (+260).
+    pub const ZM: Self = Self::at(243);
+    /// Zimbabwe (+263).
+    pub const ZW: Self = Self::at(244);
+}
 
 /// Calling codes on warning lists, sorted by code.
 pub static RISKY_CODES: [RiskyCode; 24] = [

@@ -116,6 +116,25 @@ impl Category {
         Category::Unknown,
     ];
 
+    /// libphonenumber's `PhoneNumberType` name of the categories it has (`FIXED_LINE`,
+    /// `PREMIUM_RATE`, …); `None` for numrep's own (`mass_traffic`, `emergency`, …).
+    pub const fn libphonenumber_type(self) -> Option<&'static str> {
+        Some(match self {
+            Category::FixedLine => "FIXED_LINE",
+            Category::Mobile => "MOBILE",
+            Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+            Category::TollFree => "TOLL_FREE",
+            Category::PremiumRate => "PREMIUM_RATE",
+            Category::SharedCost => "SHARED_COST",
+            Category::PersonalNumber => "PERSONAL_NUMBER",
+            Category::Voip => "VOIP",
+            Category::Pager => "PAGER",
+            Category::Uan => "UAN",
+            Category::Voicemail => "VOICEMAIL",
+            _ => return None,
+        })
+    }
+
     /// Parses the snake_case name.
     pub fn from_name(name: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.as_str() == name)
@@ -137,7 +156,8 @@ pub enum RangeStatus {
 }
 
 impl RangeStatus {
-    /// Parses the name used in `data/`.
+    /// Parses the name used in `data/` (by `numrep-gen`, which shares this file).
+    #[allow(dead_code)]
     pub fn from_name(name: &str) -> Option<RangeStatus> {
         Some(match name {
             "assigned" => RangeStatus::Assigned,
@@ -197,7 +217,7 @@ pub struct RangeRecord {
     pub range: u16,
     /// Index into [`OPERATORS`](super::OPERATORS), or [`NONE`].
     pub operator: u16,
-    /// Index into [`TARIFFS`](super::TARIFFS), or [`NONE`].
+    /// Index into `TARIFFS`, or [`NONE`].
     pub tariff: u16,
 }
 
@@ -292,18 +312,14 @@ pub enum CodeKind {
     InternationalNetwork,
 }
 
-/// A country calling code (ITU-T E.164).
+/// A country calling code's row (ITU-T E.164).
 #[derive(Debug)]
-pub struct CountryCode {
+pub struct CountryCodeInfo {
     /// The code, 1–3 digits.
     pub code: u16,
     /// Digits in the code.
     pub len: u8,
-    /// The main region (ISO 3166 alpha-2), `None` for international networks.
-    pub main_region: Option<&'static str>,
-    /// All regions sharing the code, main first, space-separated.
-    pub regions: &'static str,
-    /// English name.
+    /// English name (the main region's, or the network's).
     pub name_en: &'static str,
     /// German name.
     pub name_de: &'static str,
@@ -311,28 +327,10 @@ pub struct CountryCode {
     pub kind: CodeKind,
 }
 
-/// A national-number prefix that moves a shared calling code to another region (+1 416 → CA).
-#[derive(Debug)]
-pub struct SharedPrefix {
-    /// Calling code.
-    pub code: u16,
-    /// National-number prefix.
-    pub prefix: &'static str,
-    /// Region it belongs to.
-    pub region: &'static str,
-}
-
-/// Dialling facts for one region.
+/// The names of one region (its code, calling code and dialling facts are in the
+/// world tables, in the same order).
 #[derive(Debug)]
 pub struct RegionInfo {
-    /// ISO 3166 alpha-2.
-    pub region: &'static str,
-    /// Country calling code.
-    pub code: u16,
-    /// Trunk prefix for national dialling ("0" in Germany), may be empty.
-    pub national_prefix: &'static str,
-    /// International call prefix ("00", "011").
-    pub international_prefix: &'static str,
     /// English name.
     pub name_en: &'static str,
     /// German name.
@@ -350,9 +348,9 @@ pub struct RangeName {
     pub source: &'static str,
 }
 
-/// A tariff: prices in tenths of a euro cent (so 3.9 ct = 39), incl. VAT.
+/// A tariff row: prices in tenths of a euro cent (so 3.9 ct = 39), incl. VAT.
 #[derive(Debug, Clone, Copy)]
-pub struct Tariff {
+pub struct TariffRow {
     /// Stable id such as `0900-5`.
     pub id: &'static str,
     /// Price per minute, if any.

@@ -2,24 +2,22 @@
 //!
 //! A [`Report`] keeps what was computed (the number, its classification, the assessment,
 //! what our lists and sources said), not sentences: texts come from the catalogue when
-//! the report is written ([`Serialize`], or the accessors' `Display` values), in the
+//! the report is written ([`Serialize`](serde::Serialize), or the accessors' `Display` values), in the
 //! language of the [`Options`] it was made with.
-
-use serde::Serialize;
 
 mod json;
 mod serialize;
 
 use crate::assess::{assess, Advice, Assessment, Reason, Risk};
 use crate::checker::{ListInfo, OwnNumberInfo, RegisterCheck};
-use crate::classify::{classify, Classification, Validity};
+use crate::classify::{classify, Classification, Cost, NumberRange, Tariff, Validity};
 use crate::error::ParseError;
 use crate::evidence::SourceEvidence;
 use crate::format::{Formatted, Mode};
 use crate::lang::Lang;
 use crate::number::PhoneNumber;
 use crate::parse::parse;
-use crate::plan::{CallerIdRule, Category, Tariff, DATA_FINGERPRINT};
+use crate::plan::{CallerIdRule, Category, DATA_FINGERPRINT};
 use crate::region::Region;
 
 /// How to read and describe numbers: the region for national forms and the language
@@ -62,49 +60,6 @@ impl Options {
     }
 }
 
-/// A tariff in euros (JSON `tariff`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct TariffInfo {
-    /// Stable id, e.g. `0900-5`.
-    pub id: &'static str,
-    /// Euros per minute.
-    pub per_minute_eur: Option<f64>,
-    /// Euros per call.
-    pub per_call_eur: Option<f64>,
-    /// Free seconds at the start.
-    pub free_seconds: u16,
-    /// Legal cap per minute.
-    pub max_per_minute_eur: Option<f64>,
-    /// Legal cap per call.
-    pub max_per_call_eur: Option<f64>,
-    /// In words.
-    pub description: &'static str,
-}
-
-impl TariffInfo {
-    fn new(t: &'static Tariff, lang: Lang) -> TariffInfo {
-        let eur = |tenths: Option<u32>| tenths.map(|v| f64::from(v) / 1000.0);
-        TariffInfo {
-            id: t.id,
-            per_minute_eur: eur(t.per_minute),
-            per_call_eur: eur(t.per_call),
-            free_seconds: t.free_seconds,
-            max_per_minute_eur: eur(t.max_per_minute),
-            max_per_call_eur: eur(t.max_per_call),
-            description: lang.pick(t.description_de, t.description_en),
-        }
-    }
-}
-
-/// The range row behind the answer (JSON `range`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct RangeInfo {
-    /// Official name.
-    pub name: &'static str,
-    /// Where the fact comes from: a page or a § an agent can open.
-    pub source: &'static str,
-}
-
 /// Why an input was not read as a number.
 #[derive(Debug, Clone)]
 enum Rejection {
@@ -142,7 +97,7 @@ impl ReportError<'_> {
 impl std::fmt::Display for ReportError<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.rejection {
-            Rejection::Parse(e) => f.write_str(&e.message(self.lang)),
+            Rejection::Parse(e) => e.message(self.lang).fmt(f),
             Rejection::Other { message, .. } => f.write_str(message),
         }
     }
@@ -166,7 +121,7 @@ enum Outcome {
     Found(Found),
 }
 
-/// Everything numrep knows about one input. Its [`Serialize`] output is the JSON
+/// Everything numrep knows about one input. Its [`Serialize`](serde::Serialize) output is the JSON
 /// contract of the CLI and the widget; the accessors give the same facts to Rust code.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -303,16 +258,18 @@ impl Report {
             .map(|f| Formatted::new(&f.number, &f.class, mode))
     }
 
-    /// The national format, for numbers of the home region's country only.
+    /// The national format, for numbers of the home region's calling code only (a
+    /// national form is what someone there dials).
     pub fn national_format(&self) -> Option<Formatted> {
         let found = self.found_ref()?;
-        let home = self.options.region.info().code;
+        let home = self.options.region.country_code();
         (found.number.country_code() == home).then(|| self.formatted(Mode::National))?
     }
 
-    /// ISO 3166 alpha-2 of the resolved region; `None` for international networks.
-    pub fn region(&self) -> Option<&'static str> {
-        self.found_ref()?.class.region
+    /// The region the number belongs to (`+1 416 …` → CA); `None` for international
+    /// networks and numbers no region claims.
+    pub fn region(&self) -> Option<Region> {
+        self.found_ref()?.class.region()
     }
 
     /// Country or network name, in the report's language.
@@ -322,12 +279,12 @@ impl Report {
 
     /// Kind of line.
     pub fn category(&self) -> Option<Category> {
-        self.found_ref().map(|f| f.class.category)
+        self.found_ref().map(|f| f.class.category())
     }
 
     /// Whether the number can exist, and if not, why.
     pub fn validity(&self) -> Option<Validity> {
-        self.found_ref().map(|f| f.class.validity)
+        self.found_ref().map(|f| f.class.validity())
     }
 
     /// True when the number is complete and in an assigned range.
@@ -345,19 +302,19 @@ impl Report {
         self.found_ref()?.class.operator()
     }
 
-    /// Tariff of a service number, in euros.
-    pub fn tariff(&self) -> Option<TariffInfo> {
-        let tariff = self.found_ref()?.class.tariff()?;
-        Some(TariffInfo::new(tariff, self.options.lang))
+    /// Tariff of a German service number.
+    pub fn tariff(&self) -> Option<Tariff> {
+        self.found_ref()?.class.tariff()
     }
 
-    /// The range row behind the answer.
-    pub fn range(&self) -> Option<RangeInfo> {
-        let range = self.found_ref()?.class.range()?;
-        Some(RangeInfo {
-            name: self.options.lang.pick(range.de, range.en),
-            source: range.source,
-        })
+    /// What a call to a short number costs.
+    pub fn cost(&self) -> Option<Cost> {
+        self.found_ref()?.class.cost()
+    }
+
+    /// The German range row behind the answer: its name and source.
+    pub fn range(&self) -> Option<NumberRange> {
+        self.found_ref()?.class.range()
     }
 
     /// Whether the number can be a real caller's number; `None` when the input did

@@ -8,11 +8,13 @@ use serde::Serialize;
 use super::Report;
 use crate::assess::Reason;
 use crate::checker::RegisterCheck;
+use crate::classify::{NumberRange, Tariff};
 use crate::evidence::EvidenceList;
 use crate::format::Mode;
 use crate::lang::Lang;
 use crate::number::PhoneNumber;
 use crate::plan::DATA_FINGERPRINT;
+use crate::region::Region;
 
 /// `{code, message}` with the message rendered in place.
 struct CodeMessage<T>(&'static str, T);
@@ -71,12 +73,42 @@ impl Serialize for RegisterJson {
     }
 }
 
+/// A tariff in euros with its description in the report's language (JSON `tariff`).
+pub(super) struct TariffJson(pub Tariff, pub Lang);
+
+impl Serialize for TariffJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut s = serializer.serialize_struct("Tariff", 7)?;
+        s.serialize_field("id", t.id())?;
+        s.serialize_field("per_minute_eur", &t.per_minute_eur())?;
+        s.serialize_field("per_call_eur", &t.per_call_eur())?;
+        s.serialize_field("free_seconds", &t.free_seconds())?;
+        s.serialize_field("max_per_minute_eur", &t.max_per_minute_eur())?;
+        s.serialize_field("max_per_call_eur", &t.max_per_call_eur())?;
+        s.serialize_field("description", t.description(self.1))?;
+        s.end()
+    }
+}
+
+/// The range row's name in the report's language and its source (JSON `range`).
+struct RangeJson(NumberRange, Lang);
+
+impl Serialize for RangeJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Range", 2)?;
+        s.serialize_field("name", self.0.name(self.1))?;
+        s.serialize_field("source", self.0.source())?;
+        s.end()
+    }
+}
+
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let lang = self.options.lang;
         let found = self.found_ref();
         let number = found.map(|f| &f.number);
-        let mut s = serializer.serialize_struct("Report", 35)?;
+        let mut s = serializer.serialize_struct("Report", 37)?;
         s.serialize_field("input", &self.input)?;
         s.serialize_field("ok", &self.is_ok())?;
         s.serialize_field("error", &self.error().map(|e| CodeMessage(e.code(), e)))?;
@@ -88,7 +120,7 @@ impl Serialize for Report {
                 .map(AsStr),
         )?;
         s.serialize_field("country_code", &number.map(PhoneNumber::country_code))?;
-        s.serialize_field("region", &self.region())?;
+        s.serialize_field("region", &self.region().map(Region::code))?;
         s.serialize_field("country", &self.country())?;
         s.serialize_field("national_number", &number.map(PhoneNumber::national_number))?;
         s.serialize_field(
@@ -108,11 +140,13 @@ impl Serialize for Report {
         s.serialize_field("validity_text", &self.validity().map(|v| v.text(lang)))?;
         s.serialize_field("place", &self.place())?;
         s.serialize_field("operator", &self.operator())?;
-        s.serialize_field("tariff", &self.tariff())?;
+        s.serialize_field("tariff", &self.tariff().map(|t| TariffJson(t, lang)))?;
+        s.serialize_field("cost", &self.cost())?;
+        s.serialize_field("cost_text", &self.cost().map(|c| c.text(lang)))?;
         s.serialize_field("caller_id_allowed", &self.caller_id_allowed())?;
         s.serialize_field("caller_id", &self.caller_id())?;
         s.serialize_field("caller_id_text", &self.caller_id().map(|c| c.text(lang)))?;
-        s.serialize_field("range", &self.range())?;
+        s.serialize_field("range", &self.range().map(|r| RangeJson(r, lang)))?;
         s.serialize_field("own_number", &self.own_number())?;
         s.serialize_field("register", &self.register().map(|r| RegisterJson(r, lang)))?;
         s.serialize_field("list", &self.list())?;

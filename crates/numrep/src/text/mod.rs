@@ -39,7 +39,9 @@ keys! {
     // Validity.
     ValidityValid, ValidityTooShort, ValidityTooLong, ValidityUnassignedRange,
     ValidityAbolishedRange, ValidityNotDiallable, ValidityUnknownCountryCode,
-    ValidityUnverified,
+    ValidityUnverified, ValidityInvalidLength,
+    // What a short number costs.
+    CostTollFree, CostStandardRate, CostPremiumRate, CostUnknown,
     // Categories.
     CategoryFixedLine, CategoryMobile, CategoryFixedLineOrMobile, CategoryTollFree,
     CategoryPremiumRate, CategorySharedCost, CategoryPersonalNumber, CategoryVoip,
@@ -81,6 +83,15 @@ keys! {
     FindingOwnNumberNotYetValid, FindingBlocklisted, FindingSourceSpam,
     FindingSourceSuspicious, FindingSourceLegitimate, FindingSourceComments,
     FindingAllowlisted, FindingAllowlistedLawStands, FindingOverruled,
+    FindingEmergencyNumberDisplay, FindingInvalidLength, FindingUnknownRange, FindingUan,
+    FindingVoicemail, FindingPersonalNumberAbroad, FindingShortNumber,
+    // Why an input is not a number (`ParseError`).
+    ErrorEmpty, ErrorNoDigits, ErrorInputTooLong, ErrorInvalidCharacter, ErrorTooShort,
+    ErrorTooLong, ErrorUnknownCountryCode, ErrorMissingTrunkPrefix,
+    ErrorInvalidNationalNumber, ErrorUnknownRegion, ErrorInvalidExtension,
+    ErrorInvalidTelUri, ErrorUnknownWord, ErrorLettersInNumber, ErrorSeveralNumbers,
+    ProblemZeroAfterTrunkPrefix, ProblemExtensionTooLong, ProblemEmptyExtension,
+    ProblemNoNumberAfterScheme, ProblemExtensionNotDigits,
     // List files: errors, left-out rows, date and lookup-number reasons.
     ListDidYouMean, ListEmptyPattern, ListInvalidCharacter, ListMisplacedPlus,
     ListWildcardNotAtEnd, ListMissingPrefix, ListNationalWithoutCountryCode,

@@ -1,7 +1,7 @@
 //! Loader tests: formats, row problems, limits.
 
 use super::*;
-use crate::lists::{CountryCode, Date, OwnNumberEntry, Validity};
+use crate::lists::{CountryCode, Date, OwnNumberEntry, WindowPosition};
 
 fn german() -> LoadOptions {
     LoadOptions {
@@ -75,7 +75,10 @@ fn csv_semicolon_header_any_case_and_bom() {
         .list
         .lookup("494055550100", date)
         .expect("valid number");
-    assert_eq!(found.best().map(|m| m.validity), Some(Validity::Expired));
+    assert_eq!(
+        found.best().map(|m| m.validity),
+        Some(WindowPosition::Expired)
+    );
 }
 
 #[test]

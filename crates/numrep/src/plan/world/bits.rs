@@ -22,6 +22,7 @@ pub const NUMBER_TYPES: [Category; 10] = [
 /// bits in a region's short-number automaton. The general description has no bit of
 /// its own (it is folded into `short_code`: validity needs both); its index holds the
 /// possible lengths.
+#[allow(dead_code)] // numrep-gen and the tests read it
 pub const SHORT_TYPES: [&str; 8] = [
     "general",
     "toll_free",

@@ -7,6 +7,7 @@ use std::fmt;
 use super::automaton::NOTHING;
 use super::tables::{AUTOMATA, FORMAT_PATTERNS, FORMAT_RULES, TEMPLATES};
 use super::{main_territory, Territory};
+use crate::digits::code_digits;
 
 /// libphonenumber's `PhoneNumberFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,20 +160,8 @@ fn is_separator(b: u8) -> bool {
 /// still formats).
 pub(crate) fn format(code: u16, national: &[u8], mode: FormatMode) -> Option<Formatted> {
     let mut out = Formatted::new();
-    let mut cc_digits = [0u8; 5];
-    let cc = {
-        let mut n = code;
-        let mut at = cc_digits.len();
-        loop {
-            at -= 1;
-            cc_digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 || at == 0 {
-                break;
-            }
-        }
-        &cc_digits[at..]
-    };
+    let mut cc_digits = [0u8; 3];
+    let cc = code_digits(code, &mut cc_digits).as_bytes();
     if mode == FormatMode::E164 {
         out.push(b'+');
         out.push_str(cc);

@@ -4,11 +4,7 @@
 //! libphonenumber's own algorithms (`PhoneNumberUtil`, `ShortNumberInfo`) so that they
 //! agree with it number for number; no regex runs here and nothing is set up at start.
 //!
-//! Private to the crate: the parse/classify/format wiring builds on these functions.
-
-// The wiring into parse, classify and format comes in a later step; until then the
-// unit tests below are the only callers of parts of this API.
-#![allow(dead_code)]
+//! Private to the crate: `parse`, `classify` and `format` build on these functions.
 
 mod automaton;
 pub(crate) mod bits;
@@ -24,16 +20,15 @@ mod conformance;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+#[path = "../../../tests/support/csv_rows.rs"]
 mod test_data;
 #[cfg(test)]
 mod tests;
 
-// The API the wiring step uses (until then only the tests name some of it).
-#[allow(unused_imports)]
 pub(crate) use {
-    format::{format, FormatMode, Formatted},
-    prefix::{PrefixMatch, Stripped},
-    short::{ShortCost, ShortNumber},
+    format::{format, FormatMode},
+    prefix::Stripped,
+    short::ShortCost,
     tables::METADATA_VERSION,
     types::Territory,
 };
@@ -41,26 +36,7 @@ pub(crate) use {
 use super::Category;
 use automaton::NOTHING;
 use bits::NUMBER_TYPES;
-use tables::{AUTOMATA, CODE_TERRITORIES, TERRITORIES};
-
-/// libphonenumber's name of a number type (`PhoneNumberType`: `FIXED_LINE`, …), for the
-/// categories it has.
-pub(crate) fn libphonenumber_type_name(category: Category) -> Option<&'static str> {
-    Some(match category {
-        Category::FixedLine => "FIXED_LINE",
-        Category::Mobile => "MOBILE",
-        Category::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
-        Category::TollFree => "TOLL_FREE",
-        Category::PremiumRate => "PREMIUM_RATE",
-        Category::SharedCost => "SHARED_COST",
-        Category::PersonalNumber => "PERSONAL_NUMBER",
-        Category::Voip => "VOIP",
-        Category::Pager => "PAGER",
-        Category::Uan => "UAN",
-        Category::Voicemail => "VOICEMAIL",
-        _ => return None,
-    })
-}
+use tables::{AUTOMATA, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
 
 /// The bit of a number type in the type automata.
 fn type_bit(category: Category) -> u16 {
@@ -86,12 +62,45 @@ pub(crate) enum LengthCheck {
 }
 
 /// Regions (geographic territories) by ISO 3166 alpha-2 code, e.g. `"DE"`.
+#[cfg(test)]
 pub(crate) fn territory(region: &str) -> Option<&'static Territory> {
     TERRITORIES
         .binary_search_by(|t| (t.region, t.code).cmp(&(region, 0)))
         .err()
         .and_then(|i| TERRITORIES.get(i))
         .filter(|t| t.region == region && region != "001")
+}
+
+/// The territory of region `index` of the region table (`plan::REGIONS`, which lists the
+/// same regions in the same order).
+pub(crate) fn region_territory(index: usize) -> Option<&'static Territory> {
+    TERRITORIES.get(NON_GEOGRAPHIC.checked_add(index)?)
+}
+
+/// The index in the region table of the region with ISO code `code` (ASCII, upper case).
+pub(crate) fn region_by_code(code: &[u8]) -> Option<usize> {
+    TERRITORIES
+        .get(NON_GEOGRAPHIC..)?
+        .binary_search_by(|t| t.region.as_bytes().cmp(code))
+        .ok()
+}
+
+/// The number of regions (geographic territories).
+pub(crate) fn region_count() -> usize {
+    TERRITORIES.len() - NON_GEOGRAPHIC
+}
+
+/// The index in the region table of a territory's region; `None` for `001`.
+pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
+    // Every `&Territory` points into `TERRITORIES`: its place there is its address's
+    // distance from the start (checked, so a stray reference gives `None`).
+    let offset = (territory as *const Territory as usize)
+        .wrapping_sub(TERRITORIES.as_ptr() as usize)
+        / std::mem::size_of::<Territory>();
+    TERRITORIES
+        .get(offset)
+        .filter(|t| std::ptr::eq(*t, territory))?;
+    offset.checked_sub(NON_GEOGRAPHIC)
 }
 
 /// The territories of a calling code in the order libphonenumber tries them (main
@@ -115,17 +124,28 @@ pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
 /// digits start the number, or (for regions without leading digits) whose number
 /// patterns it matches. `None` when no region claims it (an invalid number of a shared
 /// code). `national` is ASCII digits.
+#[cfg(test)]
 pub(crate) fn region_for_number(code: u16, national: &[u8]) -> Option<&'static Territory> {
+    region_and_type(code, national).map(|(t, _)| t)
+}
+
+/// [`region_for_number`] and the number's type there ([`Territory::number_type`]),
+/// which deciding the region often computes already.
+pub(crate) fn region_and_type(
+    code: u16,
+    national: &[u8],
+) -> Option<(&'static Territory, Option<Category>)> {
     let mut all = territories_for_code(code);
     let first = all.next()?;
     if all.next().is_none() {
-        return Some(first);
+        return Some((first, first.number_type(national)));
     }
-    territories_for_code(code).find(|t| {
+    territories_for_code(code).find_map(|t| {
         if t.leading_digits != NOTHING {
             t.matches_leading_digits(national)
+                .then(|| (t, t.number_type(national)))
         } else {
-            t.number_type(national).is_some()
+            t.number_type(national).map(|c| (t, Some(c)))
         }
     })
 }
@@ -210,9 +230,13 @@ impl Territory {
     /// (`00`, `011`, `0011`, `00 15` …), chosen as libphonenumber's pattern would. The
     /// caller still checks libphonenumber's rule that a calling code never starts with 0.
     pub(crate) fn international_prefix_len(&self, dialled: &[u8]) -> Option<usize> {
+        // Byte by byte, leaving at the first difference: some lists are long (China's
+        // carrier prefixes expand to 2,101 strings).
+        let starts =
+            |p: &[u8]| p.len() <= dialled.len() && p.iter().zip(dialled).all(|(a, b)| a == b);
         self.international_prefixes
             .iter()
-            .find(|p| dialled.starts_with(p.as_bytes()))
+            .find(|p| starts(p.as_bytes()))
             .map(|p| p.len())
     }
 }

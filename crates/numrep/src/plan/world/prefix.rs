@@ -37,6 +37,17 @@ pub(crate) struct Stripped {
 }
 
 impl Stripped {
+    /// `digits` unchanged; `None` when they do not fit.
+    pub(crate) fn of(digits: &[u8]) -> Option<Stripped> {
+        let mut out = Stripped {
+            digits: [0; CAPACITY],
+            len: digits.len(),
+            carrier: None,
+        };
+        out.digits.get_mut(..digits.len())?.copy_from_slice(digits);
+        Some(out)
+    }
+
     /// The national number (ASCII digits).
     pub(crate) fn digits(&self) -> &[u8] {
         &self.digits[..self.len]
@@ -59,9 +70,18 @@ pub(crate) fn match_prefix(index: u16, digits: &[u8]) -> Option<PrefixMatch> {
     if digits.len() >= usize::from(UNSET) {
         return None;
     }
-    let mut caps = [[UNSET; SLOTS]; MAX_THREADS];
-    let mut next_caps = caps;
-    for (c, &saves) in caps.iter_mut().zip(m.initial) {
+    // Most numbers do not start with the prefix: answer that before setting anything up.
+    let start = MATCHER_STATES.get(usize::from(m.start))?;
+    let first = digits
+        .first()
+        .and_then(|d| start.next.get(usize::from(d.wrapping_sub(b'0'))));
+    if start.matched == NONE && !digits.is_empty() && first.is_none_or(|&e| e == u16::MAX) {
+        return None;
+    }
+    // The registers of each thread, for this position and the next (no copying back).
+    let mut caps = [[[UNSET; SLOTS]; MAX_THREADS]; 2];
+    let mut now = 0;
+    for (c, &saves) in caps[now].iter_mut().zip(m.initial) {
         *c = apply(&[UNSET; SLOTS], saves, 0);
     }
     let mut state = usize::from(m.start);
@@ -70,12 +90,12 @@ pub(crate) fn match_prefix(index: u16, digits: &[u8]) -> Option<PrefixMatch> {
         let st = MATCHER_STATES.get(state)?;
         if i == digits.len() {
             if st.end != NONE {
-                best = Some((i, apply(&caps[usize::from(st.end)], st.end_saves, i)));
+                best = Some((i, apply(&caps[now][usize::from(st.end)], st.end_saves, i)));
             }
             break;
         }
         if st.matched != NONE {
-            best = Some((i, caps[usize::from(st.matched)]));
+            best = Some((i, caps[now][usize::from(st.matched)]));
         }
         let d = usize::from(digits[i].wrapping_sub(b'0'));
         let Some(edge) = st
@@ -85,10 +105,12 @@ pub(crate) fn match_prefix(index: u16, digits: &[u8]) -> Option<PrefixMatch> {
         else {
             break;
         };
-        for (slot, &(parent, saves)) in next_caps.iter_mut().zip(edge.threads) {
-            *slot = apply(&caps[usize::from(parent)], saves, i + 1);
+        let [a, b] = &mut caps;
+        let (from, to) = if now == 0 { (a, b) } else { (b, a) };
+        for (slot, &(parent, saves)) in to.iter_mut().zip(edge.threads) {
+            *slot = apply(&from[usize::from(parent)], saves, i + 1);
         }
-        std::mem::swap(&mut caps, &mut next_caps);
+        now ^= 1;
         state = usize::from(edge.target);
     }
     let (end, regs) = best?;

@@ -12,6 +12,7 @@ use super::tables::AUTOMATA;
 use super::Territory;
 
 /// Regions where an emergency number must be dialled exactly (no digits after it).
+#[cfg(test)]
 const EMERGENCY_EXACT: [&str; 3] = ["BR", "CL", "NI"];
 
 /// libphonenumber's `ShortNumberCost`.
@@ -38,9 +39,6 @@ pub(crate) struct ShortNumber {
     pub cost: ShortCost,
     /// `is_emergency_number`: exactly an emergency number.
     pub emergency: bool,
-    /// `connects_to_emergency_number`: an emergency number, possibly followed by more
-    /// digits where the region allows that.
-    pub connects_to_emergency: bool,
     /// `is_carrier_specific_for_region`.
     pub carrier_specific: bool,
     /// `is_sms_service_for_region`.
@@ -70,19 +68,26 @@ impl Territory {
         } else {
             ShortCost::Unknown
         };
-        let connects = if EMERGENCY_EXACT.contains(&self.region) {
-            emergency
-        } else {
-            AUTOMATA.prefixes(self.short, digits) & (1 << EMERGENCY) != 0
-        };
         Some(ShortNumber {
             possible: length_ok(GENERAL),
             valid: has(SHORT_CODE),
             cost,
             emergency,
-            connects_to_emergency: connects,
             carrier_specific: has(CARRIER_SPECIFIC),
             sms_service: has(SMS_SERVICES),
+        })
+    }
+
+    /// libphonenumber's `connects_to_emergency_number`: an emergency number, possibly
+    /// followed by more digits where the region allows that (`None` as for
+    /// [`Territory::short_number`]).
+    #[cfg(test)]
+    pub(crate) fn connects_to_emergency(&self, digits: &[u8]) -> Option<bool> {
+        let exact = self.short_number(digits)?.emergency;
+        Some(if EMERGENCY_EXACT.contains(&self.region) {
+            exact
+        } else {
+            AUTOMATA.prefixes(self.short, digits) & (1 << EMERGENCY) != 0
         })
     }
 }

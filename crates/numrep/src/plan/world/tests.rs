@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use super::short::ShortNumber;
 use super::tables::{FORMAT_PATTERNS, FORMAT_RULES, TERRITORIES};
 use super::test_data::read_csv;
 use super::*;
@@ -189,20 +190,22 @@ fn short_numbers_as_libphonenumber_knows_them() {
             false,
         ),
     ] {
-        let got = territory(region)
-            .unwrap()
-            .short_number(digits.as_bytes())
-            .unwrap();
+        let t = territory(region).unwrap();
+        let got = t.short_number(digits.as_bytes()).unwrap();
         let want = ShortNumber {
             possible,
             valid,
             cost,
             emergency,
-            connects_to_emergency: connects,
             carrier_specific: carrier,
             sms_service: sms,
         };
         assert_eq!(got, want, "{region} {digits}");
+        assert_eq!(
+            t.connects_to_emergency(digits.as_bytes()),
+            Some(connects),
+            "{region} {digits}"
+        );
     }
     assert!(territories_for_code(800)
         .next()

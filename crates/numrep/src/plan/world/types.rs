@@ -7,8 +7,6 @@ pub(crate) struct Territory {
     pub region: &'static str,
     /// Calling code.
     pub code: u16,
-    /// Main region of its calling code (formats of a shared code live there).
-    pub main: bool,
     /// Type automaton: accept bit `i` = [`NUMBER_TYPES`](super::bits::NUMBER_TYPES)`[i]`
     /// pattern matches (and the general pattern too).
     pub types: u32,
@@ -34,9 +32,6 @@ pub(crate) struct Territory {
     /// International prefixes in the order libphonenumber's pattern tries them: the first
     /// that starts the dialled digits is the one dialled.
     pub international_prefixes: &'static [&'static str],
-    /// What to dial before a calling code (`~` = wait for a tone), when the pattern
-    /// allows several.
-    pub preferred_international_prefix: &'static str,
     /// Format rules for national (and, without own list, international) formatting.
     pub national_formats: &'static [u16],
     /// Own international format rules, if any.
@@ -59,10 +54,6 @@ pub(crate) struct FormatRule {
     pub national: u16,
     /// Template for international formatting, into `TEMPLATES`.
     pub international: u16,
-    /// Template with `$CC` for national formatting with a carrier code, or `u16::MAX`.
-    pub carrier: u16,
-    /// The national prefix may be left out when formatting.
-    pub national_prefix_optional: bool,
 }
 
 /// A format pattern: which numbers it fits and how they split into groups.

@@ -1,10 +1,11 @@
-//! Reading the repository's CSV files in the world tests.
+//! Reading the repository's CSV files as header → value rows, for the tests (the world
+//! unit tests include this file by path).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Rows of `<repository>/<path>` as header → value maps.
-pub(super) fn read_csv(path: &str) -> Vec<HashMap<String, String>> {
+pub fn read_csv(path: &str) -> Vec<HashMap<String, String>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .join(path);
