@@ -385,7 +385,11 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         .map(|(i, t)| ((t.region.as_str(), t.code), i))
         .collect();
     let mut by_code = Vec::new();
+    // Calling code → its row in CODE_TERRITORIES, so a lookup is one load, not a search.
+    let mut slots = vec![u8::MAX; 1000];
     for (&code, regions) in &data.code_regions {
+        slots[usize::from(code)] =
+            u8::try_from(by_code.len()).expect("fewer than 255 calling codes");
         let ids: Vec<usize> = if regions.is_empty() {
             vec![index[&("001", code)]]
         } else {
@@ -469,6 +473,15 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
          pub(crate) static CODE_TERRITORIES: [(u16, &[u16]); {}] = [\n    {}\n];\n",
         by_code.len(),
         by_code.join(",\n    ")
+    );
+    let _ = writeln!(
+        o,
+        "/// Calling code → its row in `CODE_TERRITORIES` (255 = none).\n\
+         pub(crate) static CODE_SLOTS: [u8; 1000] = [\n{}];\n",
+        slots
+            .chunks(25)
+            .map(|row| format!("    {},\n", numbers(row).join(", ")))
+            .collect::<String>()
     );
     let rules: Vec<String> =
         rules

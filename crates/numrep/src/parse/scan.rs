@@ -62,22 +62,48 @@ impl Scanned {
     }
 }
 
-/// Scans `text`; error positions are character positions in `text`.
-pub fn scan(text: &str) -> Result<Scanned, ParseError> {
-    read::<false>(text)
-}
-
 /// Scans plain text: ASCII digits, separators, a leading `+` and `(0)`, nothing else
 /// (nearly every number). `None` for anything more (a letter, a non-ASCII character, a
 /// stray `+`) or no digit: the caller then reads the text in full, labels, notes and
-/// precise errors included. Plain text reads the same both ways.
+/// precise errors included. Plain text reads the same both ways (a property test checks
+/// it); this loop only skips the character decoding and error positions the full reader
+/// needs.
 pub fn scan_plain(text: &str) -> Option<Scanned> {
-    read::<true>(text).ok()
+    let bytes = text.as_bytes();
+    let mut s = Scanned {
+        plus: false,
+        digits: [0; MAX_DIGITS],
+        len: 0,
+        total: 0,
+        first_letter: None,
+    };
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        let d = match b {
+            b'0'..=b'9' => b,
+            b'(' if s.total > 0 && is_paren_zero(&text[at - 1..]) => {
+                at += paren_zero_len(&text[at - 1..]) - 1;
+                b'0'
+            }
+            b' ' | b'\t' | b'-' | b'/' | b'.' | b'(' | b')' | b'[' | b']' => continue,
+            b'+' if !s.plus && s.total == 0 => {
+                s.plus = true;
+                continue;
+            }
+            _ => return None,
+        };
+        if let Some(slot) = s.digits.get_mut(s.total) {
+            *slot = d;
+            s.len = s.total + 1;
+        }
+        s.total += 1;
+    }
+    (s.total > 0).then_some(s)
 }
 
-/// The scanner; with `PLAIN` every error only means "not plain", and the full reader
-/// gives the precise one.
-fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
+/// Scans `text`; error positions are character positions in `text`.
+pub fn scan(text: &str) -> Result<Scanned, ParseError> {
     let mut s = Scanned {
         plus: false,
         digits: [0; MAX_DIGITS],
@@ -92,8 +118,6 @@ fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
     while let Some(&b) = text.as_bytes().get(byte) {
         let c = if b.is_ascii() {
             char::from(b)
-        } else if PLAIN {
-            return Err(ParseError::NoDigits);
         } else {
             text[byte..]
                 .chars()
@@ -124,8 +148,6 @@ fn read<const PLAIN: bool>(text: &str) -> Result<Scanned, ParseError> {
             b'0'
         } else if is_separator(c) {
             continue;
-        } else if PLAIN {
-            return Err(ParseError::NoDigits);
         } else if let Some(d) = vanity(c).filter(|_| letters_allowed && in_word(text, at)) {
             s.first_letter.get_or_insert(Letter {
                 digit: total,

@@ -36,7 +36,7 @@ pub(crate) use {
 use super::Category;
 use automaton::NOTHING;
 use bits::NUMBER_TYPES;
-use tables::{AUTOMATA, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
+use tables::{AUTOMATA, CODE_SLOTS, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
 
 /// The bit of a number type in the type automata.
 fn type_bit(category: Category) -> u16 {
@@ -106,9 +106,10 @@ pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
 /// The territories of a calling code in the order libphonenumber tries them (main
 /// region first); the one non-geographic territory for +800, +808, +870, ….
 pub(crate) fn territories_for_code(code: u16) -> impl Iterator<Item = &'static Territory> {
-    CODE_TERRITORIES
-        .binary_search_by_key(&code, |&(c, _)| c)
-        .map_or(&[][..], |i| CODE_TERRITORIES[i].1)
+    CODE_SLOTS
+        .get(usize::from(code))
+        .and_then(|&slot| CODE_TERRITORIES.get(usize::from(slot)))
+        .map_or(&[][..], |&(_, territories)| territories)
         .iter()
         .filter_map(|&i| TERRITORIES.get(usize::from(i)))
 }
