@@ -1,7 +1,7 @@
 //! Crossing the boundary: Rust values to plain JS objects, failures to JS `Error`s.
 
 use numrep::lists::Date;
-use numrep::{Lang, Options, Region};
+use numrep::{Lang, Options, Region, Report};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -19,6 +19,17 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error("serialize", &e.to_string()))
+}
+
+/// A report as the same plain JS object [`to_js`] would give (`write_json` writes
+/// exactly what serde does), built by one `JSON.parse` of its JSON text: several times
+/// faster than setting each property across the boundary, which is what a report costs
+/// from JavaScript.
+pub(crate) fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    let mut json = Vec::new();
+    report.write_json(&mut json);
+    let text = std::str::from_utf8(&json).map_err(|e| js_error("serialize", &e.to_string()))?;
+    js_sys::JSON::parse(text)
 }
 
 /// Reads the region (default DE) and language (default English) the JS side passed.
