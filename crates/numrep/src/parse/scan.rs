@@ -35,6 +35,15 @@ pub struct Letter {
 }
 
 impl Scanned {
+    /// Nothing read yet.
+    const EMPTY: Scanned = Scanned {
+        plus: false,
+        digits: [0; MAX_DIGITS],
+        len: 0,
+        total: 0,
+        first_letter: None,
+    };
+
     /// The digits read.
     pub fn digits(&self) -> &[u8] {
         &self.digits[..self.len]
@@ -70,13 +79,7 @@ impl Scanned {
 /// needs.
 pub fn scan_plain(text: &str) -> Option<Scanned> {
     let bytes = text.as_bytes();
-    let mut s = Scanned {
-        plus: false,
-        digits: [0; MAX_DIGITS],
-        len: 0,
-        total: 0,
-        first_letter: None,
-    };
+    let mut s = Scanned::EMPTY;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         at += 1;
@@ -104,13 +107,7 @@ pub fn scan_plain(text: &str) -> Option<Scanned> {
 
 /// Scans `text`; error positions are character positions in `text`.
 pub fn scan(text: &str) -> Result<Scanned, ParseError> {
-    let mut s = Scanned {
-        plus: false,
-        digits: [0; MAX_DIGITS],
-        len: 0,
-        total: 0,
-        first_letter: None,
-    };
+    let mut s = Scanned::EMPTY;
     let mut total = 0usize;
     let mut letters_allowed = false;
     // Bytes for ASCII (nearly every input), chars only where the text is not ASCII.
