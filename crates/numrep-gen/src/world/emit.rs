@@ -388,8 +388,16 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
     // Calling code → its row in CODE_TERRITORIES, so a lookup is one load, not a search.
     let mut slots = vec![u8::MAX; 1000];
     for (&code, regions) in &data.code_regions {
-        slots[usize::from(code)] =
-            u8::try_from(by_code.len()).expect("fewer than 255 calling codes");
+        let slot = slots.get_mut(usize::from(code)).ok_or_else(|| {
+            fail(
+                "country codes",
+                format!("calling code {code} has over 3 digits"),
+            )
+        })?;
+        *slot = u8::try_from(by_code.len())
+            .ok()
+            .filter(|&slot| slot < u8::MAX)
+            .ok_or_else(|| fail("country codes", "more than 254 calling codes"))?;
         let ids: Vec<usize> = if regions.is_empty() {
             vec![index[&("001", code)]]
         } else {
