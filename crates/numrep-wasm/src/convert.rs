@@ -14,17 +14,16 @@ pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
 }
 
 /// Serializes `value` as a plain JS object (no `Map`s; `null` for `None`; numbers for
-/// 64-bit integers), i.e. what `JSON.parse` of the CLI's output would give.
+/// 64-bit integers), i.e. what `JSON.parse` of the CLI's output would give — built that
+/// way: one `JSON.parse` of its JSON text is several times faster than setting each
+/// property across the boundary.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("serialize", &e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| js_error("serialize", &e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
-/// A report as the same plain JS object [`to_js`] would give (`write_json` writes
-/// exactly what serde does), built by one `JSON.parse` of its JSON text: several times
-/// faster than setting each property across the boundary, which is what a report costs
-/// from JavaScript.
+/// A report as [`to_js`] would give it, written by `Report::write_json` (byte-identical
+/// to serde's output, and faster).
 pub(crate) fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
     let mut json = Vec::new();
     report.write_json(&mut json);
