@@ -1,6 +1,7 @@
 //! The JSON contract: [`Serialize`] for [`Report`], the same for every serde format
-//! (`serde_json` in the CLI, `serde-wasm-bindgen` in the widget). Texts are rendered
-//! while they are written, never stored.
+//! (the CLI and the widget write the same text through the faster
+//! `Report::write_json`, which a test holds to this). Texts are rendered while they are
+//! written, never stored.
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
