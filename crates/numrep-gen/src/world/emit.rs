@@ -7,7 +7,6 @@ use std::fmt::Write;
 use super::automaton::{compile, Mode};
 use super::bits::{NUMBER_TYPES, SHORT_CODE, SHORT_GENERAL, SHORT_TYPES};
 use super::encode::{Encoded, Handle, Pools, NOTHING};
-use super::enumerate::in_priority_order;
 use super::load::{Desc, FormatRow, Territory, WorldData};
 use super::pike::{determinise, Matcher};
 use super::regex::{self, Node};
@@ -63,7 +62,7 @@ struct Row {
     short: Option<Handle>,
     short_lengths: [u32; 8],
     leading: Option<Handle>,
-    international_prefixes: Vec<String>,
+    international_prefix: Option<u16>,
     national: Vec<u16>,
     international: Vec<u16>,
 }
@@ -276,11 +275,12 @@ impl Builder {
         } else {
             Some(self.prefix_automaton(&t.leading_digits, &t.origin)?)
         };
-        let international_prefixes = if t.international_prefix.is_empty() {
-            Vec::new()
+        // libphonenumber reads the international prefix with `re.match`, as it reads
+        // the national prefix for parsing: the same matchers serve both.
+        let international_prefix = if t.international_prefix.is_empty() {
+            None
         } else {
-            let node = parse(&t.international_prefix, &t.origin)?;
-            in_priority_order(&node).map_err(|e| fail(&t.origin, e))?
+            Some(self.matcher(&t.international_prefix, &t.origin)?)
         };
         let national = t
             .national_formats
@@ -300,7 +300,7 @@ impl Builder {
             short,
             short_lengths,
             leading,
-            international_prefixes,
+            international_prefix,
             national,
             international,
         })
@@ -334,7 +334,7 @@ fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
         "    Territory {{ region: {:?}, code: {}, types: {}, general: {}, possible: {}, local_only: {}, \
          type_lengths: {:?}, same_fixed_mobile: {}, leading_digits: {}, national_prefix: {:?}, \
          national_prefix_for_parsing: {}, national_prefix_transform: {:?}, \
-         international_prefixes: &{:?}, \
+         international_prefix: {}, \
          national_formats: &{:?}, international_formats: {}, short: {}, short_lengths: {:?} }},\n",
         t.region,
         t.code,
@@ -348,7 +348,7 @@ fn territory_literal(t: &Territory, row: &Row, e: &Encoded) -> String {
         t.national_prefix,
         row.national_prefix_for_parsing.unwrap_or(u16::MAX),
         t.national_prefix_transform_rule,
-        row.international_prefixes,
+        row.international_prefix.unwrap_or(u16::MAX),
         row.national,
         if row.international.is_empty() {
             "None".to_string()

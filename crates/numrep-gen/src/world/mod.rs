@@ -8,7 +8,6 @@ mod automaton;
 pub mod bits;
 mod emit;
 mod encode;
-mod enumerate;
 mod load;
 mod pike;
 pub mod regex;

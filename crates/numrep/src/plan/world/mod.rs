@@ -231,13 +231,11 @@ impl Territory {
     /// (`00`, `011`, `0011`, `00 15` …), chosen as libphonenumber's pattern would. The
     /// caller still checks libphonenumber's rule that a calling code never starts with 0.
     pub(crate) fn international_prefix_len(&self, dialled: &[u8]) -> Option<usize> {
-        // Byte by byte, leaving at the first difference: some lists are long (China's
-        // carrier prefixes expand to 2,101 strings).
-        let starts =
-            |p: &[u8]| p.len() <= dialled.len() && p.iter().zip(dialled).all(|(a, b)| a == b);
-        self.international_prefixes
-            .iter()
-            .find(|p| starts(p.as_bytes()))
-            .map(|p| p.len())
+        // libphonenumber's `re.match` of the pattern, compiled to a matcher (China's
+        // carrier forms would be 2,101 strings to try one by one).
+        if self.international_prefix == u16::MAX {
+            return None;
+        }
+        prefix::match_len(self.international_prefix, dialled).filter(|&len| len > 0)
     }
 }

@@ -64,6 +64,33 @@ fn apply(base: &[u8; SLOTS], saves: u8, at: usize) -> [u8; SLOTS] {
     out
 }
 
+/// Where libphonenumber's `re.match` of matcher `index` ends on `digits` (ASCII), without
+/// its groups: the states alone decide the end, so no registers are set up (the
+/// international prefix is tried on every nationally written number).
+pub(crate) fn match_len(index: u16, digits: &[u8]) -> Option<usize> {
+    let m = PREFIX_MATCHERS.get(usize::from(index))?;
+    let mut state = MATCHER_STATES.get(usize::from(m.start))?;
+    let mut end = None;
+    for (i, &digit) in digits.iter().enumerate() {
+        if state.matched != NONE {
+            end = Some(i);
+        }
+        let next = state
+            .next
+            .get(usize::from(digit.wrapping_sub(b'0')))
+            .and_then(|&e| MATCHER_EDGES.get(usize::from(e)))
+            .and_then(|edge| MATCHER_STATES.get(usize::from(edge.target)));
+        match next {
+            Some(next) => state = next,
+            None => return end,
+        }
+    }
+    if state.end != NONE {
+        end = Some(digits.len());
+    }
+    end
+}
+
 /// Runs matcher `index` on `digits` (ASCII): libphonenumber's `re.match`.
 pub(crate) fn match_prefix(index: u16, digits: &[u8]) -> Option<PrefixMatch> {
     let m = PREFIX_MATCHERS.get(usize::from(index))?;

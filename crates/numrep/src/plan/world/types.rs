@@ -29,9 +29,9 @@ pub(crate) struct Territory {
     pub national_prefix_for_parsing: u16,
     /// Its transform rule (`9\1`, `\2`), may be empty.
     pub national_prefix_transform: &'static str,
-    /// International prefixes in the order libphonenumber's pattern tries them: the first
-    /// that starts the dialled digits is the one dialled.
-    pub international_prefixes: &'static [&'static str],
+    /// Index into `PREFIX_MATCHERS` of the international prefix pattern (`00`, `011`,
+    /// China's carrier forms), or `u16::MAX` for none.
+    pub international_prefix: u16,
     /// Format rules for national (and, without own list, international) formatting.
     pub national_formats: &'static [u16],
     /// Own international format rules, if any.
