@@ -1,6 +1,7 @@
 //! Leftmost-first matching with capture groups, determinised at generation time.
 //!
-//! `national_prefix_for_parsing` is used the way libphonenumber uses it: `re.match`
+//! `national_prefix_for_parsing` (and `international_prefix`, which needs only where the
+//! match ends) is used the way libphonenumber uses it: `re.match`
 //! from the start of the number, the first match in backtracking order wins, and its
 //! capture groups feed the transform rule (`9\1`, `\2`) and the carrier code. A Pike VM
 //! computes exactly that match with threads in priority order; here its thread lists

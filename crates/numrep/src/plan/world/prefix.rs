@@ -1,6 +1,7 @@
 //! The national prefix for parsing: which leading digits of a nationally written number
 //! are a trunk prefix (and carrier code) to strip, or to transform, exactly as
-//! libphonenumber's `maybe_strip_national_prefix_and_carrier_code` decides.
+//! libphonenumber's `maybe_strip_national_prefix_and_carrier_code` decides; and, with
+//! the same matchers, how long a dialled international prefix is.
 
 use super::automaton::NOTHING;
 use super::tables::{AUTOMATA, MATCHER_EDGES, MATCHER_STATES, PREFIX_MATCHERS};
