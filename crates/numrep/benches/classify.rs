@@ -12,19 +12,8 @@ mod corpora;
 
 use std::hint::black_box;
 
-use corpora::Case;
+use corpora::{numrep_one, Case};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-
-/// numrep: parse, then classify (type and validity).
-fn numrep_one(case: &Case) -> u32 {
-    match numrep::parse(black_box(&case.text), case.numrep) {
-        Ok(n) => {
-            let c = numrep::classify(&n);
-            c.category() as u32 + u32::from(c.is_valid())
-        }
-        Err(_) => 0,
-    }
-}
 
 /// rust-phonenumber: parse, is_valid, number_type.
 fn phonenumber_one(case: &Case) -> u32 {

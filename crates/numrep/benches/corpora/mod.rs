@@ -32,6 +32,18 @@ impl Case {
     }
 }
 
+/// numrep: parse, then classify (type and validity); the timed unit of the comparison
+/// (and of `examples/corpus_loop.rs`, which counts its instructions).
+pub fn numrep_one(case: &Case) -> u32 {
+    match numrep::parse(std::hint::black_box(&case.text), case.numrep) {
+        Ok(n) => {
+            let c = numrep::classify(&n);
+            c.category() as u32 + u32::from(c.is_valid())
+        }
+        Err(_) => 0,
+    }
+}
+
 /// German-heavy: what a German hotline sees (landlines, mobiles, service numbers,
 /// short codes, some foreign numbers and junk), region DE.
 pub fn german() -> Vec<Case> {

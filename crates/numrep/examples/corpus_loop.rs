@@ -1,0 +1,43 @@
+//! Runs the classify bench's parse + classify over one of its corpora (`german` or
+//! `world`) for a number of rounds: the loop behind BENCHMARKS' instruction and
+//! branch-mispredict counts per input, which `scripts/parse_cost.sh` takes under
+//! valgrind (exact and repeatable where wall-clock times on a shared VM are not).
+//!
+//! Usage: `corpus_loop german|world [ROUNDS]`, e.g.
+//! `cargo run --release -p numrep --example corpus_loop -- german 2000`.
+
+#[path = "../benches/corpora/mod.rs"]
+#[allow(dead_code)] // the other libraries' regions are for the bench
+mod corpora;
+
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let corpus = match args.next().as_deref() {
+        Some("german") => corpora::german(),
+        Some("world") => corpora::world(),
+        _ => {
+            eprintln!("usage: corpus_loop german|world [ROUNDS]");
+            std::process::exit(2);
+        }
+    };
+    let rounds: u32 = match args.next().map(|r| r.parse()) {
+        None => 1000,
+        Some(Ok(rounds)) => rounds,
+        Some(Err(e)) => {
+            eprintln!("corpus_loop: ROUNDS: {e}");
+            std::process::exit(2);
+        }
+    };
+    let start = Instant::now();
+    let mut acc = 0u32;
+    for _ in 0..rounds {
+        for case in &corpus {
+            acc = acc.wrapping_add(corpora::numrep_one(case));
+        }
+    }
+    let inputs = f64::from(rounds) * corpus.len() as f64;
+    let ns = start.elapsed().as_nanos() as f64 / inputs;
+    println!("{ns:.1} ns per input over {inputs} inputs (checksum {acc})");
+}
