@@ -71,38 +71,82 @@ impl Scanned {
     }
 }
 
+/// What a byte is to [`scan_plain`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    /// A separator (`space`, tab, `-`, `/`, `.`, `)`, `[`, `]`): skipped.
+    Separator = 0,
+    /// An ASCII digit: kept.
+    Digit = 1,
+    /// `+` or `(`: allowed in some places only.
+    Special = 2,
+    /// Anything else: not plain text.
+    Other = 3,
+}
+
+/// [`Plain`] of every byte.
+static PLAIN: [Plain; 256] = {
+    let mut table = [Plain::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => Plain::Digit,
+            b' ' | b'\t' | b'-' | b'/' | b'.' | b')' | b'[' | b']' => Plain::Separator,
+            b'+' | b'(' => Plain::Special,
+            _ => Plain::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Scans plain text: ASCII digits, separators, a leading `+` and `(0)`, nothing else
 /// (nearly every number). `None` for anything more (a letter, a non-ASCII character, a
 /// stray `+`) or no digit: the caller then reads the text in full, labels, notes and
 /// precise errors included. Plain text reads the same both ways (a property test checks
 /// it); this loop only skips the character decoding and error positions the full reader
 /// needs.
+///
+/// Digits and separators take the same branch-free path (every byte is stored, only a
+/// digit moves on), so the switch between them costs no mispredicted branch.
 pub fn scan_plain(text: &str) -> Option<Scanned> {
     let bytes = text.as_bytes();
-    let mut s = Scanned::EMPTY;
-    let mut at = 0;
+    // One slot more than kept: a separator after the last kept digit lands there.
+    let mut digits = [0u8; MAX_DIGITS + 1];
+    // A leading `+` (most international numbers) read without a branch.
+    let mut plus = bytes.first() == Some(&b'+');
+    let (mut total, mut at) = (0usize, usize::from(plus));
     while let Some(&b) = bytes.get(at) {
         at += 1;
-        let d = match b {
-            b'0'..=b'9' => b,
-            b'(' if s.total > 0 && is_paren_zero(&text[at - 1..]) => {
-                at += paren_zero_len(&text[at - 1..]) - 1;
-                b'0'
+        let mut d = b;
+        let class = PLAIN[usize::from(b)];
+        let mut step = class as usize;
+        if class as u8 >= Plain::Special as u8 {
+            match b {
+                b'(' if total > 0 && is_paren_zero(&text[at - 1..]) => {
+                    at += paren_zero_len(&text[at - 1..]) - 1;
+                    (d, step) = (b'0', 1);
+                }
+                b'(' => step = 0,
+                b'+' if !plus && total == 0 => {
+                    plus = true;
+                    continue;
+                }
+                _ => return None,
             }
-            b' ' | b'\t' | b'-' | b'/' | b'.' | b'(' | b')' | b'[' | b']' => continue,
-            b'+' if !s.plus && s.total == 0 => {
-                s.plus = true;
-                continue;
-            }
-            _ => return None,
-        };
-        if let Some(slot) = s.digits.get_mut(s.total) {
-            *slot = d;
-            s.len = s.total + 1;
         }
-        s.total += 1;
+        digits[total.min(MAX_DIGITS)] = d;
+        total += step;
     }
-    (s.total > 0).then_some(s)
+    let mut kept = [0u8; MAX_DIGITS];
+    kept.copy_from_slice(&digits[..MAX_DIGITS]);
+    (total > 0).then_some(Scanned {
+        plus,
+        digits: kept,
+        len: total.min(MAX_DIGITS),
+        total,
+        first_letter: None,
+    })
 }
 
 /// Scans `text`; error positions are character positions in `text`.
