@@ -24,12 +24,14 @@ impl Digits {
     /// Copies ASCII digits; `None` when they do not fit or are not all digits.
     pub fn from_ascii(digits: &[u8]) -> Option<Digits> {
         let mut d = Digits::new();
-        for &b in digits {
-            if !b.is_ascii_digit() || !d.push(b) {
-                return None;
-            }
-        }
-        Some(d)
+        d.buf.get_mut(..digits.len())?.copy_from_slice(digits);
+        d.len = digits.len() as u8;
+        // Checks the whole buffer (the unused rest is '0'): a fixed-length loop without
+        // an early exit, so the number's length costs no mispredicted branch.
+        d.buf
+            .iter()
+            .fold(true, |all, b| all & b.is_ascii_digit())
+            .then_some(d)
     }
 
     /// Appends one ASCII digit; false when full.
