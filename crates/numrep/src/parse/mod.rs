@@ -217,8 +217,8 @@ fn national_number(
     if code == DE_PLAN.country_code {
         return checked_national(never_zero(code, digits)?);
     }
-    let first = national_prefix_stripped(territory, digits).or_else(|| Stripped::of(digits));
-    let Some(mut national) = first else {
+    // Nothing to strip: stripping the same digits again would find nothing either.
+    let Some(mut national) = national_prefix_stripped(territory, digits) else {
         return checked_national(digits);
     };
     // Only a stripping that shortens again (a transform may lengthen: Norfolk's
