@@ -92,12 +92,45 @@ impl Automata {
         loop {
             let byte = *self.nodes.get(*pos)?;
             *pos += 1;
-            code |= u32::from(byte & 0x7f) << shift;
+            // More than five bytes is no code of the pool: none, rather than overflow.
+            code |= u32::from(byte & 0x7f).checked_shl(shift)?;
             if byte & 0x80 == 0 {
                 return Some(code);
             }
             shift += 7;
         }
+    }
+
+    /// The position after `n` LEB128 codes from `pos`. A code ends at a byte below
+    /// 0x80; eight bytes are read as one word, and the `n`-th end byte is found by
+    /// counting, without a branch per code (the number of codes to skip is the digit
+    /// walked, which a predictor cannot guess).
+    #[inline]
+    fn skip_codes(&self, mut pos: usize, mut n: u32) -> Option<usize> {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        while n > 0 {
+            let Some(word) = self.nodes.get(pos..pos + 8) else {
+                // The pool's last bytes: one code at a time.
+                self.code(&mut pos)?;
+                n -= 1;
+                continue;
+            };
+            let word = u64::from_le_bytes(word.try_into().ok()?);
+            // Bytes 0..=i of `ends` summed into byte i: end bytes up to each byte.
+            let ends = (!word >> 7) & LOW;
+            let running = ends.wrapping_mul(LOW);
+            let in_word = (running >> 56) as u32;
+            if in_word < n {
+                n -= in_word;
+                pos += 8;
+                continue;
+            }
+            // Bytes still short of `n` ends: 0x80 + (n - 1) - count keeps its top bit
+            // exactly when count < n (no borrow crosses bytes: counts are at most 8).
+            let short = ((0x80 * LOW + u64::from(n - 1) * LOW) - running) & (0x80 * LOW);
+            return Some(pos + short.count_ones() as usize + 1);
+        }
+        Some(pos)
     }
 
     /// Follows digit `d` (0–9) out of the node at `at`.
@@ -130,17 +163,12 @@ impl Automata {
             let mask =
                 (u16::from(header & 0x0f) | u16::from(*self.nodes.get(at + 1)?) << 4) << 1 | 1;
             let segment = (mask & ((2u16 << d) - 1)).count_ones() - 1;
-            let mut pos = at + 2 + usize::from(header & ACCEPT != 0);
+            let codes = at + 2 + usize::from(header & ACCEPT != 0);
             if segment == 0 && fall {
                 // The next node starts after this node's codes.
-                for _ in 1..mask.count_ones() {
-                    self.code(&mut pos)?;
-                }
-                return Some(At::Node(pos));
+                return self.skip_codes(codes, mask.count_ones() - 1).map(At::Node);
             }
-            for _ in usize::from(fall)..segment as usize {
-                self.code(&mut pos)?;
-            }
+            let mut pos = self.skip_codes(codes, segment - u32::from(fall))?;
             return target(self.code(&mut pos)?);
         }
         let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
@@ -224,6 +252,36 @@ impl Automata {
                 }
                 None => return union,
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tables::AUTOMATA;
+    use proptest::prelude::*;
+
+    /// Where `n` codes from `pos` end, byte by byte: after the `n`-th byte below 0x80.
+    fn decoded_end(pos: usize, n: u32) -> Option<usize> {
+        let mut ends = AUTOMATA.nodes.get(pos..)?.iter().enumerate();
+        (0..n).try_fold(pos, |_, _| {
+            ends.find(|&(_, &b)| b < 0x80).map(|(i, _)| pos + i + 1)
+        })
+    }
+
+    proptest! {
+        /// Skipping `n` codes at once ends where decoding them one by one ends, from any
+        /// byte of the pool.
+        #[test]
+        fn skip_codes_ends_where_decoding_ends(pos in 0..AUTOMATA.nodes.len(), n in 0u32..12) {
+            prop_assert_eq!(AUTOMATA.skip_codes(pos, n), decoded_end(pos, n));
+        }
+
+        /// The same in the pool's last bytes, where no whole word is left.
+        #[test]
+        fn skip_codes_at_the_end_of_the_pool(back in 0usize..12, n in 0u32..12) {
+            let pos = AUTOMATA.nodes.len().saturating_sub(back);
+            prop_assert_eq!(AUTOMATA.skip_codes(pos, n), decoded_end(pos, n));
         }
     }
 }
