@@ -339,7 +339,7 @@ fn checked_national(digits: &[u8]) -> Result<Digits, ParseError> {
             max: MAX_NATIONAL,
         });
     }
-    Digits::from_ascii(digits).ok_or(ParseError::TooLong {
+    Digits::from_ascii(digits).ok_or_else(|| ParseError::TooLong {
         digits: digits.len(),
         max: MAX_NATIONAL,
     })
