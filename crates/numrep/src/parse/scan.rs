@@ -231,3 +231,23 @@ fn is_paren_zero(rest: &str) -> bool {
 fn paren_zero_len(rest: &str) -> usize {
     rest.chars().position(|c| c == ')').map_or(1, |p| p + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The plain scanner reads what the full scanner reads, past the kept digits too
+        /// (the digit count, and the first [`MAX_DIGITS`] digits, of texts with more).
+        #[test]
+        fn plain_scan_reads_as_the_full_scan(text in "[0-9 \t+()\\[\\]./-]{0,200}") {
+            if let Some(plain) = scan_plain(&text) {
+                let full = scan(&text).expect("plain text scans in full");
+                prop_assert_eq!(plain.plus, full.plus);
+                prop_assert_eq!(plain.total, full.total);
+                prop_assert_eq!(plain.digits(), full.digits());
+            }
+        }
+    }
+}
