@@ -339,10 +339,14 @@ fn checked_national(digits: &[u8]) -> Result<Digits, ParseError> {
             max: MAX_NATIONAL,
         });
     }
-    Digits::from_ascii(digits).ok_or_else(|| ParseError::TooLong {
-        digits: digits.len(),
-        max: MAX_NATIONAL,
-    })
+    // Not `ok_or`: that builds (and drops) the error on every successful parse.
+    match Digits::from_ascii(digits) {
+        Some(national) => Ok(national),
+        None => Err(ParseError::TooLong {
+            digits: digits.len(),
+            max: MAX_NATIONAL,
+        }),
+    }
 }
 
 #[cfg(test)]
