@@ -80,44 +80,69 @@ const CONJUNCTIONS: &[&str] = &["oder", "or", "und", "and", "bzw", "sowie", "alt
 /// lone letter is a typo, not a second label).
 pub fn is_label(word: &str, single_letters: bool) -> bool {
     (single_letters || word.chars().nth(1).is_some())
-        && (is_one_of(word, LINE_WORDS) || is_one_of(word, LABEL_WORDS))
+        && key_of(word).is_some_and(|k| LINE_KEYS.contains(&k) || LABEL_KEYS.contains(&k))
 }
 
 /// A note word (`Zentrale`, `Fax`), never read as vanity letters.
 pub fn is_note(word: &str) -> bool {
-    is_one_of(word, LINE_WORDS) || is_one_of(word, NOTE_WORDS)
+    key_of(word).is_some_and(|k| LINE_KEYS.contains(&k) || NOTE_KEYS.contains(&k))
 }
 
 /// A word that joins two numbers (`oder`, `or`, `bzw`).
 pub fn is_conjunction(word: &str) -> bool {
-    is_one_of(word, CONJUNCTIONS)
+    key_of(word).is_some_and(|k| CONJUNCTION_KEYS.contains(&k))
 }
 
 /// Longest word of the lists, in bytes.
 const MAX_WORD_BYTES: usize = 16;
 
-/// Whether `word` is one of `list` (which is written in lower case), ignoring case.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let mut buffer = [0u8; MAX_WORD_BYTES];
-    lower_case(word, &mut buffer).is_some_and(|lower| list.iter().any(|k| k.as_bytes() == lower))
+/// The lists as keys ([`key`]), built at compile time.
+const LINE_KEYS: [u128; LINE_WORDS.len()] = keys(LINE_WORDS);
+const LABEL_KEYS: [u128; LABEL_WORDS.len()] = keys(LABEL_WORDS);
+const NOTE_KEYS: [u128; NOTE_WORDS.len()] = keys(NOTE_WORDS);
+const CONJUNCTION_KEYS: [u128; CONJUNCTIONS.len()] = keys(CONJUNCTIONS);
+
+/// A word of at most [`MAX_WORD_BYTES`] bytes as one integer (its bytes, zero-padded):
+/// a list is searched by integer comparisons, not a string comparison per word. No
+/// listed word holds a zero byte, so equal keys are equal words.
+const fn key(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; MAX_WORD_BYTES];
+    let mut i = 0;
+    while i < word.len() && i < MAX_WORD_BYTES {
+        bytes[i] = word[i];
+        i += 1;
+    }
+    u128::from_le_bytes(bytes)
 }
 
-/// `word` in lower case in `buffer`; `None` when it is longer than any listed word.
-fn lower_case<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b [u8]> {
+/// [`key`] of every word of `words` (`N` = its length).
+const fn keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// The [`key`] of `word` in lower case; `None` when it is longer than any listed word.
+fn key_of(word: &str) -> Option<u128> {
+    let mut buffer = [0u8; MAX_WORD_BYTES];
     if word.is_ascii() {
         let lower = buffer.get_mut(..word.len())?;
         for (to, from) in lower.iter_mut().zip(word.bytes()) {
             *to = from.to_ascii_lowercase();
         }
-        return Some(lower);
+    } else {
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let end = len + c.len_utf8();
+            c.encode_utf8(buffer.get_mut(len..end)?);
+            len = end;
+        }
     }
-    let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let end = len + c.len_utf8();
-        c.encode_utf8(buffer.get_mut(len..end)?);
-        len = end;
-    }
-    Some(&buffer[..len])
+    Some(key(&buffer))
 }
 
 /// The run of letters at the start of `text` (empty when it starts with no letter).
