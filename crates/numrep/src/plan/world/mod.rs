@@ -38,13 +38,43 @@ use automaton::NOTHING;
 use bits::NUMBER_TYPES;
 use tables::{AUTOMATA, CODE_SLOTS, CODE_TERRITORIES, NON_GEOGRAPHIC, TERRITORIES};
 
-/// The bit of a number type in the type automata.
-fn type_bit(category: Category) -> u16 {
-    NUMBER_TYPES
-        .iter()
-        .position(|&t| t == category)
-        .map_or(0, |i| 1 << i)
+/// The bit of a number type in the type automata (0 for a category no automaton has).
+const fn type_bit(category: Category) -> u16 {
+    let mut i = 0;
+    while i < NUMBER_TYPES.len() {
+        if NUMBER_TYPES[i] as u8 == category as u8 {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    0
 }
+
+/// The types that win over fixed line and mobile, in libphonenumber's order
+/// (`getNumberTypeHelper`), with their bits.
+const SPECIAL_TYPES: [(u16, Category); 8] = {
+    let types = [
+        Category::PremiumRate,
+        Category::TollFree,
+        Category::SharedCost,
+        Category::Voip,
+        Category::PersonalNumber,
+        Category::Pager,
+        Category::Uan,
+        Category::Voicemail,
+    ];
+    let mut out = [(0, Category::Unknown); 8];
+    let mut i = 0;
+    while i < types.len() {
+        out[i] = (type_bit(types[i]), types[i]);
+        i += 1;
+    }
+    out
+};
+
+/// The fixed-line and mobile bits.
+const FIXED_LINE: u16 = type_bit(Category::FixedLine);
+const MOBILE: u16 = type_bit(Category::Mobile);
 
 /// libphonenumber's `ValidationResult` of the length check (`is_possible_number`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,10 +218,11 @@ impl Territory {
         if n >= 32 {
             return 0;
         }
-        let bits = AUTOMATA.full(self.types, national);
-        (0..NUMBER_TYPES.len())
-            .filter(|&i| bits & (1 << i) != 0 && self.type_lengths[i] & (1 << n) != 0)
-            .fold(0, |acc, i| acc | 1 << i)
+        // The types whose lengths allow `n`: a fixed loop of shifts, no branch.
+        let lengths_allow = (0..NUMBER_TYPES.len()).fold(0u16, |acc, i| {
+            acc | (((self.type_lengths[i] >> n) & 1) as u16) << i
+        });
+        AUTOMATA.full(self.types, national) & lengths_allow
     }
 
     /// libphonenumber's number type of `national` (ASCII digits) in this territory, as a
@@ -202,29 +233,17 @@ impl Territory {
         if bits == 0 {
             return None;
         }
-        let has = |t: Category| bits & type_bit(t) != 0;
-        for t in [
-            Category::PremiumRate,
-            Category::TollFree,
-            Category::SharedCost,
-            Category::Voip,
-            Category::PersonalNumber,
-            Category::Pager,
-            Category::Uan,
-            Category::Voicemail,
-        ] {
-            if has(t) {
-                return Some(t);
-            }
+        if let Some(&(_, special)) = SPECIAL_TYPES.iter().find(|&&(bit, _)| bits & bit != 0) {
+            return Some(special);
         }
-        if has(Category::FixedLine) {
-            return Some(if self.same_fixed_mobile || has(Category::Mobile) {
+        if bits & FIXED_LINE != 0 {
+            return Some(if self.same_fixed_mobile || bits & MOBILE != 0 {
                 Category::FixedLineOrMobile
             } else {
                 Category::FixedLine
             });
         }
-        (!self.same_fixed_mobile && has(Category::Mobile)).then_some(Category::Mobile)
+        (!self.same_fixed_mobile && bits & MOBILE != 0).then_some(Category::Mobile)
     }
 
     /// How many leading digits of `dialled` are this territory's international prefix
