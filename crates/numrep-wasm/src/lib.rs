@@ -32,7 +32,10 @@ mod checker;
 mod convert;
 #[cfg(feature = "online")]
 mod online;
+mod record;
+mod report_record;
+mod slots;
 pub mod types;
 
-pub use bench::{bench, bench_corpus};
+pub use bench::{bench, bench_corpus, bench_reports};
 pub use checker::{check_config, lookup, texts, NumrepChecker};

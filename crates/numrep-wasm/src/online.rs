@@ -116,7 +116,7 @@ impl NumrepChecker {
             let offline = checker.check(&input, today);
             let e164 = match (offline.number().and_then(|n| n.e164()), engines.is_empty()) {
                 (Some(e164), false) => e164,
-                _ => return report_to_js(&offline),
+                _ => return Ok(report_to_js(&offline)),
             };
             let mut pending: FuturesUnordered<_> = engines
                 .iter()
@@ -139,7 +139,9 @@ impl NumrepChecker {
                 answers[index] = found;
             }
             let sources = answers.into_iter().flatten().collect();
-            report_to_js(&checker.check_with_sources(&input, today, sources))
+            Ok(report_to_js(
+                &checker.check_with_sources(&input, today, sources),
+            ))
         }))
     }
 }

@@ -1,0 +1,237 @@
+//! The scratch record a value crosses the boundary in: a row of numbers (slots) and a
+//! text buffer in wasm memory, read in the same order by `js/report.js`.
+//!
+//! Every slot is an `f64`, so numbers, booleans, lengths and addresses share one
+//! `Float64Array` on the JS side. A string is a kind slot and its payload:
+//!
+//! | kind | payload | for |
+//! | --- | --- | --- |
+//! | [`NULL`] | — | `None` |
+//! | [`STATIC`] | address, byte length | `&'static str` (codes, catalogue texts, places): JS decodes each address once and caches it |
+//! | [`ASCII`] | offset, byte length in the text buffer | per-number strings (E.164, formats, the input) |
+//! | [`UTF8`] | offset, byte length | the same, when not ASCII |
+//! | [`INTERNED`] | id | a rendered sentence JS has received before |
+//! | [`INTERN`] | id, offset, byte length | a rendered sentence sent for the first time under `id` |
+//! | [`JSON`] | offset, byte length | a rare nested value as JSON text |
+//!
+//! ASCII text is told apart because JS turns it into a string without a UTF-8 decoder.
+
+use std::collections::HashMap;
+use std::fmt::{Display, Write as _};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::Serialize;
+
+use crate::slots::Slots;
+
+/// String kind: `null`.
+const NULL: f64 = 0.0;
+/// String kind: a static string by address and byte length.
+const STATIC: f64 = 1.0;
+/// String kind: ASCII text in the text buffer.
+const ASCII: f64 = 2.0;
+/// String kind: an interned sentence JS already holds.
+const INTERNED: f64 = 3.0;
+/// String kind: an interned sentence sent with its id.
+const INTERN: f64 = 4.0;
+/// String kind: JSON text in the text buffer.
+const JSON: f64 = 5.0;
+/// String kind: UTF-8 text (not ASCII) in the text buffer.
+const UTF8: f64 = 6.0;
+
+/// Sentences remembered before the interner starts afresh (bounds memory on both sides
+/// when inputs quote themselves into messages).
+const INTERN_CAPACITY: usize = 4096;
+
+/// A record being written; cleared after each value has crossed.
+#[derive(Default)]
+pub(crate) struct Record {
+    slots: Slots,
+    text: String,
+    interner: Interner,
+    scratch: String,
+}
+
+impl Record {
+    /// Empties the record (capacity and interned sentences are kept).
+    pub(crate) fn clear(&mut self) {
+        self.slots.clear();
+        self.text.clear();
+    }
+
+    /// True when the value written since [`Record::clear`] did not fit: [`Record::grow`],
+    /// then write it again.
+    pub(crate) fn overflowed(&self) -> bool {
+        self.slots.overflowed()
+    }
+
+    /// Makes room for a larger value (and clears the record).
+    pub(crate) fn grow(&mut self) {
+        self.slots.grow();
+        self.text.clear();
+    }
+
+    /// Addresses of the slots and of the text buffer, for JS to read them (they do not
+    /// move until the record is written again).
+    pub(crate) fn addresses(&self) -> [u32; 2] {
+        let address = |p: *const u8| u32::try_from(p as usize).unwrap_or(0);
+        [
+            address(self.slots.as_ptr().cast()),
+            address(self.text.as_ptr()),
+        ]
+    }
+
+    /// A number slot; `None` is `NaN` (JSON has no NaN, so it cannot be a value).
+    pub(crate) fn number(&mut self, value: Option<f64>) {
+        self.slots.put([value.unwrap_or(f64::NAN)]);
+    }
+
+    /// A count, flag or small integer.
+    pub(crate) fn count(&mut self, value: usize) {
+        // Exact up to 2^53, far beyond any count here.
+        self.slots.put([value as f64]);
+    }
+
+    /// A boolean slot (`0`/`1`).
+    pub(crate) fn bool(&mut self, value: bool) {
+        self.count(usize::from(value));
+    }
+
+    /// A boolean or `null` (`NaN`).
+    pub(crate) fn opt_bool(&mut self, value: Option<bool>) {
+        self.number(value.map(|b| f64::from(u8::from(b))));
+    }
+
+    /// Whether an optional object follows, as a flag slot; returns the value to write.
+    pub(crate) fn present<T>(&mut self, value: Option<T>) -> Option<T> {
+        self.bool(value.is_some());
+        value
+    }
+
+    /// A static string (codes, catalogue texts, table names) by address, or `null`.
+    pub(crate) fn static_str(&mut self, value: Option<&'static str>) {
+        match value {
+            Some(text) => {
+                let address = text.as_ptr() as usize;
+                self.slots.put([STATIC, address as f64, text.len() as f64]);
+            }
+            None => self.slots.put([NULL]),
+        }
+    }
+
+    /// A per-value string (E.164, formats, the input), or `null`.
+    pub(crate) fn text<T: Display + ?Sized>(&mut self, value: Option<&T>) {
+        match value {
+            Some(value) => {
+                let start = self.text.len();
+                // Writing into a String cannot fail.
+                let _ = write!(self.text, "{value}");
+                let kind = if self.text[start..].is_ascii() {
+                    ASCII
+                } else {
+                    UTF8
+                };
+                self.span(kind, start);
+            }
+            None => self.slots.put([NULL]),
+        }
+    }
+
+    /// A rendered sentence that recurs across values (reasons, register words): sent
+    /// once, then by id.
+    pub(crate) fn sentence<T: Display + ?Sized>(&mut self, value: &T) {
+        self.scratch.clear();
+        let _ = write!(self.scratch, "{value}");
+        match self.interner.id(&self.scratch) {
+            Interned::Known(id) => self.slots.put([INTERNED, f64::from(id)]),
+            Interned::New(id) => {
+                let start = self.text.len();
+                self.text.push_str(&self.scratch);
+                self.slots.put([INTERN, f64::from(id)]);
+                self.span_payload(start);
+            }
+        }
+    }
+
+    /// A rare nested value as JSON text (what `serde_json` writes), or `null`.
+    pub(crate) fn json<T: Serialize>(&mut self, value: Option<&T>) {
+        let Some(value) = value else {
+            self.slots.put([NULL]);
+            return;
+        };
+        // Serializing plain data cannot fail; a failure would show as `null`.
+        match serde_json::to_string(value) {
+            Ok(json) => {
+                let start = self.text.len();
+                self.text.push_str(&json);
+                self.span(JSON, start);
+            }
+            Err(_) => self.slots.put([NULL]),
+        }
+    }
+
+    fn span(&mut self, kind: f64, start: usize) {
+        let len = self.text.len() - start;
+        self.slots.put([kind, start as f64, len as f64]);
+    }
+
+    /// The text from `start` on, by offset (the buffer may still move while it grows).
+    fn span_payload(&mut self, start: usize) {
+        let len = self.text.len() - start;
+        self.slots.put([start as f64, len as f64]);
+    }
+}
+
+/// What the interner knew about a sentence.
+enum Interned {
+    Known(u32),
+    New(u32),
+}
+
+/// Sentences already sent to JS, by id (JS keeps them in an array at the same ids).
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<Fx>>,
+}
+
+impl Interner {
+    fn id(&mut self, text: &str) -> Interned {
+        if let Some(&id) = self.ids.get(text) {
+            return Interned::Known(id);
+        }
+        if self.ids.len() >= INTERN_CAPACITY {
+            // Ids restart at 0; JS overwrites its entries as new ones arrive.
+            self.ids.clear();
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(text.into(), id);
+        Interned::New(id)
+    }
+}
+
+/// FxHash (rustc's), eight bytes at a time: short keys, no DoS concern (the table is
+/// bounded and local to one page).
+#[derive(Default)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+}
