@@ -9,7 +9,8 @@ use numrep::{Checker, Lang, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{js_error, options, report_to_js, to_js, today};
+use crate::context::{options, today};
+use crate::convert::{js_error, report_to_js, to_js};
 
 /// What loading one list file gave (`ListLoadResult` in TypeScript).
 #[derive(Serialize)]

@@ -5,8 +5,7 @@
 
 use std::cell::RefCell;
 
-use numrep::lists::Date;
-use numrep::{Lang, Options, Region, Report};
+use numrep::Report;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -70,28 +69,4 @@ fn read(record: &mut Record, report: &Report) -> JsValue {
     }
     let [slots, text] = record.addresses();
     read_report(slots, text)
-}
-
-/// Reads the region (default DE) and language (default English) the JS side passed.
-pub(crate) fn options(region: Option<String>, lang: Option<String>) -> Result<Options, JsValue> {
-    let region = match region.as_deref().map(str::trim) {
-        None | Some("") => Region::default(),
-        Some(code) => Region::from_code(code).map_err(|e| js_error(e.code(), &e.to_string()))?,
-    };
-    let lang = match lang.as_deref().map(str::trim) {
-        None | Some("") => Lang::default(),
-        Some(name) => name
-            .parse::<Lang>()
-            .map_err(|message| js_error("unknown_lang", &message))?,
-    };
-    Ok(Options::new().region(region).lang(lang))
-}
-
-/// Today's date in the browser's local time zone (what the agent calls "today").
-pub(crate) fn today() -> Result<Date, JsValue> {
-    let now = js_sys::Date::new_0();
-    let part = |value: u32| u8::try_from(value).unwrap_or(u8::MAX);
-    let year = u16::try_from(now.get_full_year()).unwrap_or(u16::MAX);
-    Date::new(year, part(now.get_month() + 1), part(now.get_date()))
-        .map_err(|e| js_error(e.code(), &e.to_string()))
 }

@@ -29,6 +29,7 @@
 
 mod bench;
 mod checker;
+mod context;
 mod convert;
 #[cfg(feature = "online")]
 mod online;

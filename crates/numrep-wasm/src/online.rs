@@ -13,7 +13,8 @@ use numrep_online::{Config, Engine};
 use wasm_bindgen::prelude::*;
 
 use crate::checker::NumrepChecker;
-use crate::convert::{js_error, report_to_js, to_js, today};
+use crate::context::today;
+use crate::convert::{js_error, report_to_js, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ONLINE_TYPES: &'static str = r#"
