@@ -41,14 +41,18 @@ export function attach(wasmMemory) {
   memory = wasmMemory;
 }
 
-/** Typed views of the memory, renewed after it has grown (the old buffer is detached). */
+/**
+ * Typed views of the memory, renewed after it has grown: growing detaches the old
+ * buffer, which leaves its views empty (cheaper to test than `memory.buffer`, a call).
+ */
 function views() {
-  if (slots.buffer !== memory.buffer) {
+  if (slots.length === 0) {
     slots = new Float64Array(memory.buffer);
     bytes = new Uint8Array(memory.buffer);
   }
 }
 
+/** A static string of the module (codes, catalogue texts), decoded once per address. */
 function staticText(address, length) {
   if (length === 0) return "";
   const slot = Math.imul(address, 0x9e3779b1) >>> (32 - CACHE_BITS);

@@ -188,25 +188,44 @@ enum Interned {
     New(u32),
 }
 
-/// Sentences already sent to JS, by id (JS keeps them in an array at the same ids).
+/// Sentences already sent to JS, by hash (JS keeps them in an array at the same ids).
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<Fx>>,
+    entries: HashMap<u64, (Box<str>, u32), BuildHasherDefault<Identity>>,
+    next: u32,
 }
 
 impl Interner {
     fn id(&mut self, text: &str) -> Interned {
-        if let Some(&id) = self.ids.get(text) {
-            return Interned::Known(id);
+        let mut hasher = Fx::default();
+        hasher.write(text.as_bytes());
+        let hash = hasher.finish();
+        if let Some((known, id)) = self.entries.get(&hash) {
+            if same(known.as_bytes(), text.as_bytes()) {
+                return Interned::Known(*id);
+            }
         }
-        if self.ids.len() >= INTERN_CAPACITY {
+        if self.next as usize >= INTERN_CAPACITY {
             // Ids restart at 0; JS overwrites its entries as new ones arrive.
-            self.ids.clear();
+            self.entries.clear();
+            self.next = 0;
         }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(text.into(), id);
+        let id = self.next;
+        self.next += 1;
+        // A different sentence with the same hash is replaced: it is sent again if it
+        // comes back.
+        self.entries.insert(hash, (text.into(), id));
         Interned::New(id)
     }
+}
+
+/// Byte equality eight bytes at a time (`memcmp` in wasm goes byte by byte).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    let (left, right) = (a.chunks_exact(8), b.chunks_exact(8));
+    a.len() == b.len()
+        && left.remainder() == right.remainder()
+        && left.zip(right).all(|(x, y)| word(x) == word(y))
 }
 
 /// FxHash (rustc's), eight bytes at a time: short keys, no DoS concern (the table is
@@ -233,5 +252,57 @@ impl Hasher for Fx {
         for &b in chunks.remainder() {
             self.add(u64::from(b));
         }
+    }
+}
+
+/// The hash map's hasher for keys that are hashes already.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn sentences_are_sent_once_and_again_after_the_interner_starts_afresh() {
+        let mut interner = Interner::default();
+        assert!(matches!(interner.id("eins"), Interned::New(0)));
+        assert!(matches!(interner.id("zwei"), Interned::New(1)));
+        assert!(matches!(interner.id("eins"), Interned::Known(0)));
+        for n in 2..INTERN_CAPACITY {
+            assert!(matches!(interner.id(&n.to_string()), Interned::New(id) if id as usize == n));
+        }
+        // Full: ids restart, and what JS held under them is sent anew.
+        assert!(matches!(interner.id("drei"), Interned::New(0)));
+        assert!(matches!(interner.id("eins"), Interned::New(1)));
+        assert!(matches!(interner.id("drei"), Interned::Known(0)));
+    }
+
+    #[wasm_bindgen_test]
+    fn equal_bytes_are_compared_word_by_word_and_in_the_tail() {
+        assert!(same(b"", b""));
+        assert!(same(b"exactly8", b"exactly8"));
+        assert!(same(b"longer than eight", b"longer than eight"));
+        assert!(!same(b"longer than eight", b"longer than eighT"));
+        assert!(!same(b"Longer than eight", b"longer than eight"));
+        assert!(!same(b"short", b"shorter"));
     }
 }

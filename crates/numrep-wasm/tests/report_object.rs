@@ -173,6 +173,18 @@ fn checked_objects_equal_the_json_reports_with_lists() {
 }
 
 #[wasm_bindgen_test]
+fn reports_are_read_right_after_the_memory_grew() {
+    let before = lookup("+49 900 5123456", None, None).unwrap();
+    // Growing the memory detaches the buffer js/report.js holds views of.
+    let pages = core::arch::wasm32::memory_size(0);
+    let grown = vec![1u8; 64 << 20];
+    assert!(core::arch::wasm32::memory_size(0) > pages);
+    let after = lookup("+49 900 5123456", None, None).unwrap();
+    assert_eq!(stringify(&after), stringify(&before));
+    drop(grown);
+}
+
+#[wasm_bindgen_test]
 fn the_object_is_a_plain_object_with_own_data_properties() {
     let object = lookup("+49 900 5123456", None, None).unwrap();
     let plain = js_sys::Object::new();
