@@ -60,7 +60,7 @@ pub fn bench(rounds: u32) -> f64 {
 #[wasm_bindgen(js_name = benchReports)]
 pub fn bench_reports(rounds: u32, record: bool) -> f64 {
     let options = Options::new();
-    let mut scratch = Record::default();
+    let mut scratch = Record::shared();
     let mut reports = 0u64;
     for _ in 0..rounds {
         for input in CORPUS {

@@ -51,11 +51,12 @@ pub(crate) fn report_to_js(report: &Report) -> JsValue {
         Ok(mut slot) => {
             let record = slot.get_or_insert_with(|| {
                 attach(wasm_bindgen::memory());
-                Record::default()
+                Record::shared()
             });
             read(record, report)
         }
-        // Only reachable if reading a record ever re-entered Rust: a record of its own.
+        // Only reachable if reading a record ever re-entered Rust: a record of its own,
+        // which leaves the shared sentence ids alone.
         Err(_) => read(&mut Record::default(), report),
     })
 }

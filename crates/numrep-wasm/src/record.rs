@@ -48,11 +48,21 @@ const INTERN_CAPACITY: usize = 4096;
 pub(crate) struct Record {
     slots: Slots,
     text: String,
-    interner: Interner,
+    /// `None` for a record beside the shared one: its sentences go as text, since JS
+    /// keeps one table of ids.
+    interner: Option<Interner>,
     scratch: String,
 }
 
 impl Record {
+    /// The record that interns sentences: one per module, as JS keeps one table of ids.
+    pub(crate) fn shared() -> Record {
+        Record {
+            interner: Some(Interner::default()),
+            ..Record::default()
+        }
+    }
+
     /// Empties the record (capacity and interned sentences are kept).
     pub(crate) fn clear(&mut self) {
         self.slots.clear();
@@ -138,11 +148,14 @@ impl Record {
     }
 
     /// A rendered sentence that recurs across values (reasons, register words): sent
-    /// once, then by id.
+    /// once, then by id (as text by a record that is not [`Record::shared`]).
     pub(crate) fn sentence<T: Display + ?Sized>(&mut self, value: &T) {
+        let Some(interner) = &mut self.interner else {
+            return self.text(Some(value));
+        };
         self.scratch.clear();
         let _ = write!(self.scratch, "{value}");
-        match self.interner.id(&self.scratch) {
+        match interner.id(&self.scratch) {
             Interned::Known(id) => self.slots.put([INTERNED, f64::from(id)]),
             Interned::New(id) => {
                 let start = self.text.len();

@@ -33,11 +33,13 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
     record.text(report.national_format().as_ref());
     record.text(number.and_then(|n| n.extension()));
     record.bool(number.is_some_and(|n| n.is_short_code()));
-    record.static_str(report.category().map(|c| c.as_str()));
-    record.static_str(report.category().map(|c| c.text(lang)));
+    let category = report.category();
+    record.static_str(category.map(|c| c.as_str()));
+    record.static_str(category.map(|c| c.text(lang)));
     record.bool(report.is_valid());
-    record.static_str(report.validity().map(|v| v.as_str()));
-    record.static_str(report.validity().map(|v| v.text(lang)));
+    let validity = report.validity();
+    record.static_str(validity.map(|v| v.as_str()));
+    record.static_str(validity.map(|v| v.text(lang)));
     record.static_str(report.place());
     record.static_str(report.operator());
     if let Some(tariff) = record.present(report.tariff()) {
@@ -49,11 +51,13 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
         record.number(tariff.max_per_call_eur());
         record.static_str(Some(tariff.description(lang)));
     }
-    record.static_str(report.cost().map(|c| c.as_str()));
-    record.static_str(report.cost().map(|c| c.text(lang)));
+    let cost = report.cost();
+    record.static_str(cost.map(|c| c.as_str()));
+    record.static_str(cost.map(|c| c.text(lang)));
     record.opt_bool(report.caller_id_allowed());
-    record.static_str(report.caller_id().map(|c| c.as_str()));
-    record.static_str(report.caller_id().map(|c| c.text(lang)));
+    let caller_id = report.caller_id();
+    record.static_str(caller_id.map(|c| c.as_str()));
+    record.static_str(caller_id.map(|c| c.text(lang)));
     if let Some(range) = record.present(report.range()) {
         record.static_str(Some(range.name(lang)));
         record.static_str(Some(range.source()));
@@ -65,11 +69,11 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
         record.sentence(&register.text(lang));
     }
     record.json(report.list());
-    let sources = report.sources();
-    let sources: Vec<_> = sources.iter().map(|s| s.json(lang)).collect();
+    let sources: Vec<_> = report.sources().iter().map(|s| s.json(lang)).collect();
     record.json((!sources.is_empty()).then_some(&sources));
-    record.static_str(report.risk().map(|r| r.as_str()));
-    record.static_str(report.risk().map(|r| r.text(lang)));
+    let risk = report.risk();
+    record.static_str(risk.map(|r| r.as_str()));
+    record.static_str(risk.map(|r| r.text(lang)));
     let reasons = report.reasons();
     record.count(reasons.len());
     for reason in reasons {
