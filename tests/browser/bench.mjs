@@ -59,6 +59,13 @@ async function measureModule([number, benchRounds, lookupCalls]) {
   const b0 = performance.now();
   const classified = module.bench(benchRounds);
   const b1 = performance.now();
+  // The core's full report inside wasm, then also its record: what lookup() adds to them
+  // is the boundary (call, record read into the object).
+  const reportRounds = benchRounds / 5;
+  const reports = module.benchReports(reportRounds, false);
+  const b2 = performance.now();
+  const records = module.benchReports(reportRounds, true);
+  const b3 = performance.now();
 
   const corpus = module.benchCorpus();
   for (let i = 0; i < 2000; i++) module.lookup(corpus[i % corpus.length], "DE", "en");
@@ -74,6 +81,8 @@ async function measureModule([number, benchRounds, lookupCalls]) {
     firstLookupMs: t3 - t2,
     firstCheckerMs: t4 - t3,
     benchPerSec: classified / ((b1 - b0) / 1000),
+    reportPerSec: reports / ((b2 - b1) / 1000),
+    recordPerSec: records / ((b3 - b2) / 1000),
     lookupPerSec: lookupCalls / ((l1 - l0) / 1000),
     checkPerSec: lookupCalls / ((l2 - l1) / 1000),
   };
@@ -158,5 +167,7 @@ console.log(`| fetch + compile + instantiate (init) | ${ms(m("instantiateMs"))} 
 console.log(`| instantiated → first answer (lookup) | ${ms(m("firstLookupMs"))} |`);
 console.log(`| new NumrepChecker + first check | ${ms(m("firstCheckerMs"))} |`);
 console.log(`| bench(n): parse + classify inside wasm | ${perSec(m("benchPerSec"))} |`);
+console.log(`| benchReports(n, false): the full report inside wasm | ${perSec(m("reportPerSec"))} |`);
+console.log(`| benchReports(n, true): the report and its record inside wasm | ${perSec(m("recordPerSec"))} |`);
 console.log(`| lookup() from JS per number (full report object) | ${perSec(m("lookupPerSec"))} |`);
 console.log(`| checker.check() from JS per number (full report object) | ${perSec(m("checkPerSec"))} |`);

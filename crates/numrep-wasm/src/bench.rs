@@ -2,8 +2,11 @@
 
 use std::hint::black_box;
 
-use numrep::{classify, parse, Region};
+use numrep::{classify, lookup, parse, Options, Region};
 use wasm_bindgen::prelude::*;
+
+use crate::record::Record;
+use crate::report_record;
 
 /// German geographic, mobile and service ranges, short codes, foreign numbers and bad
 /// input, in the written forms agents paste.
@@ -48,6 +51,30 @@ pub fn bench(rounds: u32) -> f64 {
     }
     // Exact up to 2^53, far beyond any benchmark run.
     answers as f64
+}
+
+/// Looks up the built-in corpus `rounds` times (region DE, English): parse, classify,
+/// assess, the report; with `record`, also writes each report's record (what crosses to
+/// JS). Returns how many reports were made. Splits the cost of `lookup()` from JS into
+/// the core's work, the record's and the JS side's.
+#[wasm_bindgen(js_name = benchReports)]
+pub fn bench_reports(rounds: u32, record: bool) -> f64 {
+    let options = Options::new();
+    let mut scratch = Record::shared();
+    let mut reports = 0u64;
+    for _ in 0..rounds {
+        for input in CORPUS {
+            let report = lookup(black_box(input), &options);
+            if record {
+                scratch.clear();
+                report_record::write(&mut scratch, &report);
+                black_box(scratch.addresses());
+            }
+            black_box(&report);
+            reports += 1;
+        }
+    }
+    reports as f64
 }
 
 /// The corpus `bench` classifies, for timing the same inputs through `lookup` from JS.

@@ -9,7 +9,8 @@ use numrep::{Checker, Lang, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{js_error, options, report_to_js, to_js, today};
+use crate::context::{options, today};
+use crate::convert::{js_error, report_to_js, to_js};
 
 /// What loading one list file gave (`ListLoadResult` in TypeScript).
 #[derive(Serialize)]
@@ -127,7 +128,7 @@ impl NumrepChecker {
     /// not a phone number gives `ok: false` and `error: {code, message}`, not an exception.
     #[wasm_bindgen(unchecked_return_type = "NumrepReport")]
     pub fn check(&self, input: &str) -> Result<JsValue, JsValue> {
-        report_to_js(&self.checker.check(input, today()?))
+        Ok(report_to_js(&self.checker.check(input, today()?)))
     }
 }
 
@@ -182,7 +183,7 @@ pub fn lookup(
     lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let options: Options = options(region, lang)?;
-    report_to_js(&numrep::lookup(input, &options))
+    Ok(report_to_js(&numrep::lookup(input, &options)))
 }
 
 /// The words the widget shows around a report, from the core's message catalogue:

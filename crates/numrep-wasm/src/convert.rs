@@ -1,9 +1,16 @@
 //! Crossing the boundary: Rust values to plain JS objects, failures to JS `Error`s.
+//!
+//! Reports, the hot path, cross as a record of numbers (`record.rs`) that `js/report.js`
+//! reads; the other, rarer values as JSON text and one `JSON.parse`.
 
-use numrep::lists::Date;
-use numrep::{Lang, Options, Region, Report};
+use std::cell::RefCell;
+
+use numrep::Report;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+use crate::record::Record;
+use crate::report_record;
 
 /// A JS `Error` with `message` and a stable `code` property (the CLI's code).
 pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
@@ -22,35 +29,45 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text)
 }
 
-/// A report as [`to_js`] would give it, written by `Report::write_json` (byte-identical
-/// to serde's output, and faster).
-pub(crate) fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
-    let mut json = Vec::new();
-    report.write_json(&mut json);
-    let text = std::str::from_utf8(&json).map_err(|e| js_error("serialize", &e.to_string()))?;
-    js_sys::JSON::parse(text)
+#[wasm_bindgen(module = "/js/report.js")]
+extern "C" {
+    /// Gives `js/report.js` the module's memory, once.
+    fn attach(memory: JsValue);
+    /// Builds the report object from the record's slots and text at these addresses.
+    #[wasm_bindgen(js_name = readReport)]
+    fn read_report(slots: u32, text: u32) -> JsValue;
 }
 
-/// Reads the region (default DE) and language (default English) the JS side passed.
-pub(crate) fn options(region: Option<String>, lang: Option<String>) -> Result<Options, JsValue> {
-    let region = match region.as_deref().map(str::trim) {
-        None | Some("") => Region::default(),
-        Some(code) => Region::from_code(code).map_err(|e| js_error(e.code(), &e.to_string()))?,
-    };
-    let lang = match lang.as_deref().map(str::trim) {
-        None | Some("") => Lang::default(),
-        Some(name) => name
-            .parse::<Lang>()
-            .map_err(|message| js_error("unknown_lang", &message))?,
-    };
-    Ok(Options::new().region(region).lang(lang))
+thread_local! {
+    /// The record reports cross in, reused (with its interned sentences) by every call.
+    static RECORD: RefCell<Option<Record>> = const { RefCell::new(None) };
 }
 
-/// Today's date in the browser's local time zone (what the agent calls "today").
-pub(crate) fn today() -> Result<Date, JsValue> {
-    let now = js_sys::Date::new_0();
-    let part = |value: u32| u8::try_from(value).unwrap_or(u8::MAX);
-    let year = u16::try_from(now.get_full_year()).unwrap_or(u16::MAX);
-    Date::new(year, part(now.get_month() + 1), part(now.get_date()))
-        .map_err(|e| js_error(e.code(), &e.to_string()))
+/// A report as the plain object `JSON.parse` of its JSON (`Report::write_json`) would
+/// give, built by `js/report.js` from a record of numbers and short texts: no JSON
+/// text is written or parsed for it.
+pub(crate) fn report_to_js(report: &Report) -> JsValue {
+    RECORD.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => {
+            let record = slot.get_or_insert_with(|| {
+                attach(wasm_bindgen::memory());
+                Record::shared()
+            });
+            read(record, report)
+        }
+        // Only reachable if reading a record ever re-entered Rust: a record of its own,
+        // which leaves the shared sentence ids alone.
+        Err(_) => read(&mut Record::default(), report),
+    })
+}
+
+fn read(record: &mut Record, report: &Report) -> JsValue {
+    record.clear();
+    report_record::write(record, report);
+    while record.overflowed() {
+        record.grow();
+        report_record::write(record, report);
+    }
+    let [slots, text] = record.addresses();
+    read_report(slots, text)
 }

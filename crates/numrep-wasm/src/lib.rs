@@ -5,7 +5,9 @@
 //! feature `online`, the reputation sources of `numrep-online` over the browser's `fetch`.
 //!
 //! Results are plain JS objects with exactly the fields of the CLI's JSON output
-//! (`numrep lookup --format json`); see the TypeScript interfaces in [`types`]. Misuse
+//! (`numrep lookup --format json`); see the TypeScript interfaces in [`types`]. A report
+//! crosses the boundary as a record of numbers that `js/report.js` reads into that
+//! object, not as JSON text. Misuse
 //! (an unknown region or language, a list file that cannot be read at all, a bad online
 //! configuration) throws a JS `Error` whose `code` property holds the same stable code
 //! the CLI reports. Input that is not a phone number is *not* an exception: like the CLI,
@@ -29,10 +31,14 @@
 
 mod bench;
 mod checker;
+mod context;
 mod convert;
 #[cfg(feature = "online")]
 mod online;
+mod record;
+mod report_record;
+mod slots;
 pub mod types;
 
-pub use bench::{bench, bench_corpus};
+pub use bench::{bench, bench_corpus, bench_reports};
 pub use checker::{check_config, lookup, texts, NumrepChecker};

@@ -13,7 +13,8 @@ use numrep_online::{Config, Engine};
 use wasm_bindgen::prelude::*;
 
 use crate::checker::NumrepChecker;
-use crate::convert::{js_error, report_to_js, to_js, today};
+use crate::context::today;
+use crate::convert::{js_error, report_to_js, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ONLINE_TYPES: &'static str = r#"
@@ -116,7 +117,7 @@ impl NumrepChecker {
             let offline = checker.check(&input, today);
             let e164 = match (offline.number().and_then(|n| n.e164()), engines.is_empty()) {
                 (Some(e164), false) => e164,
-                _ => return report_to_js(&offline),
+                _ => return Ok(report_to_js(&offline)),
             };
             let mut pending: FuturesUnordered<_> = engines
                 .iter()
@@ -139,7 +140,9 @@ impl NumrepChecker {
                 answers[index] = found;
             }
             let sources = answers.into_iter().flatten().collect();
-            report_to_js(&checker.check_with_sources(&input, today, sources))
+            Ok(report_to_js(
+                &checker.check_with_sources(&input, today, sources),
+            ))
         }))
     }
 }

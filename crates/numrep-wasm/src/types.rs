@@ -1,7 +1,9 @@
 //! TypeScript types of the result objects, emitted into the generated `.d.ts`.
 //!
-//! The fields are the CLI's JSON contract (`numrep lookup --format json`); they are
-//! produced by serializing the core's `Report`, so the two cannot drift apart in shape.
+//! The fields are the CLI's JSON contract (`numrep lookup --format json`). Reports are
+//! written field by field in the order of `Report::write_json` (`report_record.rs`,
+//! read by `js/report.js`); `tests/report_object.rs` holds the object to that JSON, the
+//! other results are serialized by serde.
 
 use wasm_bindgen::prelude::*;
 
