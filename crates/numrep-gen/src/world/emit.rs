@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::automaton::{compile, Mode};
 use super::bits::{NUMBER_TYPES, SHORT_CODE, SHORT_GENERAL, SHORT_TYPES};
+use super::claims;
 use super::encode::{Encoded, Handle, Pools, NOTHING};
 use super::load::{Desc, FormatRow, Territory, WorldData};
 use super::pike::{determinise, Matcher};
@@ -403,7 +404,16 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         } else {
             regions.iter().map(|r| index[&(r.as_str(), code)]).collect()
         };
-        by_code.push(format!("({code}, &{ids:?})"));
+        let claims = if ids.len() > 1 {
+            let leading: Vec<&str> = ids
+                .iter()
+                .map(|&i| data.territories[i].leading_digits.as_str())
+                .collect();
+            claims::claims(&leading).map_err(|m| fail("country codes", format!("+{code}: {m}")))?
+        } else {
+            Vec::new()
+        };
+        by_code.push(format!("({code}, &{ids:?}, &{claims:?})"));
     }
 
     let mut o = String::with_capacity(1 << 20);
@@ -477,8 +487,10 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
     let _ = writeln!(
         o,
         "/// Calling code → its territories (indexes into `TERRITORIES`) in the order\n\
-         /// libphonenumber tries them, main region first.\n\
-         pub(crate) static CODE_TERRITORIES: [(u16, &[u16]); {}] = [\n    {}\n];\n",
+         /// libphonenumber tries them, main region first; for a shared code, by the first\n\
+         /// two digits of the national number (entry `10 * a + b`), which of them may claim\n\
+         /// it (bit `i` = territory `i`; empty for a code of one territory).\n\
+         pub(crate) static CODE_TERRITORIES: [(u16, &[u16], &[u32]); {}] = [\n    {}\n];\n",
         by_code.len(),
         by_code.join(",\n    ")
     );

@@ -6,6 +6,7 @@ mod automaton;
 /// The meaning of the automata bits, shared with the core.
 #[path = "../../../numrep/src/plan/world/bits.rs"]
 pub mod bits;
+mod claims;
 mod emit;
 mod encode;
 mod load;

@@ -136,12 +136,17 @@ pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
 /// The territories of a calling code in the order libphonenumber tries them (main
 /// region first); the one non-geographic territory for +800, +808, +870, ….
 pub(crate) fn territories_for_code(code: u16) -> impl Iterator<Item = &'static Territory> {
+    code_row(code)
+        .map_or(&[][..], |&(_, territories, _)| territories)
+        .iter()
+        .filter_map(|&i| TERRITORIES.get(usize::from(i)))
+}
+
+/// The calling code's row: its territories and, when shared, which may claim a number.
+fn code_row(code: u16) -> Option<&'static (u16, &'static [u16], &'static [u32])> {
     CODE_SLOTS
         .get(usize::from(code))
         .and_then(|&slot| CODE_TERRITORIES.get(usize::from(slot)))
-        .map_or(&[][..], |&(_, territories)| territories)
-        .iter()
-        .filter_map(|&i| TERRITORIES.get(usize::from(i)))
 }
 
 /// The territory whose formats and number plan a calling code uses by default: the main
@@ -166,19 +171,35 @@ pub(crate) fn region_and_type(
     code: u16,
     national: &[u8],
 ) -> Option<(&'static Territory, Option<Category>)> {
-    let mut all = territories_for_code(code);
-    let first = all.next()?;
-    if all.next().is_none() {
-        return Some((first, first.number_type(national)));
+    let &(_, territories, claims) = code_row(code)?;
+    if let [only] = territories {
+        let t = TERRITORIES.get(usize::from(*only))?;
+        return Some((t, t.number_type(national)));
     }
-    territories_for_code(code).find_map(|t| {
-        if t.leading_digits != NOTHING {
-            t.matches_leading_digits(national)
-                .then(|| (t, t.number_type(national)))
-        } else {
-            t.number_type(national).map(|c| (t, Some(c)))
-        }
-    })
+    // Only the territories that may claim a number starting with these two digits are
+    // tried (the generator's index: bit `i` = territory `i`); shorter numbers try all.
+    let may_claim = match national {
+        [a, b, ..] => usize::from(a.wrapping_sub(b'0')) * 10 + usize::from(b.wrapping_sub(b'0')),
+        _ => usize::MAX,
+    };
+    let may_claim = claims.get(may_claim).copied().unwrap_or(u32::MAX);
+    territories
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| may_claim >> i & 1 != 0)
+        .filter_map(|(_, &t)| TERRITORIES.get(usize::from(t)))
+        .find_map(|t| claim(t, national))
+}
+
+/// libphonenumber's test of one territory of a shared code: its leading digits start
+/// the number, or (without leading digits) the number is valid there.
+fn claim(t: &'static Territory, national: &[u8]) -> Option<(&'static Territory, Option<Category>)> {
+    if t.leading_digits != NOTHING {
+        t.matches_leading_digits(national)
+            .then(|| (t, t.number_type(national)))
+    } else {
+        t.number_type(national).map(|c| (t, Some(c)))
+    }
 }
 
 impl Territory {

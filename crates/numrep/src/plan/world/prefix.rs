@@ -98,14 +98,10 @@ pub(crate) fn match_prefix(index: u16, digits: &[u8]) -> Option<PrefixMatch> {
     if digits.len() >= usize::from(UNSET) {
         return None;
     }
-    // Most numbers do not start with the prefix: answer that before setting anything up.
-    let start = MATCHER_STATES.get(usize::from(m.start))?;
-    let first = digits
-        .first()
-        .and_then(|d| start.next.get(usize::from(d.wrapping_sub(b'0'))));
-    if start.matched == NONE && !digits.is_empty() && first.is_none_or(|&e| e == u16::MAX) {
-        return None;
-    }
+    // Most numbers do not start with the prefix, or (for `([2-578]\d{6})$`-like rules)
+    // are not the whole pattern: the states alone answer that, before any register is
+    // set up.
+    match_len(index, digits)?;
     // The registers of each thread, for this position and the next (no copying back).
     let mut caps = [[[UNSET; SLOTS]; MAX_THREADS]; 2];
     let mut now = 0;

@@ -2,8 +2,17 @@
 
 use proptest::prelude::*;
 
-use super::tables::TERRITORIES;
+use super::tables::{CODE_TERRITORIES, PREFIX_MATCHERS, TERRITORIES};
 use super::*;
+
+/// The calling codes several territories share (+1, +7, +44, …).
+fn shared_codes() -> Vec<u16> {
+    CODE_TERRITORIES
+        .iter()
+        .filter(|(_, territories, _)| territories.len() > 1)
+        .map(|&(code, _, _)| code)
+        .collect()
+}
 
 proptest! {
     #[test]
@@ -35,5 +44,32 @@ proptest! {
         let f = format(t.code, digits.as_bytes(), FormatMode::International).unwrap();
         let shown: String = f.as_str().chars().filter(char::is_ascii_digit).collect();
         prop_assert_eq!(shown, format!("{}{digits}", t.code), "{}", f);
+    }
+}
+
+proptest! {
+    // Cheap, and many paths need digits that start a rare prefix or one of 24 area codes.
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn a_prefix_matches_when_its_states_say_so(
+        index in 0..PREFIX_MATCHERS.len(),
+        digits in proptest::collection::vec(b'0'..=b'9', 0..17),
+    ) {
+        // `match_len` is `match_prefix`'s quick test: a match it finds, the full run finds
+        // too (the other way round, `tests.rs` holds both to the `regex` crate).
+        let index = index as u16;
+        prop_assert_eq!(prefix::match_len(index, &digits).is_some(), prefix::match_prefix(index, &digits).is_some());
+    }
+
+    #[test]
+    fn the_claims_index_skips_only_territories_that_cannot_claim(
+        code in proptest::sample::select(shared_codes()),
+        digits in proptest::collection::vec(b'0'..=b'9', 0..17),
+    ) {
+        // libphonenumber's search as written: every territory, in order.
+        let every = territories_for_code(code).find_map(|t| claim(t, &digits));
+        let indexed = region_and_type(code, &digits);
+        prop_assert_eq!(indexed.map(|(t, c)| (t.region, c)), every.map(|(t, c)| (t.region, c)));
     }
 }
