@@ -60,7 +60,9 @@ def packed_refs(text: str) -> bytes:
     out = b"".join(strings(text))
     for items in re.findall(r"&\[([^\]]*)\]", text):
         if '"' not in items:  # string slices are counted with the strings
-            out += struct.pack(f"<{len(numbers(items))}H", *numbers(items))
+            values = numbers(items)
+            width = "H" if max(values, default=0) <= 0xFFFF else "I"  # u16 or u32 items
+            out += struct.pack(f"<{len(values)}{width}", *values)
     return out
 
 

@@ -134,7 +134,7 @@ impl Automata {
     }
 
     /// Follows digit `d` (0–9) out of the node at `at`.
-    #[inline]
+    #[inline(always)]
     fn step(&self, at: usize, d: u8) -> Option<At> {
         let header = *self.nodes.get(at)?;
         let fall = header & FALLTHROUGH != 0;
