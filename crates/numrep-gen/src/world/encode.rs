@@ -17,7 +17,8 @@ const ACCEPT: u8 = 0x10;
 const FALLTHROUGH: u8 = 0x20;
 /// Header bit: a single-digit node; the low nibble is the digit.
 const LITERAL: u8 = 0x80;
-/// Header bit: a node in segment form (mask of segment starts, one code per segment).
+/// Header bit: a node in segment form (mask of segment starts, one fixed-width code per
+/// segment; the mask byte's top bits hold the width).
 const SEGMENTS: u8 = 0x40;
 
 /// An automaton added to [`Pools`], encoded by [`Pools::finish`].
@@ -49,6 +50,11 @@ impl Encoded {
     pub fn start(&self, handle: Handle) -> u32 {
         self.starts[handle.0]
     }
+}
+
+/// Bytes a fixed-width code needs (1–4).
+fn byte_width(value: u32) -> usize {
+    (4 - value.leading_zeros() as usize / 8).max(1)
 }
 
 fn leb128(out: &mut Vec<u8>, mut value: u32) {
@@ -226,16 +232,21 @@ fn encode(
             b.push(
                 SEGMENTS | accept_bit | if fall { FALLTHROUGH } else { 0 } | (mask & 0x0f) as u8,
             );
-            b.push((mask >> 4) as u8);
+            // One width for all codes of the node, so that the walk finds a segment's
+            // code by multiplying instead of decoding the codes before it.
+            let codes: Vec<u32> = starts
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| !(k == 0 && fall))
+                .map(|(_, &d)| if row[d] == DEAD { 0 } else { code(row[d]) })
+                .collect();
+            let width = codes.iter().map(|&c| byte_width(c)).max().unwrap_or(1);
+            b.push((mask >> 4) as u8 | ((width - 1) as u8) << 5);
             if set != 0 {
                 b.push(set_ids[&set] as u8);
             }
-            for (k, &d) in starts.iter().enumerate() {
-                match row[d] {
-                    DEAD => b.push(0),
-                    _ if k == 0 && fall => {}
-                    t => leb128(&mut b, code(t)),
-                }
+            for c in codes {
+                b.extend_from_slice(&c.to_le_bytes()[..width]);
             }
             return b;
         }

@@ -3,7 +3,8 @@
 //!
 //! Encoding, all in static byte arrays:
 //!
-//! * A *target code* says where a transition goes: 0 = nowhere (dead), even = tail
+//! * A *target code* (LEB128, or in segment form a fixed width) says where a transition
+//!   goes: 0 = nowhere (dead), even = tail
 //!   `code / 2 - 1`, odd = the node `code / 2` bytes after the current node. An
 //!   automaton's *start code* is the same, except that an odd start is an absolute
 //!   offset into the node bytes, and [`NOTHING`] means the automaton accepts nothing.
@@ -15,8 +16,10 @@
 //!   - runs (low nibble = number of runs): per run one byte `lo << 4 | hi` and the
 //!     target code; runs are sorted, digits outside every run lead nowhere;
 //!   - segments (`0x40`): digits 0–9 cut into stretches of one target; the low nibble
-//!     and the next byte hold bits 1–9 of the mask of stretch starts (digit 0 always
-//!     starts one); then one target code per stretch, 0 for a dead one.
+//!     and the next byte's bits 0–4 hold bits 1–9 of the mask of stretch starts (digit
+//!     0 always starts one), that byte's bits 5–6 the code width minus one (1–4 bytes);
+//!     then one little-endian target code per stretch, 0 for a dead one: a stretch's
+//!     code is found by multiplying, not by decoding the codes before it.
 //! * A tail is a state from which every digit leads on alike ("any digits"): one count
 //!   byte, then pairs (remaining digits, accept-set index), sorted by remaining digits.
 //!
@@ -101,36 +104,13 @@ impl Automata {
         }
     }
 
-    /// The position after `n` LEB128 codes from `pos`. A code ends at a byte below
-    /// 0x80; eight bytes are read as one word, and the `n`-th end byte is found by
-    /// counting, without a branch per code (the number of codes to skip is the digit
-    /// walked, which a predictor cannot guess).
+    /// The little-endian code of `width` (1–4) bytes at `pos`.
     #[inline]
-    fn skip_codes(&self, mut pos: usize, mut n: u32) -> Option<usize> {
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        while n > 0 {
-            let Some(word) = self.nodes.get(pos..pos + 8) else {
-                // The pool's last bytes: one code at a time.
-                self.code(&mut pos)?;
-                n -= 1;
-                continue;
-            };
-            let word = u64::from_le_bytes(word.try_into().ok()?);
-            // Bytes 0..=i of `ends` summed into byte i: end bytes up to each byte.
-            let ends = (!word >> 7) & LOW;
-            let running = ends.wrapping_mul(LOW);
-            let in_word = (running >> 56) as u32;
-            if in_word < n {
-                n -= in_word;
-                pos += 8;
-                continue;
-            }
-            // Bytes still short of `n` ends: 0x80 + (n - 1) - count keeps its top bit
-            // exactly when count < n (no borrow crosses bytes: counts are at most 8).
-            let short = ((0x80 * LOW + u64::from(n - 1) * LOW) - running) & (0x80 * LOW);
-            return Some(pos + short.count_ones() as usize + 1);
-        }
-        Some(pos)
+    fn fixed_code(&self, pos: usize, width: usize) -> Option<u32> {
+        let mut word = [0u8; 4];
+        word.get_mut(..width)?
+            .copy_from_slice(self.nodes.get(pos..pos + width)?);
+        Some(u32::from_le_bytes(word))
     }
 
     /// Follows digit `d` (0–9) out of the node at `at`.
@@ -160,16 +140,16 @@ impl Automata {
             if d > 9 {
                 return None;
             }
-            let mask =
-                (u16::from(header & 0x0f) | u16::from(*self.nodes.get(at + 1)?) << 4) << 1 | 1;
-            let segment = (mask & ((2u16 << d) - 1)).count_ones() - 1;
+            let second = *self.nodes.get(at + 1)?;
+            let mask = (u16::from(header & 0x0f) | u16::from(second & 0x1f) << 4) << 1 | 1;
+            let width = usize::from(second >> 5) + 1;
+            let segment = (mask & ((2u16 << d) - 1)).count_ones() as usize - 1;
             let codes = at + 2 + usize::from(header & ACCEPT != 0);
             if segment == 0 && fall {
                 // The next node starts after this node's codes.
-                return self.skip_codes(codes, mask.count_ones() - 1).map(At::Node);
+                return Some(At::Node(codes + (mask.count_ones() as usize - 1) * width));
             }
-            let mut pos = self.skip_codes(codes, segment - u32::from(fall))?;
-            return target(self.code(&mut pos)?);
+            return target(self.fixed_code(codes + (segment - usize::from(fall)) * width, width)?);
         }
         let mut pos = at + 1 + usize::from(header & ACCEPT != 0);
         let mut found = false;
@@ -261,27 +241,21 @@ mod tests {
     use super::super::tables::AUTOMATA;
     use proptest::prelude::*;
 
-    /// Where `n` codes from `pos` end, byte by byte: after the `n`-th byte below 0x80.
-    fn decoded_end(pos: usize, n: u32) -> Option<usize> {
-        let mut ends = AUTOMATA.nodes.get(pos..)?.iter().enumerate();
-        (0..n).try_fold(pos, |_, _| {
-            ends.find(|&(_, &b)| b < 0x80).map(|(i, _)| pos + i + 1)
-        })
-    }
-
     proptest! {
-        /// Skipping `n` codes at once ends where decoding them one by one ends, from any
-        /// byte of the pool.
+        /// A fixed-width code is its bytes read little-endian, or none past the pool.
         #[test]
-        fn skip_codes_ends_where_decoding_ends(pos in 0..AUTOMATA.nodes.len(), n in 0u32..12) {
-            prop_assert_eq!(AUTOMATA.skip_codes(pos, n), decoded_end(pos, n));
+        fn fixed_codes_read_little_endian(pos in 0..AUTOMATA.nodes.len() + 8, width in 1usize..=4) {
+            let want = AUTOMATA
+                .nodes
+                .get(pos..pos + width)
+                .map(|b| b.iter().rev().fold(0u32, |c, &x| c << 8 | u32::from(x)));
+            prop_assert_eq!(AUTOMATA.fixed_code(pos, width), want);
         }
 
-        /// The same in the pool's last bytes, where no whole word is left.
+        /// A step from any byte of the pool (a node or not) answers without panicking.
         #[test]
-        fn skip_codes_at_the_end_of_the_pool(back in 0usize..12, n in 0u32..12) {
-            let pos = AUTOMATA.nodes.len().saturating_sub(back);
-            prop_assert_eq!(AUTOMATA.skip_codes(pos, n), decoded_end(pos, n));
+        fn a_step_from_anywhere_never_panics(at in 0..AUTOMATA.nodes.len() + 8, d in 0u8..=255) {
+            let _ = AUTOMATA.step(at, d);
         }
     }
 }
