@@ -107,10 +107,13 @@ impl Automata {
     /// The little-endian code of `width` (1–4) bytes at `pos`.
     #[inline]
     fn fixed_code(&self, pos: usize, width: usize) -> Option<u32> {
-        let mut word = [0u8; 4];
-        word.get_mut(..width)?
-            .copy_from_slice(self.nodes.get(pos..pos + width)?);
-        Some(u32::from_le_bytes(word))
+        let bytes = self.nodes.get(pos..pos + width)?;
+        // One four-byte load where the pool has the bytes (no copy of a variable length).
+        let word = match self.nodes.get(pos..pos + 4) {
+            Some(word) => u32::from_le_bytes(word.try_into().ok()?),
+            None => bytes.iter().rev().fold(0, |c, &b| c << 8 | u32::from(b)),
+        };
+        Some(word & u32::MAX >> (32 - 8 * width.clamp(1, 4)))
     }
 
     /// Follows digit `d` (0–9) out of the node at `at`.
