@@ -17,10 +17,12 @@ pub fn digit(c: char) -> Option<u8> {
     if cp < 0x0660 {
         return None;
     }
-    DIGIT_ZEROS
-        .iter()
-        .find(|&&zero| cp >= zero && cp < zero + 10)
-        .map(|&zero| b'0' + (cp - zero) as u8)
+    // The runs are sorted and apart: only the last zero at or below `cp` can hold it.
+    let run = DIGIT_ZEROS
+        .partition_point(|&zero| zero <= cp)
+        .checked_sub(1)?;
+    let offset = cp - DIGIT_ZEROS[run];
+    (offset < 10).then(|| b'0' + offset as u8)
 }
 
 /// The keypad digit for a vanity letter (ITU E.161: ABC=2 … WXYZ=9).
@@ -74,4 +76,27 @@ pub fn is_plus(c: char) -> bool {
 /// Whitespace to trim around the input.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_digit_of_every_run_and_nothing_around_them() {
+        assert!(
+            DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]),
+            "sorted, apart"
+        );
+        for zero in DIGIT_ZEROS {
+            for d in 0..10u8 {
+                let c = char::from_u32(zero + u32::from(d)).unwrap();
+                assert_eq!(digit(c), Some(b'0' + d), "{c:?}");
+            }
+            for outside in [zero - 1, zero + 10] {
+                let c = char::from_u32(outside).unwrap();
+                assert_eq!(digit(c), None, "{c:?}");
+            }
+        }
+    }
 }

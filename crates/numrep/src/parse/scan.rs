@@ -215,9 +215,15 @@ pub fn scan(text: &str) -> Result<Scanned, ParseError> {
 /// Vanity letters come as words (`0800 FLOWERS`): a letter counts only inside a run of
 /// at least three, so a stray `a` in `030 12a` is reported instead of read as 2.
 fn in_word(text: &str, byte: usize) -> bool {
+    // Three letters decide: counting stops there (a long word costs no more).
     let is_letter = |c: &char| c.is_ascii_alphabetic();
-    let before = text[..byte].chars().rev().take_while(is_letter).count();
-    let after = text[byte..].chars().take_while(is_letter).count();
+    let before = text[..byte]
+        .chars()
+        .rev()
+        .take(3)
+        .take_while(is_letter)
+        .count();
+    let after = text[byte..].chars().take(3).take_while(is_letter).count();
     before + after >= 3
 }
 

@@ -27,15 +27,18 @@ pub fn check(text: &str) -> Result<(), ParseError> {
                 false
             }
             ',' | ';' | '|' | '&' => is_list_mark(&text[next..]),
+            // Digits first: they are never letters, and `is_alphabetic` searches a large
+            // table for every character outside ASCII (full-width digits).
+            c if digit(c).is_some() => {
+                seen_digit = true;
+                false
+            }
             c if c.is_alphabetic() => {
                 let word = words::leading_word(&text[i..]);
                 next = i + word.len();
                 seen_digit && depth == 0 && is_break_word(word, &text[next..])
             }
-            c => {
-                seen_digit |= digit(c).is_some();
-                false
-            }
+            _ => false,
         };
         if is_break && seen_digit && depth == 0 {
             if let Some(second) = number_after(&text[next..]) {
