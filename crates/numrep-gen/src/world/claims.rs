@@ -6,7 +6,7 @@ use super::automaton::{compile, Dfa, Mode, DEAD};
 use super::regex;
 
 /// Index entries per shared code: one per first two digits `00`–`99`.
-pub const PAIRS: usize = 100;
+const PAIRS: usize = 100;
 
 /// Whether a number starting with `digits` can match the prefix automaton `dfa`: the
 /// walk accepts on the way (a prefix matched) or is still alive at the end (a longer

@@ -413,7 +413,9 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
         } else {
             Vec::new()
         };
-        by_code.push(format!("({code}, &{ids:?}, &{claims:?})"));
+        by_code.push(format!(
+            "CodeRow {{ code: {code}, territories: &{ids:?}, claims: &{claims:?} }}"
+        ));
     }
 
     let mut o = String::with_capacity(1 << 20);
@@ -422,7 +424,7 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
          // Do not edit: change data/ and regenerate (crates/numrep-gen/tests/fresh.rs checks this).\n\
          #![allow(clippy::unreadable_literal)]\n\n\
          use super::automaton::Automata;\n\
-         use super::types::{FormatPattern, FormatRule, MatcherEdge, MatcherState, PrefixMatcher, Territory};\n\n",
+         use super::types::{CodeRow, FormatPattern, FormatRule, MatcherEdge, MatcherState, PrefixMatcher, Territory};\n\n",
     );
     let _ = writeln!(
         o,
@@ -486,11 +488,8 @@ pub fn render(data: &WorldData) -> Result<String, GenError> {
     );
     let _ = writeln!(
         o,
-        "/// Calling code → its territories (indexes into `TERRITORIES`) in the order\n\
-         /// libphonenumber tries them, main region first; for a shared code, by the first\n\
-         /// two digits of the national number (entry `10 * a + b`), which of them may claim\n\
-         /// it (bit `i` = territory `i`; empty for a code of one territory).\n\
-         pub(crate) static CODE_TERRITORIES: [(u16, &[u16], &[u32]); {}] = [\n    {}\n];\n",
+        "/// Every calling code with its territories.\n\
+         pub(crate) static CODE_TERRITORIES: [CodeRow; {}] = [\n    {}\n];\n",
         by_code.len(),
         by_code.join(",\n    ")
     );

@@ -25,6 +25,7 @@ mod test_data;
 #[cfg(test)]
 mod tests;
 
+use types::CodeRow;
 pub(crate) use {
     format::{format, FormatMode},
     prefix::Stripped,
@@ -137,16 +138,17 @@ pub(crate) fn region_index(territory: &Territory) -> Option<usize> {
 /// region first); the one non-geographic territory for +800, +808, +870, ….
 pub(crate) fn territories_for_code(code: u16) -> impl Iterator<Item = &'static Territory> {
     code_row(code)
-        .map_or(&[][..], |&(_, territories, _)| territories)
+        .map_or(&[][..], |row| row.territories)
         .iter()
         .filter_map(|&i| TERRITORIES.get(usize::from(i)))
 }
 
 /// The calling code's row: its territories and, when shared, which may claim a number.
-fn code_row(code: u16) -> Option<&'static (u16, &'static [u16], &'static [u32])> {
+fn code_row(code: u16) -> Option<&'static CodeRow> {
     CODE_SLOTS
         .get(usize::from(code))
         .and_then(|&slot| CODE_TERRITORIES.get(usize::from(slot)))
+        .filter(|row| row.code == code)
 }
 
 /// The territory whose formats and number plan a calling code uses by default: the main
@@ -171,8 +173,8 @@ pub(crate) fn region_and_type(
     code: u16,
     national: &[u8],
 ) -> Option<(&'static Territory, Option<Category>)> {
-    let &(_, territories, claims) = code_row(code)?;
-    if let [only] = territories {
+    let row = code_row(code)?;
+    if let [only] = row.territories {
         let t = TERRITORIES.get(usize::from(*only))?;
         return Some((t, t.number_type(national)));
     }
@@ -182,8 +184,8 @@ pub(crate) fn region_and_type(
         [a, b, ..] => usize::from(a.wrapping_sub(b'0')) * 10 + usize::from(b.wrapping_sub(b'0')),
         _ => usize::MAX,
     };
-    let may_claim = claims.get(may_claim).copied().unwrap_or(u32::MAX);
-    territories
+    let may_claim = row.claims.get(may_claim).copied().unwrap_or(u32::MAX);
+    row.territories
         .iter()
         .enumerate()
         .filter(|&(i, _)| may_claim >> i & 1 != 0)

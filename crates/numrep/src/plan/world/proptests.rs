@@ -9,8 +9,8 @@ use super::*;
 fn shared_codes() -> Vec<u16> {
     CODE_TERRITORIES
         .iter()
-        .filter(|(_, territories, _)| territories.len() > 1)
-        .map(|&(code, _, _)| code)
+        .filter(|row| row.territories.len() > 1)
+        .map(|row| row.code)
         .collect()
 }
 

@@ -43,6 +43,20 @@ pub(crate) struct Territory {
     pub short_lengths: [u32; 8],
 }
 
+/// A calling code and the territories that use it.
+#[derive(Debug)]
+pub(crate) struct CodeRow {
+    /// The calling code.
+    pub code: u16,
+    /// Its territories (indexes into `TERRITORIES`) in the order libphonenumber tries
+    /// them, main region first.
+    pub territories: &'static [u16],
+    /// For a shared code, by the first two digits `a`, `b` of a national number (entry
+    /// `10 * a + b`), which territories may claim it (bit `i` = `territories[i]`); empty
+    /// for a code of one territory.
+    pub claims: &'static [u32],
+}
+
 /// A format rule of libphonenumber.
 #[derive(Debug)]
 pub(crate) struct FormatRule {
