@@ -3,7 +3,8 @@
 //! branch-mispredict counts per input, which `scripts/parse_cost.sh` takes under
 //! valgrind (exact and repeatable where wall-clock times on a shared VM are not).
 //!
-//! Usage: `corpus_loop german|world [ROUNDS]`, e.g.
+//! Usage: `corpus_loop german|world [ROUNDS]`, or `corpus_loop one REGION TEXT [ROUNDS]`
+//! for a corpus of one input, e.g.
 //! `cargo run --release -p numrep --example corpus_loop -- german 2000`.
 
 #[path = "../benches/corpora/mod.rs"]
@@ -17,10 +18,14 @@ fn main() {
     let corpus = match args.next().as_deref() {
         Some("german") => corpora::german(),
         Some("world") => corpora::world(),
-        _ => {
-            eprintln!("usage: corpus_loop german|world [ROUNDS]");
-            std::process::exit(2);
-        }
+        Some("one") => match (args.next(), args.next()) {
+            (Some(region), Some(text)) => match corpora::Case::new(text, &region) {
+                Some(case) => vec![case],
+                None => usage(&format!("no region {region:?} in every library")),
+            },
+            _ => usage("one: REGION and TEXT wanted"),
+        },
+        _ => usage("which corpus?"),
     };
     let rounds: u32 = match args.next().map(|r| r.parse()) {
         None => 1000,
@@ -40,4 +45,9 @@ fn main() {
     let inputs = f64::from(rounds) * corpus.len() as f64;
     let ns = start.elapsed().as_nanos() as f64 / inputs;
     println!("{ns:.1} ns per input over {inputs} inputs (checksum {acc})");
+}
+
+fn usage(problem: &str) -> ! {
+    eprintln!("corpus_loop: {problem}\nusage: corpus_loop german|world [ROUNDS] | one REGION TEXT [ROUNDS]");
+    std::process::exit(2);
 }

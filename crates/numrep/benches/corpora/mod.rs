@@ -22,7 +22,7 @@ pub struct Case {
 
 impl Case {
     /// The input with region `code`, or `None` when one of the libraries lacks the region.
-    fn new(text: String, code: &str) -> Option<Case> {
+    pub fn new(text: String, code: &str) -> Option<Case> {
         Some(Case {
             numrep: numrep::Region::from_code(code).ok()?,
             phonenumber: code.parse().ok()?,

@@ -245,6 +245,10 @@ impl Territory {
         let lengths_allow = (0..NUMBER_TYPES.len()).fold(0u16, |acc, i| {
             acc | (((self.type_lengths[i] >> n) & 1) as u16) << i
         });
+        // No type has this length (a digit more or less): no walk.
+        if lengths_allow == 0 {
+            return 0;
+        }
         AUTOMATA.full(self.types, national) & lengths_allow
     }
 
