@@ -242,7 +242,22 @@ impl Automata {
 #[cfg(test)]
 mod tests {
     use super::super::tables::AUTOMATA;
+    use super::Automata;
     use proptest::prelude::*;
+
+    /// A run of continuation bytes is no code (a shift past 32 bits would overflow):
+    /// none, not a panic. Property tests found this in the pool once.
+    #[test]
+    fn continuation_bytes_without_end_are_no_code() {
+        let pool = Automata {
+            nodes: &[0xff; 8],
+            tail_bytes: &[],
+            tail_starts: &[],
+            accept_sets: &[],
+        };
+        let mut pos = 0;
+        assert_eq!(pool.code(&mut pos), None);
+    }
 
     proptest! {
         /// A fixed-width code is its bytes read little-endian, or none past the pool.
