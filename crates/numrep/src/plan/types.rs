@@ -244,7 +244,7 @@ pub struct PrefixTable {
 pub const KEY_DIGITS: usize = 8;
 
 /// Leading base-11 digits that pick a bucket of [`PrefixTable::buckets`].
-pub const BUCKET_DIGITS: usize = 2;
+pub const BUCKET_DIGITS: usize = 3;
 
 /// Keys per bucket.
 pub const BUCKET_SPAN: u32 = 11u32.pow((KEY_DIGITS - BUCKET_DIGITS) as u32);
