@@ -109,6 +109,10 @@ static PLAIN: [Plain; 256] = {
 ///
 /// Digits and separators take the same branch-free path (every byte is stored, only a
 /// digit moves on), so the switch between them costs no mispredicted branch.
+///
+/// Always inlined into its one caller: returned by value, the 64-digit buffer would
+/// otherwise be copied out (and the compiler's choice flips with unrelated changes).
+#[inline(always)]
 pub fn scan_plain(text: &str) -> Option<Scanned> {
     let bytes = text.as_bytes();
     // One slot more than kept: a separator after the last kept digit lands there.
