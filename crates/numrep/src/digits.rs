@@ -34,6 +34,17 @@ impl Digits {
             .then_some(d)
     }
 
+    /// Copies digits the caller read as ASCII digits (the parser's scanned digits);
+    /// `None` when they do not fit. Unlike [`Digits::from_ascii`] it does not check them
+    /// again (a debug build does).
+    pub(crate) fn from_digits(digits: &[u8]) -> Option<Digits> {
+        debug_assert!(digits.iter().all(u8::is_ascii_digit), "{digits:?}");
+        let mut d = Digits::new();
+        d.buf.get_mut(..digits.len())?.copy_from_slice(digits);
+        d.len = digits.len() as u8;
+        Some(d)
+    }
+
     /// Appends one ASCII digit; false when full.
     pub fn push(&mut self, digit: u8) -> bool {
         if usize::from(self.len) == Digits::CAPACITY {

@@ -271,7 +271,7 @@ fn german_national(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, Pa
     let is_short = digits.len() <= MAX_SHORT_CODE
         && DE_PLAN.records[usize::from(DE_PLAN.short.find(digits))].prefix_len > 0;
     if is_short {
-        let code = Digits::from_ascii(digits).unwrap_or_default();
+        let code = Digits::from_digits(digits).unwrap_or_default();
         return Ok(PhoneNumber::short(Region::DE, code, ext));
     }
     Err(ParseError::MissingTrunkPrefix {
@@ -305,7 +305,7 @@ fn national(digits: &[u8], ext: Option<Digits>, region: Region) -> Result<PhoneN
             && t.number_type(national.as_bytes()).is_none()
     });
     if short {
-        if let Some(code) = Digits::from_ascii(digits) {
+        if let Some(code) = Digits::from_digits(digits) {
             return Ok(PhoneNumber::short(region, code, ext));
         }
     }
@@ -340,7 +340,7 @@ fn checked_national(digits: &[u8]) -> Result<Digits, ParseError> {
         });
     }
     // Not `ok_or`: that builds (and drops) the error on every successful parse.
-    match Digits::from_ascii(digits) {
+    match Digits::from_digits(digits) {
         Some(national) => Ok(national),
         None => Err(ParseError::TooLong {
             digits: digits.len(),
