@@ -34,10 +34,12 @@ def tables() -> list[tuple[str, bytes]]:
     national = src[src.index("const DE_NATIONAL_TABLE"):]
     field = lambda name: numbers(re.search(name + r": &\[(.*?)\]", national, re.S).group(1))
     starts, records, places = field("starts"), field("records"), field("places")
+    buckets = field("buckets")
     text = re.search(r'PLACE_TEXT: &str = "(.*?)";', src, re.S).group(1).encode()
     ends = numbers(re.search(r"PLACE_ENDS: \[u32; \d+\] = \[(.*?)\];", src, re.S).group(1))
     return [
-        (f"interval starts ({len(starts)} × u32)", struct.pack(f"<{len(starts)}I", *starts)),
+        (f"interval starts in bucket ({len(starts)} × u32)", struct.pack(f"<{len(starts)}I", *starts)),
+        (f"bucket bounds ({len(buckets)} × u16)", struct.pack(f"<{len(buckets)}H", *buckets)),
         (f"interval records ({len(records)} × u16)", struct.pack(f"<{len(records)}H", *records)),
         (f"interval places ({len(places)} × u16)", struct.pack(f"<{len(places)}H", *places)),
         ("place names (one text)", text),

@@ -225,10 +225,13 @@ pub struct RangeRecord {
 ///
 /// Keys encode up to [`KEY_DIGITS`] digits in base 11 (digit + 1, 0 = "no more digits"),
 /// so a short number sorts before every longer prefix that extends it and falls into its
-/// parent range. One binary search answers a longest-prefix query.
+/// parent range. One binary search inside the key's bucket answers a longest-prefix
+/// query; a key before the bucket's first start lies in the interval before it.
 #[derive(Debug)]
 pub struct PrefixTable {
-    /// Sorted interval starts; the first is 0.
+    /// Interval starts in key order (the first is 0), each as its offset inside its
+    /// bucket (`start % BUCKET_SPAN`): sorted within a bucket, and without the bucket's
+    /// digits repeated in every start they compress to a fifteenth.
     pub starts: &'static [u32],
     /// Record index (into the plan's records) for each interval.
     pub records: &'static [u16],
@@ -266,13 +269,15 @@ impl PrefixTable {
     #[inline]
     fn interval(&self, digits: &[u8]) -> usize {
         let key = key_for(digits);
-        let bucket = (key / BUCKET_SPAN) as usize;
-        let (lo, hi) = match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
-            (Some(&lo), Some(&hi)) => (usize::from(lo), usize::from(hi)),
-            _ => (0, self.starts.len()),
+        let (bucket, offset) = ((key / BUCKET_SPAN) as usize, key % BUCKET_SPAN);
+        // Keys have KEY_DIGITS base-11 digits, so every bucket has its two bounds.
+        let (Some(&lo), Some(&hi)) = (self.buckets.get(bucket), self.buckets.get(bucket + 1))
+        else {
+            return self.starts.len().saturating_sub(1);
         };
+        let (lo, hi) = (usize::from(lo), usize::from(hi));
         let within = self.starts.get(lo..hi).unwrap_or_default();
-        (lo + within.partition_point(|&s| s <= key)).saturating_sub(1)
+        (lo + within.partition_point(|&s| s <= offset)).saturating_sub(1)
     }
 }
 
