@@ -33,17 +33,20 @@ def tables() -> list[tuple[str, bytes]]:
     src = GENERATED.read_text(encoding="utf-8")
     national = src[src.index("const DE_NATIONAL_TABLE"):]
     field = lambda name: numbers(re.search(name + r": &\[(.*?)\]", national, re.S).group(1))
-    starts, records, places = field("starts"), field("records"), field("places")
-    buckets = field("buckets")
+    starts, records, buckets = field("starts"), field("records"), field("buckets")
+    bases, offsets = field("place_bases"), field("place_offsets")
     text = re.search(r'PLACE_TEXT: &str = "(.*?)";', src, re.S).group(1).encode()
-    ends = numbers(re.search(r"PLACE_ENDS: \[u32; \d+\] = \[(.*?)\];", src, re.S).group(1))
+    lengths = numbers(re.search(r"PLACE_LENGTHS: \[u8; \d+\] = \[(.*?)\];", src, re.S).group(1))
+    name_starts = numbers(re.search(r"PLACE_STARTS: \[u32; \d+\] = \[(.*?)\];", src, re.S).group(1))
     return [
         (f"interval starts in bucket ({len(starts)} × u32)", struct.pack(f"<{len(starts)}I", *starts)),
         (f"bucket bounds ({len(buckets)} × u16)", struct.pack(f"<{len(buckets)}H", *buckets)),
         (f"interval records ({len(records)} × u16)", struct.pack(f"<{len(records)}H", *records)),
-        (f"interval places ({len(places)} × u16)", struct.pack(f"<{len(places)}H", *places)),
+        (f"place run bases ({len(bases)} × u16)", struct.pack(f"<{len(bases)}H", *bases)),
+        (f"interval place offsets ({len(offsets)} × u8)", bytes(offsets)),
         ("place names (one text)", text),
-        (f"place end offsets ({len(ends)} × u32)", struct.pack(f"<{len(ends)}I", *ends)),
+        (f"place name lengths ({len(lengths)} × u8)", bytes(lengths)),
+        (f"place name group starts ({len(name_starts)} × u32)", struct.pack(f"<{len(name_starts)}I", *name_starts)),
     ]
 
 

@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::plan::{RangeRecord, BUCKET_DIGITS, BUCKET_SPAN, NONE};
+use crate::plan::{
+    RangeRecord, BUCKET_DIGITS, BUCKET_SPAN, NONE, NO_PLACE, PLACE_NAMES_PER_START, PLACE_RUN,
+};
 
 use crate::csvread::GenError;
 use crate::prefix_tree::Interval;
@@ -34,13 +36,13 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
         "DE_NATIONAL_TABLE",
         "German national significant numbers.",
         &t.de_national,
-    );
+    )?;
     render_table(
         &mut o,
         "DE_SHORT_TABLE",
         "German short codes (dialled without trunk prefix).",
         &t.de_short,
-    );
+    )?;
     o.push_str(
         "/// The German numbering plan.\npub static DE_PLAN: NationalPlan = NationalPlan {\n    \
          country_code: 49,\n    national: DE_NATIONAL_TABLE,\n    short: DE_SHORT_TABLE,\n    \
@@ -52,7 +54,7 @@ pub fn render(t: &Tables) -> Result<String, GenError> {
         "German short codes also reachable behind an area code.",
         &t.de_area_suffixes,
     );
-    render_places(&mut o, &t.places);
+    render_places(&mut o, &t.places)?;
     render_strings(
         &mut o,
         "OPERATORS",
@@ -204,22 +206,25 @@ fn render_records(o: &mut String, records: &[RangeRecord]) {
 /// A field of `PrefixTable`: its name, values per line, and how to read it.
 type Column = (&'static str, usize, fn(&Interval) -> String);
 
-fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[Interval]) {
+/// The area-code file, named by errors about place names.
+const PLACES_FILE: &str = "data/de/area_codes.csv";
+
+fn render_table(
+    o: &mut String,
+    name: &str,
+    doc: &str,
+    intervals: &[Interval],
+) -> Result<(), GenError> {
     let _ = writeln!(o, "/// {doc}\nconst {name}: PrefixTable = PrefixTable {{");
-    let columns: [Column; 3] = [
+    let columns: [Column; 2] = [
         // Offsets inside the bucket: the bucket's leading digits, repeated in every
         // start, would cost ~22 KB of the compressed module.
         ("starts", 10, |i| (i.start % BUCKET_SPAN).to_string()),
         ("records", 20, |i| i.record.to_string()),
-        ("places", 20, |i| i.place.to_string()),
     ];
     for (field, per_line, value) in columns {
-        let _ = writeln!(o, "    {field}: &[");
-        for chunk in intervals.chunks(per_line) {
-            let line: Vec<String> = chunk.iter().map(value).collect();
-            let _ = writeln!(o, "        {},", line.join(", "));
-        }
-        o.push_str("    ],\n");
+        let values: Vec<String> = intervals.iter().map(value).collect();
+        render_field(o, field, per_line, &values);
     }
     let buckets: Vec<String> = (0..=11u32.pow(BUCKET_DIGITS as u32))
         .map(|b| {
@@ -228,36 +233,109 @@ fn render_table(o: &mut String, name: &str, doc: &str, intervals: &[Interval]) {
                 .to_string()
         })
         .collect();
-    o.push_str("    buckets: &[\n");
-    for chunk in buckets.chunks(20) {
-        let _ = writeln!(o, "        {},", chunk.join(", "));
-    }
-    o.push_str("    ],\n};\n\n");
+    render_field(o, "buckets", 20, &buckets);
+    let (bases, offsets) = place_runs(intervals)?;
+    render_field(o, "place_bases", 20, &bases);
+    render_field(o, "place_offsets", 20, &offsets);
+    o.push_str("};\n\n");
+    Ok(())
 }
 
-/// Place names as one text plus end offsets: no pointer per name in the binary.
-fn render_places(o: &mut String, places: &[String]) {
+/// One `field: &[…],` of a table literal, `per_line` values a line.
+fn render_field(o: &mut String, field: &str, per_line: usize, values: &[String]) {
+    let _ = writeln!(o, "    {field}: &[");
+    for chunk in values.chunks(per_line) {
+        let _ = writeln!(o, "        {},", chunk.join(", "));
+    }
+    o.push_str("    ],\n");
+}
+
+/// The intervals' places as `PrefixTable::place_bases` and `place_offsets`.
+fn place_runs(intervals: &[Interval]) -> Result<(Vec<String>, Vec<String>), GenError> {
+    let (mut bases, mut offsets) = (Vec::new(), Vec::new());
+    for run in intervals.chunks(PLACE_RUN) {
+        let places = run.iter().map(|i| i.place).filter(|&p| p != NONE);
+        let base = places.clone().min().unwrap_or(0);
+        bases.push(base.to_string());
+        for i in run {
+            let offset = match i.place {
+                NONE => NO_PLACE,
+                place => u8::try_from(place - base)
+                    .ok()
+                    .filter(|&o| o != NO_PLACE)
+                    .ok_or_else(|| {
+                        places_error(format!(
+                            "places {base} and {place} lie in one run of {PLACE_RUN} intervals: \
+                             too far apart for a one-byte offset"
+                        ))
+                    })?,
+            };
+            offsets.push(offset.to_string());
+        }
+    }
+    Ok((bases, offsets))
+}
+
+fn places_error(message: String) -> GenError {
+    GenError {
+        file: PLACES_FILE.into(),
+        line: 0,
+        message,
+    }
+}
+
+/// Place names as one text, each name's byte length, and the text offset of every
+/// [`PLACE_NAMES_PER_START`]th name: no pointer and no four-byte offset per name.
+fn render_places(o: &mut String, places: &[String]) -> Result<(), GenError> {
     let text: String = places.concat();
     let _ = writeln!(
         o,
         "/// Place names of German area codes (libphonenumber geocoding), concatenated;\n\
-         /// name `i` is `PLACE_TEXT[PLACE_ENDS[i - 1]..PLACE_ENDS[i]]`.\n\
+         /// name `i` starts at `PLACE_STARTS[i / {PLACE_NAMES_PER_START}]` plus the lengths of the\n\
+         /// names before it in its group of {PLACE_NAMES_PER_START}.\n\
          pub static PLACE_TEXT: &str = {text:?};\n"
     );
-    let _ = writeln!(
-        o,
-        "/// End offsets of the names in `PLACE_TEXT`.\npub static PLACE_ENDS: [u32; {}] = [",
-        places.len()
-    );
-    let mut end = 0usize;
-    let ends: Vec<String> = places
+    let lengths = places
         .iter()
         .map(|p| {
-            end += p.len();
-            end.to_string()
+            u8::try_from(p.len())
+                .map(|l| l.to_string())
+                .map_err(|_| places_error(format!("place name {p:?} is longer than 255 bytes")))
         })
-        .collect();
-    for chunk in ends.chunks(20) {
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut starts = Vec::new();
+    let mut at = 0usize;
+    for (i, p) in places.iter().enumerate() {
+        if i % PLACE_NAMES_PER_START == 0 {
+            starts.push(at.to_string());
+        }
+        at += p.len();
+    }
+    render_array(
+        o,
+        "PLACE_LENGTHS",
+        "u8",
+        "Byte length of each place name.",
+        &lengths,
+    );
+    render_array(
+        o,
+        "PLACE_STARTS",
+        "u32",
+        "Offset in `PLACE_TEXT` of every group's first place name.",
+        &starts,
+    );
+    Ok(())
+}
+
+/// `pub static NAME: [TYPE; N] = […];` with a doc line, 20 values a line.
+fn render_array(o: &mut String, name: &str, ty: &str, doc: &str, values: &[String]) {
+    let _ = writeln!(
+        o,
+        "/// {doc}\npub static {name}: [{ty}; {}] = [",
+        values.len()
+    );
+    for chunk in values.chunks(20) {
         let _ = writeln!(o, "    {},", chunk.join(", "));
     }
     o.push_str("];\n\n");

@@ -14,13 +14,13 @@ mod types;
 pub(crate) mod world;
 
 pub(crate) use generated::{
-    BNETZA_SNAPSHOT, CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS, PLACE_ENDS,
-    PLACE_TEXT, RANGE_NAMES, REGIONS, RISKY_CODES, TARIFFS,
+    BNETZA_SNAPSHOT, CODE_INDEX, COUNTRY_CODES, DATA_FINGERPRINT, DE_PLAN, OPERATORS,
+    PLACE_LENGTHS, PLACE_STARTS, PLACE_TEXT, RANGE_NAMES, REGIONS, RISKY_CODES, TARIFFS,
 };
 pub use types::{CallerIdRule, Category};
 pub(crate) use types::{
     CodeKind, CountryCodeInfo, NationalPlan, RangeName, RangeRecord, RangeStatus, RegionInfo,
-    RiskyCode, TariffRow, NONE,
+    RiskyCode, TariffRow, NONE, PLACE_NAMES_PER_START,
 };
 
 /// The country calling code at the start of `digits` (E.164 digits without `+`).
@@ -39,13 +39,15 @@ pub(crate) fn country_code_at(digits: &[u8]) -> Option<&'static CountryCodeInfo>
 /// [`NONE`].
 pub(crate) fn place_name(index: u16) -> Option<&'static str> {
     let i = usize::from(index);
-    let end = *PLACE_ENDS.get(i)? as usize;
-    let start = if i == 0 {
-        0
-    } else {
-        PLACE_ENDS[i - 1] as usize
-    };
-    PLACE_TEXT.get(start..end)
+    let len = usize::from(*PLACE_LENGTHS.get(i)?);
+    let first = i - i % PLACE_NAMES_PER_START;
+    let before: usize = PLACE_LENGTHS
+        .get(first..i)?
+        .iter()
+        .map(|&l| usize::from(l))
+        .sum();
+    let start = *PLACE_STARTS.get(i / PLACE_NAMES_PER_START)? as usize + before;
+    PLACE_TEXT.get(start..start + len)
 }
 
 /// The calling code record for `code`.
@@ -70,4 +72,38 @@ pub(crate) fn risky_code(code: u16) -> Option<&'static RiskyCode> {
         .binary_search_by_key(&code, |r| r.code)
         .ok()
         .map(|i| &RISKY_CODES[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_names_read_back_as_the_text_they_were_cut_from() {
+        let names: Vec<&str> = (0..PLACE_LENGTHS.len())
+            .map(|i| place_name(u16::try_from(i).expect("fewer than 65,535 places")))
+            .map(|name| name.expect("every index has a name"))
+            .collect();
+        assert!(names.iter().all(|name| !name.is_empty()));
+        assert_eq!(names.concat(), PLACE_TEXT);
+        assert_eq!(place_name(0), Some("Essen"));
+        let past = u16::try_from(PLACE_LENGTHS.len()).expect("fewer than 65,535 places");
+        assert_eq!(place_name(past), None);
+        assert_eq!(place_name(NONE), None);
+    }
+
+    #[test]
+    fn area_codes_find_their_places_in_every_run() {
+        // One area code from several runs of the place offsets, first and last included.
+        for (national, place) in [
+            ("201123456", "Essen"),
+            ("30123456", "Berlin"),
+            ("89123456", "München"),
+            ("9978123456", "Schönthal Oberpfalz"),
+            ("38851123456", "Zarrentin"),
+        ] {
+            let (_, index) = DE_PLAN.national.find_with_place(national.as_bytes());
+            assert_eq!(place_name(index), Some(place), "{national}");
+        }
+    }
 }

@@ -238,10 +238,25 @@ pub struct PrefixTable {
     /// `buckets[b]` = how many starts lie below the first key whose leading base-11
     /// digits are `b` ([`BUCKET_DIGITS`] of them); narrows the binary search to one bucket.
     pub buckets: &'static [u16],
-    /// Place (index for [`place_name`](super::place_name), or [`NONE`]) for each interval;
-    /// kept apart from the records so that ~5,200 area codes share a handful of records.
-    pub places: &'static [u16],
+    /// Places (indexes for [`place_name`](super::place_name)), kept apart from the
+    /// records so that ~5,200 area codes share a handful of records. Intervals come in
+    /// runs of [`PLACE_RUN`]; `place_bases[r]` is the smallest place of run `r`…
+    pub place_bases: &'static [u16],
+    /// … and each interval's place is that base plus its byte here, or none
+    /// ([`NO_PLACE`]). Places rise with the intervals, so a byte holds the difference
+    /// (a sixth of the compressed size of one `u16` per interval).
+    pub place_offsets: &'static [u8],
 }
+
+/// Intervals per run of [`PrefixTable::place_bases`].
+pub const PLACE_RUN: usize = 64;
+
+/// [`PrefixTable::place_offsets`] of an interval without a place.
+pub const NO_PLACE: u8 = u8::MAX;
+
+/// Place names per entry of `PLACE_STARTS` (the text offset of every 32nd name; the
+/// names in between are found by adding up their byte lengths).
+pub const PLACE_NAMES_PER_START: usize = 32;
 
 /// How many leading digits a [`PrefixTable`] key holds.
 pub const KEY_DIGITS: usize = 8;
@@ -263,7 +278,18 @@ impl PrefixTable {
     #[inline]
     pub fn find_with_place(&self, digits: &[u8]) -> (u16, u16) {
         let i = self.interval(digits);
-        (self.records[i], self.places.get(i).copied().unwrap_or(NONE))
+        (self.records[i], self.place(i))
+    }
+
+    /// The place of interval `i`, or [`NONE`].
+    fn place(&self, i: usize) -> u16 {
+        match (
+            self.place_offsets.get(i),
+            self.place_bases.get(i / PLACE_RUN),
+        ) {
+            (Some(&offset), Some(&base)) if offset != NO_PLACE => base + u16::from(offset),
+            _ => NONE,
+        }
     }
 
     #[inline]
