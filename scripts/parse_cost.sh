@@ -5,6 +5,7 @@
 #
 # Usage: scripts/parse_cost.sh [german|world ...]   (default: both)
 #        scripts/parse_cost.sh one REGION TEXT       (one input, e.g. one DE "110")
+# With LOOKUP=1 each input costs its full report (numrep::lookup) instead.
 # Each corpus runs twice (R and 2R rounds); the difference is the loop alone, without
 # start-up and corpus building. Needs valgrind (Debian package).
 set -euo pipefail
@@ -13,10 +14,13 @@ rounds=10
 cargo build -q --release -p numrep --example corpus_loop
 bin=${CARGO_TARGET_DIR:-target}/release/examples/corpus_loop
 
+mode=()
+[ "${LOOKUP:-0}" = 1 ] && mode=(--lookup)
+
 # Prints "instructions mispredicts" of one run of corpus_loop with arguments "$@".
 count() {
     valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes \
-        --cachegrind-out-file=/dev/null "$bin" "$@" 2>&1 |
+        --cachegrind-out-file=/dev/null "$bin" "${mode[@]}" "$@" 2>&1 |
         awk '/ I +refs:/ { gsub(",", "", $4); i = $4 }
              / Mispredicts:/ { gsub(",", "", $3); m = $3 }
              END { print i, m }'
@@ -35,7 +39,7 @@ per_input() {
 if [ "${1:-}" = one ]; then
     [ $# -eq 3 ] || { echo "usage: $0 one REGION TEXT" >&2; exit 2; }
     rounds=10000
-    "$bin" one "$2" "$3" 1 >/dev/null # a bad region stops here, with its message
+    "$bin" "${mode[@]}" one "$2" "$3" 1 >/dev/null # a bad region stops here, with its message
     per_input "$2 '$3'" "$rounds" one "$2" "$3"
     exit
 fi

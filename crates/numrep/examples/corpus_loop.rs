@@ -3,9 +3,11 @@
 //! branch-mispredict counts per input, which `scripts/parse_cost.sh` takes under
 //! valgrind (exact and repeatable where wall-clock times on a shared VM are not).
 //!
-//! Usage: `corpus_loop german|world [ROUNDS]`, or `corpus_loop one REGION TEXT [ROUNDS]`
-//! for a corpus of one input, e.g.
-//! `cargo run --release -p numrep --example corpus_loop -- german 2000`.
+//! Usage: `corpus_loop [--lookup] german|world [ROUNDS]`, or
+//! `corpus_loop [--lookup] one REGION TEXT [ROUNDS]` for a corpus of one input, e.g.
+//! `cargo run --release -p numrep --example corpus_loop -- german 2000`. With `--lookup`
+//! each input goes through the full report (`numrep::lookup`, the CLI's and the widget's
+//! unit) instead of parse + classify.
 
 #[path = "../benches/corpora/mod.rs"]
 #[allow(dead_code)] // the other libraries' regions are for the bench
@@ -14,7 +16,8 @@ mod corpora;
 use std::time::Instant;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    let report = args.next_if(|a| a == "--lookup").is_some();
     let corpus = match args.next().as_deref() {
         Some("german") => corpora::german(),
         Some("world") => corpora::world(),
@@ -35,11 +38,16 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let one = if report {
+        corpora::numrep_report
+    } else {
+        corpora::numrep_one
+    };
     let start = Instant::now();
     let mut acc = 0u32;
     for _ in 0..rounds {
         for case in &corpus {
-            acc = acc.wrapping_add(corpora::numrep_one(case));
+            acc = acc.wrapping_add(one(case));
         }
     }
     let inputs = f64::from(rounds) * corpus.len() as f64;
@@ -48,6 +56,6 @@ fn main() {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("corpus_loop: {problem}\nusage: corpus_loop german|world [ROUNDS] | one REGION TEXT [ROUNDS]");
+    eprintln!("corpus_loop: {problem}\nusage: corpus_loop [--lookup] german|world [ROUNDS] | [--lookup] one REGION TEXT [ROUNDS]");
     std::process::exit(2);
 }

@@ -44,6 +44,14 @@ pub fn numrep_one(case: &Case) -> u32 {
     }
 }
 
+/// numrep's full report (`lookup`: parse, classify, assess) with the input's region;
+/// the unit of the `german_heavy_reports` bench and of `corpus_loop --lookup`.
+pub fn numrep_report(case: &Case) -> u32 {
+    let options = numrep::Options::new().region(case.numrep);
+    let report = numrep::lookup(std::hint::black_box(&case.text), &options);
+    report.reasons().len() as u32 + u32::from(report.is_valid())
+}
+
 /// German-heavy: what a German hotline sees (landlines, mobiles, service numbers,
 /// short codes, some foreign numbers and junk), region DE.
 pub fn german() -> Vec<Case> {
