@@ -8,7 +8,7 @@ use crate::number::PhoneNumber;
 use crate::plan::{place_name, risky_code, CallerIdRule, Category, DE_PLAN};
 use crate::region::Region;
 
-use super::Risk;
+use super::{Reason, Risk};
 
 /// How much a finding weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -401,9 +401,23 @@ impl Finding {
     }
 }
 
+/// What the rules found, kept as not-yet-weighed reasons: weighing marks them in place,
+/// so an assessment allocates one vector, not one for findings and one for reasons.
+pub struct Findings(pub(super) Vec<Reason>);
+
+impl Findings {
+    /// Adds what a rule found.
+    pub(super) fn push(&mut self, finding: Finding) {
+        self.0.push(Reason {
+            finding,
+            overruled: false,
+        });
+    }
+}
+
 /// Runs every rule over the tables' answer.
-pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> Vec<Finding> {
-    let mut out = Vec::new();
+pub fn collect(number: &PhoneNumber, class: &Classification, region: Region) -> Findings {
+    let mut out = Findings(Vec::new());
     if let Some(shown) = fake_emergency_display(number, class) {
         out.push(Finding::FakeEmergencyDisplay { shown });
     }
@@ -435,7 +449,7 @@ fn fake_emergency_display(number: &PhoneNumber, class: &Classification) -> Optio
     })
 }
 
-fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Vec<Finding>) {
+fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Findings) {
     let country = class.country();
     match class.validity() {
         Validity::AbolishedRange => out.push(Finding::AbolishedRange {
@@ -474,7 +488,7 @@ fn validity_rules(number: &PhoneNumber, class: &Classification, out: &mut Vec<Fi
     }
 }
 
-fn caller_id_rules(class: &Classification, out: &mut Vec<Finding>) {
+fn caller_id_rules(class: &Classification, out: &mut Findings) {
     let category = class.category();
     match class.caller_id() {
         // The fake-police rule already said it, with the display.
@@ -502,7 +516,7 @@ fn country_rules(
     class: &Classification,
     country: CountryCode,
     region: Region,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     // A freephone number of a global network (+800) costs nothing to call back.
     if country.is_international_network() && class.category() != Category::TollFree {
@@ -541,7 +555,7 @@ fn lookalike(number: &PhoneNumber, country: CountryCode) -> Option<Finding> {
     })
 }
 
-fn line_facts(class: &Classification, out: &mut Vec<Finding>) {
+fn line_facts(class: &Classification, out: &mut Findings) {
     if class.validity() == Validity::Unverified {
         if let Some(country) = class.country().filter(|c| !c.is_international_network()) {
             out.push(Finding::Unverified {

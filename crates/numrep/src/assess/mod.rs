@@ -170,11 +170,15 @@ pub fn assess_with(
     region: Region,
     more: Vec<Finding>,
 ) -> Assessment {
-    let mut findings = findings::collect(number, class, region);
-    findings.extend(more);
-    vendor_breaks_law(&mut findings);
-    let caller_id = caller_id(class, &findings);
-    let mut reasons = weigh(findings);
+    let mut found = findings::collect(number, class, region);
+    found.0.extend(more.into_iter().map(|finding| Reason {
+        finding,
+        overruled: false,
+    }));
+    let mut reasons = found.0;
+    vendor_breaks_law(&mut reasons);
+    let caller_id = caller_id(class, &reasons);
+    weigh(&mut reasons);
     reasons.sort_by_key(|r| std::cmp::Reverse(r.severity()));
     let risk = reasons
         .iter()
@@ -191,16 +195,16 @@ pub fn assess_with(
 }
 
 /// Our own vendor showing a § 120 number is not a spoofed display: say who breaks the law.
-fn vendor_breaks_law(findings: &mut [Finding]) {
-    let Some(vendor) = findings.iter().find_map(|f| match f {
+fn vendor_breaks_law(reasons: &mut [Reason]) {
+    let Some(vendor) = reasons.iter().find_map(|r| match &r.finding {
         Finding::OwnNumber { vendor, .. } => Some(vendor.clone()),
         _ => None,
     }) else {
         return;
     };
-    for finding in findings.iter_mut() {
-        if let Finding::CallerIdForbidden { category } = *finding {
-            *finding = Finding::OwnNumberIllegalCallerId {
+    for reason in reasons.iter_mut() {
+        if let Finding::CallerIdForbidden { category } = reason.finding {
+            reason.finding = Finding::OwnNumberIllegalCallerId {
                 vendor: vendor.clone(),
                 category,
             };
@@ -209,10 +213,10 @@ fn vendor_breaks_law(findings: &mut [Finding]) {
 }
 
 /// One caller-ID verdict from the range rule, the validity and the findings.
-fn caller_id(class: &Classification, findings: &[Finding]) -> CallerIdRule {
-    let forbidden = findings.iter().any(|f| {
+fn caller_id(class: &Classification, reasons: &[Reason]) -> CallerIdRule {
+    let forbidden = reasons.iter().any(|r| {
         matches!(
-            f,
+            r.finding,
             Finding::FakeEmergencyDisplay { .. }
                 | Finding::CallerIdForbidden { .. }
                 | Finding::OwnNumberIllegalCallerId { .. }
@@ -231,39 +235,27 @@ fn caller_id(class: &Classification, findings: &[Finding]) -> CallerIdRule {
 }
 
 /// Marks what an allow-list entry overrules, and tells the entry whether the law stands.
-fn weigh(mut findings: Vec<Finding>) -> Vec<Reason> {
-    let allowlisted = findings
+fn weigh(reasons: &mut [Reason]) {
+    let allowlisted = reasons
         .iter()
-        .any(|f| matches!(f, Finding::Allowlisted { .. }));
+        .any(|r| matches!(r.finding, Finding::Allowlisted { .. }));
     if !allowlisted {
-        return findings
-            .into_iter()
-            .map(|finding| Reason {
-                finding,
-                overruled: false,
-            })
-            .collect();
+        return;
     }
-    let overruled_count = findings.iter().filter(|f| f.is_heuristic()).count();
-    let law = findings.iter().any(Finding::means_spoofed);
-    for finding in &mut findings {
+    let overruled_count = reasons.iter().filter(|r| r.finding.is_heuristic()).count();
+    let law = reasons.iter().any(|r| r.finding.means_spoofed());
+    for reason in reasons.iter_mut() {
         if let Finding::Allowlisted {
             overruled,
             law_stands,
             ..
-        } = finding
+        } = &mut reason.finding
         {
             *overruled = overruled_count;
             *law_stands = law;
         }
+        reason.overruled = reason.finding.is_heuristic();
     }
-    findings
-        .into_iter()
-        .map(|finding| Reason {
-            overruled: finding.is_heuristic(),
-            finding,
-        })
-        .collect()
 }
 
 /// The first rule that applies, in order of how much it changes what the agent does.
