@@ -45,6 +45,19 @@ impl Digits {
         Some(d)
     }
 
+    /// `head` then `tail` (ASCII digits), cut at [`Digits::CAPACITY`] as
+    /// [`Digits::push`] would cut them: two copies instead of a push per digit.
+    pub(crate) fn joined(head: &[u8], tail: &[u8]) -> Digits {
+        let mut d = Digits::new();
+        let head = &head[..head.len().min(Digits::CAPACITY)];
+        let tail = &tail[..tail.len().min(Digits::CAPACITY - head.len())];
+        let (front, back) = d.buf.split_at_mut(head.len());
+        front.copy_from_slice(head);
+        back[..tail.len()].copy_from_slice(tail);
+        d.len = (head.len() + tail.len()) as u8;
+        d
+    }
+
     /// Appends one ASCII digit; false when full.
     pub fn push(&mut self, digit: u8) -> bool {
         if usize::from(self.len) == Digits::CAPACITY {
@@ -108,5 +121,30 @@ impl fmt::Debug for Digits {
 impl fmt::Display for Digits {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `joined` as pushes would build it.
+    fn pushed(head: &[u8], tail: &[u8]) -> Digits {
+        let mut d = Digits::new();
+        for &b in head.iter().chain(tail) {
+            d.push(b);
+        }
+        d
+    }
+
+    #[test]
+    fn joined_equals_digit_by_digit_pushes_up_to_and_past_capacity() {
+        let digits = b"98765432109876543210987";
+        for head in 0..=4 {
+            for tail in 0..=digits.len() - head {
+                let (h, t) = (&digits[..head], &digits[head..head + tail]);
+                assert_eq!(Digits::joined(h, t), pushed(h, t), "{head} + {tail}");
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::digits::Digits;
+use crate::digits::{code_digits, Digits};
 use crate::error::ParseError;
 use crate::parse::parse;
 use crate::region::Region;
@@ -105,17 +105,9 @@ impl PhoneNumber {
 
     /// The E.164 digits without `+` (`4930123456`), as used by the runtime lists.
     pub fn e164_digits(&self) -> Digits {
-        let mut out = Digits::new();
-        let code = self.country_code;
-        for divisor in [100, 10, 1] {
-            if code >= divisor || divisor == 1 {
-                out.push(b'0' + ((code / divisor) % 10) as u8);
-            }
-        }
-        for &b in self.national.as_bytes() {
-            out.push(b);
-        }
-        out
+        let mut code = [0u8; 3];
+        let code = code_digits(self.country_code, &mut code);
+        Digits::joined(code.as_bytes(), self.national.as_bytes())
     }
 }
 
