@@ -8,6 +8,7 @@ use crate::plan::{Category, NationalPlan, RangeRecord, RangeStatus, NONE};
 use crate::region::Region;
 
 /// A full German number (`+49 …`).
+#[inline(always)] // One caller (`classify`); left to itself the compiler flips.
 pub(super) fn full(
     number: &PhoneNumber,
     plan: &'static NationalPlan,
@@ -49,6 +50,7 @@ pub(super) fn full(
 
 /// A short code dialled in Germany (`110`, `116116`, `11833`), with the cost
 /// libphonenumber's short-number metadata gives it.
+#[inline(always)] // One caller (`classify`); left to itself the compiler flips.
 pub(super) fn short(number: &PhoneNumber, plan: &'static NationalPlan) -> Classification {
     let digits = number.national_digits();
     let record = &plan.records[usize::from(plan.short.find(digits))];

@@ -11,6 +11,7 @@ use crate::plan::{CallerIdRule, Category};
 use crate::region::Region;
 
 /// A full number of a calling code without an in-depth German-style plan.
+#[inline(always)] // One caller (`classify`); left to itself the compiler flips.
 pub(super) fn full(number: &PhoneNumber, country: CountryCode) -> Classification {
     let code = country.value();
     let national = number.national_digits();
