@@ -287,7 +287,9 @@ impl PrefixTable {
             self.place_offsets.get(i),
             self.place_bases.get(i / PLACE_RUN),
         ) {
-            (Some(&offset), Some(&base)) if offset != NO_PLACE => base + u16::from(offset),
+            (Some(&offset), Some(&base)) if offset != NO_PLACE => {
+                base.checked_add(u16::from(offset)).unwrap_or(NONE)
+            }
             _ => NONE,
         }
     }
