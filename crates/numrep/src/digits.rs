@@ -23,9 +23,7 @@ impl Digits {
 
     /// Copies ASCII digits; `None` when they do not fit or are not all digits.
     pub fn from_ascii(digits: &[u8]) -> Option<Digits> {
-        let mut d = Digits::new();
-        d.buf.get_mut(..digits.len())?.copy_from_slice(digits);
-        d.len = digits.len() as u8;
+        let d = Digits::copied(digits)?;
         // Checks the whole buffer (the unused rest is '0'): a fixed-length loop without
         // an early exit, so the number's length costs no mispredicted branch.
         d.buf
@@ -39,6 +37,11 @@ impl Digits {
     /// again (a debug build does).
     pub(crate) fn from_digits(digits: &[u8]) -> Option<Digits> {
         debug_assert!(digits.iter().all(u8::is_ascii_digit), "{digits:?}");
+        Digits::copied(digits)
+    }
+
+    /// The bytes copied in, unchecked; `None` when they do not fit.
+    fn copied(digits: &[u8]) -> Option<Digits> {
         let mut d = Digits::new();
         d.buf.get_mut(..digits.len())?.copy_from_slice(digits);
         d.len = digits.len() as u8;
