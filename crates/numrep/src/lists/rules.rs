@@ -197,11 +197,16 @@ impl RuleSet {
                 ListKind::Block => blocks.extend(found),
             }
         }
-        // Stable sort: equal specificity keeps list order, then load order.
-        allows.sort_by_key(|found| found.entry.pattern.specificity_rank());
-        blocks.sort_by_key(|found| found.entry.pattern.specificity_rank());
+        most_specific_first(&mut allows);
+        most_specific_first(&mut blocks);
         Ok(verdict(allows, blocks))
     }
+}
+
+/// Sorts matches most specific first; a stable sort, so equal specificity keeps list
+/// order, then load order. One function for allows and blocks: one sort routine.
+fn most_specific_first(found: &mut [RuleMatch<'_>]) {
+    found.sort_by_key(|found| found.entry.pattern.specificity_rank());
 }
 
 fn verdict<'a>(allows: Vec<RuleMatch<'a>>, blocks: Vec<RuleMatch<'a>>) -> RuleVerdict<'a> {

@@ -1,6 +1,8 @@
 //! "Did you mean …?" for misspelt column, field and key names: the closest known name
 //! by edit distance; and [`line_of`] for pointing at the line of a file.
 
+use crate::case::lower_latin1;
+
 /// The 1-based line of byte offset `at` in `text` (for errors about files).
 pub fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
@@ -50,11 +52,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 ///
 /// The closest such candidate wins; on a tie, the first in `candidates`.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
+    let word = lowercase(word);
     candidates
         .iter()
         .filter_map(|&candidate| {
-            let lower = candidate.to_lowercase();
+            let lower = lowercase(candidate);
             let distance = edit_distance(&word, &lower);
             let (word_len, lower_len) = (word.chars().count(), lower.chars().count());
             let longer = word_len.max(lower_len);
@@ -68,6 +70,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
+}
+
+/// `text` in lower case (Latin-1 letters; see [`lower_latin1`]).
+fn lowercase(text: &str) -> String {
+    text.chars().map(lower_latin1).collect()
 }
 
 /// The part before the first `_`, when there is one.
