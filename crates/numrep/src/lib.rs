@@ -42,6 +42,7 @@
 #![warn(missing_docs)]
 
 mod assess;
+mod case;
 mod checker;
 mod classify;
 mod country_code;

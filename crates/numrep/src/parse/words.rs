@@ -1,6 +1,8 @@
 //! The words people paste around a number, in one place. All comparisons ignore case
 //! (`TEL`, `Tel`, `tel`; `BÜRO`, `Büro`).
 
+use crate::case::lower_latin1;
+
 /// Words that say which line a number is (`Fax`, `Zentrale`, `Büro`, `privat`): they
 /// are labels before the number (`Fax: 030 …`) and notes after it (`030 … Fax`).
 const LINE_WORDS: &[&str] = &[
@@ -136,7 +138,7 @@ fn key_of(word: &str) -> Option<u128> {
         }
     } else {
         let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
+        for c in word.chars().map(lower_latin1) {
             let end = len + c.len_utf8();
             c.encode_utf8(buffer.get_mut(len..end)?);
             len = end;
