@@ -1,5 +1,6 @@
 //! `NumrepChecker` (tables plus our lists) and the free `lookup` function.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use numrep::lists::{
@@ -193,34 +194,45 @@ pub fn lookup(
 #[wasm_bindgen(unchecked_return_type = "NumrepTexts")]
 pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = options(None, lang)?.language();
-    let labels: std::collections::BTreeMap<&str, &str> = numrep::Label::ALL
+    let labels = word_map(
+        numrep::Label::ALL
+            .iter()
+            .map(|label| (label.name(), label.text(lang)))
+            .collect(),
+    );
+    let severity = word_map(
+        [
+            numrep::Severity::Info,
+            numrep::Severity::Warning,
+            numrep::Severity::Danger,
+        ]
         .iter()
-        .map(|label| (label.name(), label.text(lang)))
-        .collect();
-    let severity: std::collections::BTreeMap<&str, &str> = [
-        numrep::Severity::Info,
-        numrep::Severity::Warning,
-        numrep::Severity::Danger,
-    ]
-    .iter()
-    .map(|s| (s.as_str(), s.text(lang)))
-    .collect();
-    let risk: std::collections::BTreeMap<&str, &str> =
+        .map(|s| (s.as_str(), s.text(lang)))
+        .collect(),
+    );
+    let risk = word_map(
         [numrep::Risk::Low, numrep::Risk::Medium, numrep::Risk::High]
             .iter()
             .map(|r| (r.as_str(), r.text(lang)))
-            .collect();
+            .collect(),
+    );
     #[derive(Serialize)]
     struct Texts<'a> {
-        labels: std::collections::BTreeMap<&'a str, &'a str>,
-        severity: std::collections::BTreeMap<&'a str, &'a str>,
-        risk: std::collections::BTreeMap<&'a str, &'a str>,
+        labels: BTreeMap<&'a str, &'a str>,
+        severity: BTreeMap<&'a str, &'a str>,
+        risk: BTreeMap<&'a str, &'a str>,
     }
     to_js(&Texts {
         labels,
         severity,
         risk,
     })
+}
+
+/// `pairs` as a map sorted by name. One function for the three maps of [`texts`]:
+/// collecting each iterator into a map directly would build one sort routine each.
+fn word_map<'a>(pairs: Vec<(&'a str, &'a str)>) -> BTreeMap<&'a str, &'a str> {
+    pairs.into_iter().collect()
 }
 
 /// Checks the widget's configuration (JSON text, the same keys as `numrep.toml`) with
