@@ -3,22 +3,58 @@
 use std::path::{Path, PathBuf};
 
 use numrep::{Lang, Region};
-use serde::Deserialize;
 #[cfg(feature = "toml")]
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use crate::error::ConfigError;
 use crate::keys::{self, line_of};
 use crate::lists::ListFile;
 
 /// The keys this crate reads itself; the others belong to numrep-online and the desk.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 struct Shared {
     lang: Option<String>,
     region: Option<String>,
     own_numbers: Option<String>,
     blocklist: Option<String>,
     allowlist: Option<String>,
+}
+
+/// What a file has under one of the [`Shared`] keys.
+enum Found<'a> {
+    /// The key is missing (or JSON `null`).
+    Nothing,
+    /// A string.
+    Text(&'a str),
+    /// Another kind of value (a number, a table, …).
+    Other,
+}
+
+impl Shared {
+    /// Reads each key through `found`, the same way for TOML and JSON: every key is
+    /// an optional string. Read by hand rather than by serde's derive, whose type
+    /// errors would bring float formatting into the widget's module (~20 KB).
+    fn read<'a>(
+        file: &str,
+        found: impl Fn(&'static str) -> Found<'a>,
+    ) -> Result<Shared, ConfigError> {
+        let text = |key: &'static str| match found(key) {
+            Found::Nothing => Ok(None),
+            Found::Text(text) => Ok(Some(text.to_string())),
+            Found::Other => Err(ConfigError::Value {
+                file: file.to_string(),
+                key,
+                message: "expected a string".to_string(),
+            }),
+        };
+        Ok(Shared {
+            lang: text("lang")?,
+            region: text("region")?,
+            own_numbers: text("own_numbers")?,
+            blocklist: text("blocklist")?,
+            allowlist: text("allowlist")?,
+        })
+    }
 }
 
 /// A configuration read from `numrep.toml` (or the widget's `config.json`).
@@ -69,7 +105,13 @@ impl Config {
             }),
             file,
         )?;
-        let shared: Shared = toml::from_str(text).map_err(syntax)?;
+        let shared = Shared::read(file, |key| {
+            match doc.get_ref().get(key).map(|v| v.get_ref()) {
+                None => Found::Nothing,
+                Some(DeValue::String(text)) => Found::Text(text),
+                Some(_) => Found::Other,
+            }
+        })?;
         let config = Config::build(shared, text, file)?;
         #[cfg(feature = "online")]
         let config = Config {
@@ -106,7 +148,11 @@ impl Config {
             }),
             file,
         )?;
-        let shared = Shared::deserialize(&value).map_err(syntax)?;
+        let shared = Shared::read(file, |key| match object.get(key) {
+            None | Some(serde_json::Value::Null) => Found::Nothing,
+            Some(serde_json::Value::String(text)) => Found::Text(text),
+            Some(_) => Found::Other,
+        })?;
         let config = Config::build(shared, text, file)?;
         #[cfg(feature = "online")]
         let config = {
@@ -272,6 +318,14 @@ mod tests {
         // The online part is validated on every read, --online or not.
         let err = Config::from_toml("[cache]\nmax_entires = 3\n", "f.toml").expect_err("cache");
         assert!(err.to_string().contains("max_entries"), "{err}");
+        for (text, file) in [("lang = 5\n", "f.toml"), ("{\"lang\": 5.5}", "c.json")] {
+            let err = match file {
+                "f.toml" => Config::from_toml(text, file),
+                _ => Config::from_json(text, file),
+            }
+            .expect_err(text);
+            assert_eq!(err.to_string(), format!("{file}: lang: expected a string"));
+        }
         let ok = Config::from_toml("region = \"at\"\nlang = \"de\"\n", "f.toml").expect("valid");
         assert_eq!(ok.region().map(|r| r.code()), Some("AT"));
         assert_eq!(ok.lang(), Some(Lang::De));
