@@ -31,9 +31,12 @@ pub(crate) fn read<E: ListEntry>(
         abort: None,
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let outcome = TopLevel(&mut reader)
-        .deserialize(&mut deserializer)
-        .and_then(|()| deserializer.end());
+    let outcome = Entries {
+        reader: &mut reader,
+        top_level: true,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|()| deserializer.end());
     if let Some(error) = reader.abort.take() {
         return Err(error);
     }
@@ -93,10 +96,23 @@ impl<E: ListEntry> ElementReader<'_, E> {
     }
 }
 
-/// The document: either the entries array itself or an object holding it.
-struct TopLevel<'r, 'a, E>(&'r mut ElementReader<'a, E>);
+/// The entries array: the document itself, or (when `top_level`) the `entries` key of
+/// the document's object. Anything else is [`ListError::JsonShape`]. Every kind of
+/// value has its own method here, so no serde type error (which formats floats, ~20 KB
+/// of the widget's module) is ever built.
+struct Entries<'r, 'a, E> {
+    reader: &'r mut ElementReader<'a, E>,
+    top_level: bool,
+}
 
-impl<'de, E: ListEntry> DeserializeSeed<'de> for TopLevel<'_, '_, E> {
+impl<E: ListEntry> Entries<'_, '_, E> {
+    fn wrong_shape<Error: serde::de::Error>(self) -> Error {
+        let file = self.reader.collector.file().to_string();
+        self.reader.stop(ListError::JsonShape { file })
+    }
+}
+
+impl<'de, E: ListEntry> DeserializeSeed<'de> for Entries<'_, '_, E> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -104,7 +120,7 @@ impl<'de, E: ListEntry> DeserializeSeed<'de> for TopLevel<'_, '_, E> {
     }
 }
 
-impl<'de, E: ListEntry> Visitor<'de> for TopLevel<'_, '_, E> {
+impl<'de, E: ListEntry> Visitor<'de> for Entries<'_, '_, E> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -112,14 +128,20 @@ impl<'de, E: ListEntry> Visitor<'de> for TopLevel<'_, '_, E> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        read_elements(self.0, seq)
+        read_elements(self.reader, seq)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if !self.top_level {
+            return Err(self.wrong_shape());
+        }
         let mut found = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "entries" && !found {
-                map.next_value_seed(EntriesArray(&mut *self.0))?;
+                map.next_value_seed(Entries {
+                    reader: &mut *self.reader,
+                    top_level: false,
+                })?;
                 found = true;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -128,32 +150,32 @@ impl<'de, E: ListEntry> Visitor<'de> for TopLevel<'_, '_, E> {
         if found {
             Ok(())
         } else {
-            let file = self.0.collector.file().to_string();
-            Err(self.0.stop(ListError::JsonShape { file }))
+            Err(self.wrong_shape())
         }
     }
-}
 
-/// The value of the `entries` key, which must be an array.
-struct EntriesArray<'r, 'a, E>(&'r mut ElementReader<'a, E>);
-
-impl<'de, E: ListEntry> DeserializeSeed<'de> for EntriesArray<'_, '_, E> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de, E: ListEntry> Visitor<'de> for EntriesArray<'_, '_, E> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an array of entries")
+    fn visit_bool<Fail: serde::de::Error>(self, _: bool) -> Result<(), Fail> {
+        Err(self.wrong_shape())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        read_elements(self.0, seq)
+    fn visit_i64<Fail: serde::de::Error>(self, _: i64) -> Result<(), Fail> {
+        Err(self.wrong_shape())
+    }
+
+    fn visit_u64<Fail: serde::de::Error>(self, _: u64) -> Result<(), Fail> {
+        Err(self.wrong_shape())
+    }
+
+    fn visit_f64<Fail: serde::de::Error>(self, _: f64) -> Result<(), Fail> {
+        Err(self.wrong_shape())
+    }
+
+    fn visit_str<Fail: serde::de::Error>(self, _: &str) -> Result<(), Fail> {
+        Err(self.wrong_shape())
+    }
+
+    fn visit_unit<Fail: serde::de::Error>(self) -> Result<(), Fail> {
+        Err(self.wrong_shape())
     }
 }
 

@@ -171,7 +171,18 @@ fn json_file_level_errors() {
         matches!(syntax, ListError::Json { line: 1, .. }),
         "{syntax:?}"
     );
-    for shape in ["{\"items\": []}", "\"text\"", "{\"entries\": {}}", "12"] {
+    for shape in [
+        "{\"items\": []}",
+        "\"text\"",
+        "{\"entries\": {}}",
+        "12",
+        "-3",
+        "1.5",
+        "true",
+        "null",
+        "{\"entries\": 2.5}",
+        "{\"entries\": \"x\"}",
+    ] {
         let error = load_rules(shape, "b.json", ListKind::Block, ListFormat::Json, &options)
             .expect_err("wrong shape");
         assert_eq!(error.code(), "json_shape", "{shape}: {error}");
