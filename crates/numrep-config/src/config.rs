@@ -33,7 +33,7 @@ enum Found<'a> {
 impl Shared {
     /// Reads each key through `found`, the same way for TOML and JSON: every key is
     /// an optional string. Read by hand rather than by serde's derive, whose type
-    /// errors would bring float formatting into the widget's module (~20 KB).
+    /// errors would bring float formatting (~18 KB of code) into the widget's module.
     fn read<'a>(
         file: &str,
         found: impl Fn(&'static str) -> Found<'a>,
