@@ -38,14 +38,14 @@ pub(crate) fn check<'a>(
     file: &str,
 ) -> Result<(), ConfigError> {
     let known = names();
-    let mut unknown: Vec<(&str, Option<usize>)> = keys
+    // The earliest line wins; keys without a line come last, in the order given.
+    let first = keys
         .into_iter()
         .filter(|(key, _)| !known.contains(key))
-        .collect();
-    unknown.sort_by_key(|(_, line)| line.unwrap_or(usize::MAX));
-    match unknown.first() {
+        .min_by_key(|(_, line)| line.unwrap_or(usize::MAX));
+    match first {
         None => Ok(()),
-        Some(&(key, line)) => Err(ConfigError::UnknownKey {
+        Some((key, line)) => Err(ConfigError::UnknownKey {
             file: file.to_string(),
             line,
             key: key.to_string(),
