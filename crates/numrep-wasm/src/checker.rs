@@ -1,6 +1,5 @@
 //! `NumrepChecker` (tables plus our lists) and the free `lookup` function.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use numrep::lists::{
@@ -194,13 +193,13 @@ pub fn lookup(
 #[wasm_bindgen(unchecked_return_type = "NumrepTexts")]
 pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = options(None, lang)?.language();
-    let labels = word_map(
+    let labels = Words(
         numrep::Label::ALL
             .iter()
             .map(|label| (label.name(), label.text(lang)))
             .collect(),
     );
-    let severity = word_map(
+    let severity = Words(
         [
             numrep::Severity::Info,
             numrep::Severity::Warning,
@@ -210,7 +209,7 @@ pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
         .map(|s| (s.as_str(), s.text(lang)))
         .collect(),
     );
-    let risk = word_map(
+    let risk = Words(
         [numrep::Risk::Low, numrep::Risk::Medium, numrep::Risk::High]
             .iter()
             .map(|r| (r.as_str(), r.text(lang)))
@@ -218,9 +217,9 @@ pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
     );
     #[derive(Serialize)]
     struct Texts<'a> {
-        labels: BTreeMap<&'a str, &'a str>,
-        severity: BTreeMap<&'a str, &'a str>,
-        risk: BTreeMap<&'a str, &'a str>,
+        labels: Words<'a>,
+        severity: Words<'a>,
+        risk: Words<'a>,
     }
     to_js(&Texts {
         labels,
@@ -229,10 +228,15 @@ pub fn texts(lang: Option<String>) -> Result<JsValue, JsValue> {
     })
 }
 
-/// `pairs` as a map sorted by name. One function for the three maps of [`texts`]:
-/// collecting each iterator into a map directly would build one sort routine each.
-fn word_map<'a>(pairs: Vec<(&'a str, &'a str)>) -> BTreeMap<&'a str, &'a str> {
-    pairs.into_iter().collect()
+/// Name → text pairs that cross as one JSON object, in catalogue order (a map sorted
+/// by name would cost the module a sort routine per map, for nothing: the widget
+/// looks the words up by name).
+struct Words<'a>(Vec<(&'a str, &'a str)>);
+
+impl Serialize for Words<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().copied())
+    }
 }
 
 /// Checks the widget's configuration (JSON text, the same keys as `numrep.toml`) with
