@@ -115,8 +115,13 @@ static PLAIN: [Plain; 256] = {
 #[inline(always)]
 pub fn scan_plain(text: &str) -> Option<Scanned> {
     let bytes = text.as_bytes();
-    // One slot more than kept: a separator after the last kept digit lands there.
-    let mut digits = [0u8; MAX_DIGITS + 1];
+    // At most as many bytes as digits are kept: then the digit count before any byte
+    // is below MAX_DIGITS, so every store is in bounds without a check or a clamp
+    // (longer texts, rare, take the full reader).
+    if bytes.len() > MAX_DIGITS {
+        return None;
+    }
+    let mut digits = [0u8; MAX_DIGITS];
     // A leading `+` (most international numbers) read without a branch.
     let mut plus = bytes.first() == Some(&b'+');
     let (mut total, mut at) = (0usize, usize::from(plus));
@@ -139,15 +144,15 @@ pub fn scan_plain(text: &str) -> Option<Scanned> {
                 _ => return None,
             }
         }
-        digits[total.min(MAX_DIGITS)] = d;
+        // `total` < MAX_DIGITS here (fewer digits than bytes before this one), so
+        // the mask never wraps; it only spares the bounds check.
+        digits[total % MAX_DIGITS] = d;
         total += step;
     }
-    let mut kept = [0u8; MAX_DIGITS];
-    kept.copy_from_slice(&digits[..MAX_DIGITS]);
     (total > 0).then_some(Scanned {
         plus,
-        digits: kept,
-        len: total.min(MAX_DIGITS),
+        digits,
+        len: total,
         total,
         first_letter: None,
     })
