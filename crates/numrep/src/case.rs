@@ -1,6 +1,8 @@
-//! Lower case without Unicode's case tables (they cost the wasm module about 8 KB): every
-//! word numrep compares without case is ASCII or Latin-1 (`Büro`, `Rückruf`, column
-//! and key names), and a letter outside Latin-1 matches none of them in any case.
+//! Lower case without Unicode's case tables (they cost the widget's module 7.5 KB gzip):
+//! every word numrep compares without case is ASCII or Latin-1 (`Büro`, `Rückruf`, column
+//! and key names). Of the letters beyond Latin-1 only five lower into it in Unicode (the
+//! Kelvin sign to `k`, `İ`, `Ÿ`, capital `ẞ`, the Ångström sign); nobody writes a label
+//! with those, so they are left as they are.
 
 /// `c` in lower case when it is an ASCII or Latin-1 capital (`A`–`Z`, `À`–`Þ` except
 /// `×`), else `c` itself: the same as [`char::to_lowercase`] for all of Latin-1.

@@ -102,8 +102,8 @@ static PLAIN: [Plain; 256] = {
 
 /// Scans plain text: ASCII digits, separators, a leading `+` and `(0)`, nothing else
 /// (nearly every number). `None` for anything more (a letter, a non-ASCII character, a
-/// stray `+`) or no digit: the caller then reads the text in full, labels, notes and
-/// precise errors included. Plain text reads the same both ways (a property test checks
+/// stray `+`), no digit, or more than [`MAX_DIGITS`] bytes: the caller then reads the
+/// text in full, labels, notes and precise errors included. Plain text reads the same both ways (a property test checks
 /// it); this loop only skips the character decoding and error positions the full reader
 /// needs.
 ///
