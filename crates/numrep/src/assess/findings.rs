@@ -42,7 +42,7 @@ impl Severity {
 }
 
 /// One thing a rule found, with the facts its message needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Finding {
     /// Banned as caller ID (TKG § 120): premium, mass traffic, directory inquiry, short codes.

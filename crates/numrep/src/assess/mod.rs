@@ -68,7 +68,7 @@ pub enum Advice {
 }
 
 /// A finding with the weight it has in this assessment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Reason {
     finding: Finding,
     overruled: bool,

@@ -2,6 +2,7 @@
 //! and source, and what a short number costs.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
@@ -80,6 +81,14 @@ impl PartialEq for Tariff {
     }
 }
 
+impl Eq for Tariff {}
+
+impl Hash for Tariff {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+    }
+}
+
 impl fmt::Debug for Tariff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Tariff({})", self.id())
@@ -109,6 +118,14 @@ impl NumberRange {
 impl PartialEq for NumberRange {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for NumberRange {}
+
+impl Hash for NumberRange {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.0, state);
     }
 }
 
