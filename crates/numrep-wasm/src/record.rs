@@ -18,8 +18,9 @@
 
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
+use numrep::{Lang, Reason};
 use serde::Serialize;
 
 use crate::slots::Slots;
@@ -147,23 +148,32 @@ impl Record {
         }
     }
 
-    /// A rendered sentence that recurs across values (reasons, register words): sent
-    /// once, then by id (as text by a record that is not [`Record::shared`]).
+    /// A rendered sentence that recurs across values (register words): sent once, then
+    /// by id (as text by a record that is not [`Record::shared`]).
     pub(crate) fn sentence<T: Display + ?Sized>(&mut self, value: &T) {
         let Some(interner) = &mut self.interner else {
             return self.text(Some(value));
         };
         self.scratch.clear();
         let _ = write!(self.scratch, "{value}");
-        match interner.id(&self.scratch) {
-            Interned::Known(id) => self.slots.put([INTERNED, f64::from(id)]),
-            Interned::New(id) => {
-                let start = self.text.len();
-                self.text.push_str(&self.scratch);
-                self.slots.put([INTERN, f64::from(id)]);
-                self.span_payload(start);
-            }
-        }
+        let interned = interner.text_id(&self.scratch);
+        put_interned(&mut self.slots, &mut self.text, interned, &self.scratch);
+    }
+
+    /// A reason's sentence in `lang`, interned by the reason itself: a reason JS has
+    /// received before is neither rendered nor sent again (rendering was a third of
+    /// writing a report's record).
+    pub(crate) fn reason(&mut self, reason: &Reason, lang: Lang) {
+        let Some(interner) = &mut self.interner else {
+            return self.text(Some(&reason.message(lang)));
+        };
+        let interned = interner.reason_id(reason, lang);
+        put_interned(
+            &mut self.slots,
+            &mut self.text,
+            interned,
+            &reason.message(lang),
+        );
     }
 
     /// A rare nested value as JSON text (what `serde_json` writes), or `null`.
@@ -187,11 +197,25 @@ impl Record {
         let len = self.text.len() - start;
         self.slots.put([kind, start as f64, len as f64]);
     }
+}
 
-    /// The text from `start` on, by offset (the buffer may still move while it grows).
-    fn span_payload(&mut self, start: usize) {
-        let len = self.text.len() - start;
-        self.slots.put([start as f64, len as f64]);
+/// The slots of an interned sentence: its id, and when it is new its text, written
+/// into `text` and given by offset (the buffer may still move while it grows).
+fn put_interned<T: Display + ?Sized>(
+    slots: &mut Slots,
+    text: &mut String,
+    interned: Interned,
+    sentence: &T,
+) {
+    match interned {
+        Interned::Known(id) => slots.put([INTERNED, f64::from(id)]),
+        Interned::New(id) => {
+            let start = text.len();
+            // Writing into a String cannot fail.
+            let _ = write!(text, "{sentence}");
+            let len = text.len() - start;
+            slots.put([INTERN, f64::from(id), start as f64, len as f64]);
+        }
     }
 }
 
@@ -201,20 +225,53 @@ enum Interned {
     New(u32),
 }
 
+/// What an id stands for: a sentence's text, or the reason (and language) that
+/// renders it.
+enum Sentence {
+    Text(Box<str>),
+    Reason(Reason, Lang),
+}
+
 /// Sentences already sent to JS, by hash (JS keeps them in an array at the same ids).
 #[derive(Default)]
 struct Interner {
-    entries: HashMap<u64, (Box<str>, u32), BuildHasherDefault<Identity>>,
+    entries: HashMap<u64, (Sentence, u32), BuildHasherDefault<Identity>>,
     next: u32,
 }
 
 impl Interner {
-    fn id(&mut self, text: &str) -> Interned {
+    /// The id of a sentence's text.
+    fn text_id(&mut self, text: &str) -> Interned {
         let mut hasher = Fx::default();
         hasher.write(text.as_bytes());
-        let hash = hasher.finish();
+        self.id(
+            hasher.finish(),
+            |known| matches!(known, Sentence::Text(t) if same(t.as_bytes(), text.as_bytes())),
+            || Sentence::Text(text.into()),
+        )
+    }
+
+    /// The id of a reason's sentence in `lang`.
+    fn reason_id(&mut self, reason: &Reason, lang: Lang) -> Interned {
+        let mut hasher = Fx::default();
+        (reason, lang).hash(&mut hasher);
+        self.id(
+            hasher.finish(),
+            |known| matches!(known, Sentence::Reason(r, l) if r == reason && *l == lang),
+            || Sentence::Reason(reason.clone(), lang),
+        )
+    }
+
+    /// The id under `hash` when `is_it` recognises what it stands for, else a new id
+    /// for what `make` gives.
+    fn id(
+        &mut self,
+        hash: u64,
+        is_it: impl Fn(&Sentence) -> bool,
+        make: impl FnOnce() -> Sentence,
+    ) -> Interned {
         if let Some((known, id)) = self.entries.get(&hash) {
-            if same(known.as_bytes(), text.as_bytes()) {
+            if is_it(known) {
                 return Interned::Known(*id);
             }
         }
@@ -227,7 +284,7 @@ impl Interner {
         self.next += 1;
         // A different sentence with the same hash is replaced: it is sent again if it
         // comes back.
-        self.entries.insert(hash, (text.into(), id));
+        self.entries.insert(hash, (make(), id));
         Interned::New(id)
     }
 }
@@ -297,16 +354,18 @@ mod tests {
     #[wasm_bindgen_test]
     fn sentences_are_sent_once_and_again_after_the_interner_starts_afresh() {
         let mut interner = Interner::default();
-        assert!(matches!(interner.id("eins"), Interned::New(0)));
-        assert!(matches!(interner.id("zwei"), Interned::New(1)));
-        assert!(matches!(interner.id("eins"), Interned::Known(0)));
+        assert!(matches!(interner.text_id("eins"), Interned::New(0)));
+        assert!(matches!(interner.text_id("zwei"), Interned::New(1)));
+        assert!(matches!(interner.text_id("eins"), Interned::Known(0)));
         for n in 2..INTERN_CAPACITY {
-            assert!(matches!(interner.id(&n.to_string()), Interned::New(id) if id as usize == n));
+            assert!(
+                matches!(interner.text_id(&n.to_string()), Interned::New(id) if id as usize == n)
+            );
         }
         // Full: ids restart, and what JS held under them is sent anew.
-        assert!(matches!(interner.id("drei"), Interned::New(0)));
-        assert!(matches!(interner.id("eins"), Interned::New(1)));
-        assert!(matches!(interner.id("drei"), Interned::Known(0)));
+        assert!(matches!(interner.text_id("drei"), Interned::New(0)));
+        assert!(matches!(interner.text_id("eins"), Interned::New(1)));
+        assert!(matches!(interner.text_id("drei"), Interned::Known(0)));
     }
 
     #[wasm_bindgen_test]

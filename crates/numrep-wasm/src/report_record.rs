@@ -79,7 +79,7 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
     for reason in reasons {
         record.static_str(Some(reason.code()));
         record.static_str(Some(reason.severity().as_str()));
-        record.sentence(&reason.message(lang));
+        record.reason(reason, lang);
         record.bool(reason.is_overruled());
     }
     if let Some(advice) = record.present(report.advice()) {
