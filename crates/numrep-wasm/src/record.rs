@@ -369,6 +369,37 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn a_reason_is_known_again_only_with_the_same_facts_and_language() {
+        let reasons = |input: &str| {
+            numrep::lookup(input, &numrep::Options::new())
+                .reasons()
+                .to_vec()
+        };
+        let (berlin, munich) = (reasons("030 1234567"), reasons("089 1234567"));
+        let (berlin, munich) = (&berlin[0], &munich[0]);
+        assert_eq!(berlin.code(), munich.code(), "the same kind of finding");
+        let mut interner = Interner::default();
+        assert!(matches!(
+            interner.reason_id(berlin, Lang::De),
+            Interned::New(0)
+        ));
+        assert!(matches!(
+            interner.reason_id(berlin, Lang::De),
+            Interned::Known(0)
+        ));
+        assert!(matches!(
+            interner.reason_id(berlin, Lang::En),
+            Interned::New(1)
+        ));
+        assert!(matches!(
+            interner.reason_id(munich, Lang::De),
+            Interned::New(2)
+        ));
+        // Reasons and texts share the ids (JS keeps one table).
+        assert!(matches!(interner.text_id("Berlin"), Interned::New(3)));
+    }
+
+    #[wasm_bindgen_test]
     fn equal_bytes_are_compared_word_by_word_and_in_the_tail() {
         assert!(same(b"", b""));
         assert!(same(b"exactly8", b"exactly8"));
