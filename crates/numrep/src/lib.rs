@@ -53,6 +53,7 @@ mod format;
 mod lang;
 pub mod lists;
 mod number;
+mod order;
 mod parse;
 mod plan;
 mod region;

@@ -16,6 +16,7 @@ pub use messages::FindingText;
 
 use crate::classify::{Classification, Validity};
 use crate::number::PhoneNumber;
+use crate::order;
 use crate::plan::CallerIdRule;
 use crate::region::Region;
 
@@ -179,7 +180,8 @@ pub fn assess_with(
     vendor_breaks_law(&mut reasons);
     let caller_id = caller_id(class, &reasons);
     weigh(&mut reasons);
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity()));
+    // A report's reasons: a few findings of each kind at most.
+    order::sort_short_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity()));
     let risk = reasons
         .iter()
         .map(Reason::severity)

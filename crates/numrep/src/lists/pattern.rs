@@ -160,14 +160,24 @@ impl Pattern {
 
     /// Sort key for "most specific first" among patterns matching the same number:
     /// more concrete digits first, then fixed length before open end, then more symbols.
-    pub(crate) fn specificity_rank(
-        &self,
-    ) -> (std::cmp::Reverse<usize>, bool, std::cmp::Reverse<usize>) {
-        (
-            std::cmp::Reverse(self.concrete_digits()),
-            self.open_end,
-            std::cmp::Reverse(self.len()),
-        )
+    pub(crate) fn specificity_rank(&self) -> u64 {
+        let fewer = |count: usize| (MAX_PATTERN_SYMBOLS.saturating_sub(count)) as u64;
+        fewer(self.concrete_digits()) << 5 | u64::from(self.open_end) << 4 | fewer(self.len())
+    }
+
+    /// A number that orders patterns as their `Ord` does (for `crate::order`): the
+    /// symbols as base-12 digits (padding 0, `#` 1, digits 2–11; 12^15 < 2^54), then
+    /// the open end. The length needs no place: padding sorts before every symbol.
+    pub(crate) fn order_key(&self) -> u64 {
+        let symbols = self.symbols.iter().fold(0u64, |key, &symbol| {
+            let rank = match symbol {
+                ANY_DIGIT => 1,
+                b'0'..=b'9' => symbol - b'0' + 2,
+                _ => 0,
+            };
+            key * 12 + u64::from(rank)
+        });
+        symbols << 1 | u64::from(self.open_end)
     }
 }
 

@@ -120,4 +120,20 @@ proptest! {
         let found = list.matching(&number).map(|found| found.len());
         prop_assert_eq!(found, Ok(expected));
     }
+
+    #[test]
+    fn order_keys_order_patterns_as_ord_does(
+        a in "\\+[1-39][0-39#]{0,14}\\*?",
+        b in "\\+[1-39][0-39#]{0,14}\\*?",
+    ) {
+        let (Ok(a), Ok(b)) = (a.parse::<Pattern>(), b.parse::<Pattern>()) else {
+            return Ok(());
+        };
+        prop_assert_eq!(a.order_key().cmp(&b.order_key()), a.cmp(&b));
+        // Most specific first: more concrete digits, fixed before open end, longer.
+        let rank = |p: &Pattern| {
+            (std::cmp::Reverse(p.concrete_digits()), p.is_open_ended(), std::cmp::Reverse(p.symbols().len()))
+        };
+        prop_assert_eq!(a.specificity_rank().cmp(&b.specificity_rank()), rank(&a).cmp(&rank(&b)));
+    }
 }

@@ -6,6 +6,7 @@ use super::error::ListError;
 use super::index::{validate_lookup_digits, PatternIndex, Patterned};
 use super::load::entry::{ListEntry, RowFields};
 use super::pattern::{Pattern, PatternKind, PatternOptions};
+use crate::order;
 
 /// One block or allow rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -197,16 +198,17 @@ impl RuleSet {
                 ListKind::Block => blocks.extend(found),
             }
         }
-        most_specific_first(&mut allows);
-        most_specific_first(&mut blocks);
-        Ok(verdict(allows, blocks))
+        Ok(verdict(
+            most_specific_first(allows),
+            most_specific_first(blocks),
+        ))
     }
 }
 
-/// Sorts matches most specific first; a stable sort, so equal specificity keeps list
-/// order, then load order. One function for allows and blocks: one sort routine.
-fn most_specific_first(found: &mut [RuleMatch<'_>]) {
-    found.sort_by_key(|found| found.entry.pattern.specificity_rank());
+/// Matches most specific first; a stable sort, so equal specificity keeps list order,
+/// then load order.
+fn most_specific_first(found: Vec<RuleMatch<'_>>) -> Vec<RuleMatch<'_>> {
+    order::sorted_by(found, |found| found.entry.pattern.specificity_rank())
 }
 
 fn verdict<'a>(allows: Vec<RuleMatch<'a>>, blocks: Vec<RuleMatch<'a>>) -> RuleVerdict<'a> {

@@ -6,6 +6,7 @@ use super::super::error::ListError;
 use super::entry::ListEntry;
 use super::problem::RowProblem;
 use super::LoadOptions;
+use crate::order;
 
 /// Where a row starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,14 +91,15 @@ impl<E: ListEntry> Collector<E> {
 
     /// The problems, sorted by position, and the count of unlisted ones.
     pub(crate) fn finish_problems(&mut self) -> (Vec<RowProblem>, usize) {
-        let mut problems = std::mem::take(&mut self.problems);
-        sort_by_position(&mut problems);
+        let problems = sorted_by_position(std::mem::take(&mut self.problems));
         (problems, self.unlisted_problems)
     }
 }
 
-/// Sorts problems by line and field, equal ones in the order found. Not generic over
-/// the entry type: one sort routine for every list (a smaller wasm module).
-fn sort_by_position(problems: &mut [RowProblem]) {
-    problems.sort_by_key(|problem| (problem.line, problem.index));
+/// Problems by line, then by index, equal ones in the order found: two stable sorts,
+/// the minor key first (each key is an `Option<u32>`; both would not fit one `u64`).
+fn sorted_by_position(problems: Vec<RowProblem>) -> Vec<RowProblem> {
+    let key = |at: Option<u32>| at.map_or(0, |n| u64::from(n) + 1);
+    let by_index = order::sorted_by(problems, |problem| key(problem.index));
+    order::sorted_by(by_index, |problem| key(problem.line))
 }
