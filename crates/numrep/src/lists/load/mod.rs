@@ -27,7 +27,6 @@ mod csv_line;
 mod csv_source;
 mod dedup;
 pub(crate) mod entry;
-mod json_lines;
 mod json_source;
 mod names;
 mod problem;

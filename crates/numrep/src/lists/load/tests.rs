@@ -156,6 +156,40 @@ fn json_array_and_entries_object_with_line_numbers() {
     assert_eq!(loaded.list.entries()[0].line, Some(1));
 }
 
+/// Each element's line is where it starts: several on one line, brackets and quotes
+/// inside strings, and an `entries` key nested deeper that is not the list.
+#[test]
+fn json_elements_know_their_lines() {
+    let text = "{\"meta\": {\"entries\": [9]},\n \"entries\": [\n  {\"pattern\": \"+4930\", \"x_a\": [1, {\"b\": \"]\"}]},\n  \"x\\\"y\",\n\n  {\"pattern\": \"+4940\"}, 17, true\n]}";
+    let loaded =
+        load_rules(text, "b.json", ListKind::Block, ListFormat::Json, &german()).expect("ok");
+    let lines: Vec<Option<u32>> = loaded.list.entries().iter().map(|e| e.line).collect();
+    assert_eq!(lines, [Some(3), Some(6)]);
+    let problems: Vec<(Option<u32>, Option<u32>)> =
+        loaded.problems.iter().map(|p| (p.line, p.index)).collect();
+    assert_eq!(
+        problems,
+        [(Some(4), Some(1)), (Some(6), Some(3)), (Some(6), Some(4))]
+    );
+}
+
+/// A syntax error names its line and column (in characters) and what is wrong.
+#[test]
+fn json_syntax_errors_say_where() {
+    let error = load_rules(
+        "[\n  {\"pattern\": \"+4930\", \"note\": \"äö\" \"x\"}\n]",
+        "b.json",
+        ListKind::Block,
+        ListFormat::Json,
+        &german(),
+    )
+    .expect_err("syntax error");
+    assert!(
+        matches!(&error, ListError::Json { line: 2, column: 37, message, .. } if message == "expected `,` or `}`"),
+        "{error:?}"
+    );
+}
+
 #[test]
 fn json_file_level_errors() {
     let options = german();
