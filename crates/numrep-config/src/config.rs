@@ -1,14 +1,41 @@
 //! [`Config`]: the parsed configuration.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use numrep::{Lang, Region};
+use numrep_json::{Field, Reader, SyntaxError};
 #[cfg(feature = "toml")]
 use toml::de::{DeTable, DeValue};
 
 use crate::error::ConfigError;
-use crate::keys::{self, line_of};
+use crate::keys;
+#[cfg(feature = "toml")]
+use crate::keys::line_of;
 use crate::lists::ListFile;
+
+/// A top-level member of a JSON configuration: key, line, value.
+type Member<'a> = (Cow<'a, str>, usize, Field<'a>);
+
+/// The top-level members of a JSON document, or `None` when the document is valid
+/// JSON but no object.
+fn json_members(text: &str) -> Result<Option<Vec<Member<'_>>>, SyntaxError> {
+    let mut reader = Reader::new(text);
+    if reader.peek() != Some(b'{') {
+        reader.skip_value(0)?;
+        return reader.end().map(|()| None);
+    }
+    reader.eat(b'{');
+    let mut members = Vec::new();
+    let mut more = reader.first(b'}')?;
+    while more {
+        let line = reader.next_line();
+        let key = reader.key()?;
+        members.push((key, line, reader.field(1)?));
+        more = reader.next_member()?;
+    }
+    reader.end().map(|()| Some(members))
+}
 
 /// The keys this crate reads itself; the others belong to numrep-online and the desk.
 #[derive(Debug, Default)]
@@ -128,35 +155,42 @@ impl Config {
 
     /// Reads the widget's JSON configuration (the same keys as the TOML file).
     pub fn from_json(text: &str, file: &str) -> Result<Config, ConfigError> {
-        let syntax = |e: serde_json::Error| ConfigError::Syntax {
+        let syntax = |line: usize, message: String| ConfigError::Syntax {
             file: file.to_string(),
-            line: Some(e.line()),
-            message: e.to_string(),
+            line: Some(line),
+            message,
         };
-        let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
-        let Some(object) = value.as_object() else {
-            return Err(ConfigError::Syntax {
-                file: file.to_string(),
-                line: Some(1),
-                message: "the configuration must be a JSON object".into(),
-            });
+        let members = json_members(text).map_err(|e| syntax(e.line, e.problem.to_string()))?;
+        let Some(members) = members else {
+            return Err(syntax(1, "the configuration must be a JSON object".into()));
         };
+        for (i, (key, line, _)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(earlier, ..)| earlier == key) {
+                return Err(syntax(*line, format!("the key \"{key}\" is given twice")));
+            }
+        }
         keys::check(
-            object.keys().map(|key| {
-                let line = text.find(&format!("\"{key}\"")).map(|at| line_of(text, at));
-                (key.as_str(), line)
-            }),
+            members
+                .iter()
+                .map(|(key, line, _)| (key.as_ref(), Some(*line))),
             file,
         )?;
-        let shared = Shared::read(file, |key| match object.get(key) {
-            None | Some(serde_json::Value::Null) => Found::Nothing,
-            Some(serde_json::Value::String(text)) => Found::Text(text),
-            Some(_) => Found::Other,
+        let shared = Shared::read(file, |key| {
+            match members
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map(|(.., value)| value)
+            {
+                None | Some(Field::Null) => Found::Nothing,
+                Some(Field::Text(text)) => Found::Text(text),
+                Some(Field::Other) => Found::Other,
+            }
         })?;
         let config = Config::build(shared, text, file)?;
         #[cfg(feature = "online")]
         let config = {
-            let online: numrep_online::Config = serde_json::from_value(value).map_err(syntax)?;
+            let online: numrep_online::Config =
+                serde_json::from_str(text).map_err(|e| syntax(e.line(), e.to_string()))?;
             online.validate().map_err(|error| ConfigError::Online {
                 file: file.to_string(),
                 error,
@@ -348,5 +382,33 @@ mod tests {
         );
         assert!(Config::from_json("[1]", "c.json").is_err());
         assert!(Config::from_json("{", "c.json").is_err());
+    }
+
+    /// A JSON file's problems name the line they are on and never its text.
+    #[test]
+    fn json_problems_say_where() {
+        for (text, expected) in [
+            (
+                "{\n \"lang\": \"de\",\n \"lang\": \"en\"\n}",
+                "c.json line 3: the key \"lang\" is given twice",
+            ),
+            (
+                "{\n \"lang\": \"de\"\n \"region\": \"AT\"}",
+                "c.json line 3: expected `,` or `}`",
+            ),
+            (
+                "[1]",
+                "c.json line 1: the configuration must be a JSON object",
+            ),
+            ("[1", "c.json line 1: the text ends inside a value"),
+            ("{\"lang\": 2}", "c.json: lang: expected a string"),
+            (
+                "{\n\n \"blocklst\": \"{\\\"blocklist\\\": 1}\"}",
+                "c.json line 3: unknown key `blocklst` (did you mean `blocklist`?)",
+            ),
+        ] {
+            let error = Config::from_json(text, "c.json").expect_err(text);
+            assert_eq!(error.to_string(), expected, "{text}");
+        }
     }
 }

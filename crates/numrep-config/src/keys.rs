@@ -54,6 +54,7 @@ pub(crate) fn check<'a>(
     }
 }
 
+#[cfg(feature = "toml")]
 pub(crate) use numrep::lists::line_of;
 
 #[cfg(test)]
