@@ -1,4 +1,5 @@
-//! List benchmarks: loading 1,000,000 entries from CSV, and lookup cost for a hit and a miss.
+//! List benchmarks: loading 1,000,000 entries from CSV and from JSON, and lookup cost
+//! for a hit and a miss.
 
 use std::hint::black_box;
 
@@ -8,10 +9,10 @@ use numrep::lists::{load_rules, ListFormat, ListKind, LoadOptions, RuleList, Rul
 const ENTRIES: u64 = 1_000_000;
 
 /// A blocklist with exact numbers, `#` ranges and `*` prefixes spread over a few
-/// country codes, in the proportions real lists have (mostly exact numbers).
-fn generated_csv() -> String {
-    let mut text = String::with_capacity(40 * ENTRIES as usize);
-    text.push_str("# generated benchmark list\npattern,category,note\n");
+/// country codes, in the proportions real lists have (mostly exact numbers): rows of
+/// (pattern, category, note).
+fn generated_rows() -> Vec<(String, &'static str, &'static str)> {
+    let mut rows = Vec::with_capacity(ENTRIES as usize);
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for row in 0..ENTRIES {
         state ^= state << 13;
@@ -19,22 +20,41 @@ fn generated_csv() -> String {
         state ^= state << 17;
         let country = ["49", "43", "41", "33", "216"][(state % 5) as usize];
         let national = 100_000_000 + state % 900_000_000;
-        let line = match row % 20 {
-            0 => format!("+{country}{}##,advertising,\n", national / 100),
-            1 => format!("+{country}{}*,fraud,\n", national / 10_000),
-            _ => format!("+{country} {national},ping_call,generated\n"),
-        };
-        text.push_str(&line);
+        rows.push(match row % 20 {
+            0 => (format!("+{country}{}##", national / 100), "advertising", ""),
+            1 => (format!("+{country}{}*", national / 10_000), "fraud", ""),
+            _ => (format!("+{country} {national}"), "ping_call", "generated"),
+        });
+    }
+    rows
+}
+
+/// The rows as a CSV file.
+fn csv(rows: &[(String, &str, &str)]) -> String {
+    let mut text = String::from("# generated benchmark list\npattern,category,note\n");
+    for (pattern, category, note) in rows {
+        text.push_str(&format!("{pattern},{category},{note}\n"));
     }
     text
 }
 
-fn load(text: &str) -> RuleList {
+/// The same rows as a JSON file (`{"entries": [...]}`, one entry per line).
+fn json(rows: &[(String, &str, &str)]) -> String {
+    let entries: Vec<String> = rows
+        .iter()
+        .map(|(pattern, category, note)| {
+            format!(r#"  {{"pattern": "{pattern}", "category": "{category}", "note": "{note}"}}"#)
+        })
+        .collect();
+    format!("{{\"entries\": [\n{}\n]}}\n", entries.join(",\n"))
+}
+
+fn load(text: &str, format: ListFormat) -> RuleList {
     let loaded = load_rules(
         text,
-        "bench.csv",
+        "bench",
         ListKind::Block,
-        ListFormat::Csv,
+        format,
         &LoadOptions::default(),
     )
     .expect("generated list loads");
@@ -42,15 +62,21 @@ fn load(text: &str) -> RuleList {
 }
 
 fn benches(c: &mut Criterion) {
-    let text = generated_csv();
+    let rows = generated_rows();
+    let (text, json) = (csv(&rows), json(&rows));
+    drop(rows);
     let mut group = c.benchmark_group("lists");
     group.sample_size(10);
     group.bench_function("load_1m_csv", |b| {
-        b.iter_with_large_drop(|| load(black_box(&text)))
+        b.iter_with_large_drop(|| load(black_box(&text), ListFormat::Csv))
+    });
+    group.bench_function("load_1m_json", |b| {
+        b.iter_with_large_drop(|| load(black_box(&json), ListFormat::Json))
     });
     group.finish();
+    drop(json);
 
-    let list = load(&text);
+    let list = load(&text, ListFormat::Csv);
     let hit = list.entries()[list.len() / 2].pattern.to_string();
     let hit_digits: String = hit
         .chars()

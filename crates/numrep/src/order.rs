@@ -16,9 +16,9 @@ pub(crate) fn order(keys: impl IntoIterator<Item = u64>) -> Vec<usize> {
     keyed.into_iter().map(|k| k as u64 as usize).collect()
 }
 
-/// The crate's one instance of the standard library's sort.
+/// Sorts `keys` ascending: the crate's one instance of the standard library's sort.
 #[inline(never)]
-fn sort_keys(keys: &mut [u128]) {
+pub(crate) fn sort_keys(keys: &mut [u128]) {
     keys.sort_unstable();
 }
 

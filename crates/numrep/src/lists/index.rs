@@ -122,11 +122,19 @@ pub(crate) fn sorted_by_pattern<T: Patterned>(entries: Vec<T>) -> Vec<T> {
 }
 
 /// Orders the indices `found` into `keys` most specific pattern first, equal ones by
-/// index (load order).
-fn most_specific_first(keys: &[Pattern], found: &mut Vec<usize>) {
-    // A rank takes 9 bits; an index fits in the 48 below it on every machine.
-    let rank = |index: usize| keys[index].specificity_rank() << 48 | index as u64;
-    *found = order::sorted_by(std::mem::take(found), |&index| rank(index));
+/// index (load order): rank and index in one key, sorted in place of the indices.
+fn most_specific_first(keys: &[Pattern], found: &mut [usize]) {
+    if found.len() < 2 {
+        return;
+    }
+    let mut ranked: Vec<u128> = found
+        .iter()
+        .map(|&index| u128::from(keys[index].specificity_rank()) << 64 | index as u128)
+        .collect();
+    order::sort_keys(&mut ranked);
+    for (slot, key) in found.iter_mut().zip(ranked) {
+        *slot = key as u64 as usize;
+    }
 }
 
 /// Checks that a lookup number is 1–15 ASCII digits starting with 1–9.
