@@ -164,17 +164,18 @@ impl Config {
         let Some(members) = members else {
             return Err(syntax(1, "the configuration must be a JSON object".into()));
         };
-        for (i, (key, line, _)) in members.iter().enumerate() {
-            if members[..i].iter().any(|(earlier, ..)| earlier == key) {
-                return Err(syntax(*line, format!("the key \"{key}\" is given twice")));
-            }
-        }
         keys::check(
             members
                 .iter()
                 .map(|(key, line, _)| (key.as_ref(), Some(*line))),
             file,
         )?;
+        // Every key is a known one now, so a repeat shows within the first few.
+        for (i, (key, line, _)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(earlier, ..)| earlier == key) {
+                return Err(syntax(*line, format!("the key \"{key}\" is given twice")));
+            }
+        }
         let shared = Shared::read(file, |key| {
             match members
                 .iter()

@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error at the current position.
-    pub fn error(&mut self, problem: Problem) -> SyntaxError {
+    fn error(&mut self, problem: Problem) -> SyntaxError {
         let line = self.line();
         let line_start = self.text[..self.at].rfind('\n').map_or(0, |i| i + 1);
         SyntaxError {

@@ -22,6 +22,7 @@ type Object<'a> = BTreeMap<Cow<'a, str>, Field<'a>>;
 
 /// Why reading stopped early.
 enum Stop {
+    /// Not JSON.
     Syntax(SyntaxError),
     /// Valid JSON so far, but not an entries array.
     Shape,
