@@ -101,7 +101,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A field value of an element, as far as a list needs it.
+/// A value as far as a list entry or a configuration key needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field<'a> {
     /// `null`.
