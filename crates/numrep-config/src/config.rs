@@ -25,15 +25,11 @@ fn json_members(text: &str) -> Result<Option<Vec<Member<'_>>>, SyntaxError> {
         reader.skip_value(0)?;
         return reader.end().map(|()| None);
     }
-    reader.eat(b'{');
     let mut members = Vec::new();
-    let mut more = reader.first(b'}')?;
-    while more {
-        let line = reader.next_line();
-        let key = reader.key()?;
+    reader.object(|reader, key, line| {
         members.push((key, line, reader.field(1)?));
-        more = reader.next_member()?;
-    }
+        Ok::<_, SyntaxError>(())
+    })?;
     reader.end().map(|()| Some(members))
 }
 

@@ -11,18 +11,18 @@
 //! in values it decodes.
 //!
 //! ```
-//! use numrep_json::{Field, Reader};
+//! use numrep_json::{Field, Reader, SyntaxError};
 //!
-//! let mut reader = Reader::new(r#"{"lang": "de", "max": 3}"#);
-//! assert!(reader.eat(b'{'));
-//! assert!(reader.first(b'}').unwrap());
-//! assert_eq!(reader.key().unwrap(), "lang");
-//! assert_eq!(reader.field(1).unwrap(), Field::Text("de".into()));
-//! assert!(reader.next_member().unwrap());
-//! assert_eq!(reader.key().unwrap(), "max");
-//! assert_eq!(reader.field(1).unwrap(), Field::Other);
-//! assert!(!reader.next_member().unwrap());
-//! assert!(reader.end().is_ok());
+//! let mut reader = Reader::new("{\"lang\": \"de\",\n \"max\": 3}");
+//! let mut members = Vec::new();
+//! reader.object(|reader, key, line| {
+//!     members.push((key, line, reader.field(1)?));
+//!     Ok::<_, SyntaxError>(())
+//! })?;
+//! reader.end()?;
+//! assert_eq!(members[0], ("lang".into(), 1, Field::Text("de".into())));
+//! assert_eq!(members[1], ("max".into(), 2, Field::Other));
+//! # Ok::<_, SyntaxError>(())
 //! ```
 
 #![forbid(unsafe_code)]
@@ -146,13 +146,6 @@ impl<'a> Reader<'a> {
         self.text.as_bytes().get(self.at).copied()
     }
 
-    /// Takes `byte` if it comes next (after blanks).
-    pub fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        self.at += usize::from(found);
-        found
-    }
-
     /// The line of the next byte after blanks (where an element starts).
     pub fn next_line(&mut self) -> usize {
         self.peek();
@@ -186,16 +179,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// After an element of an array: whether another follows (`,`) or the array ends.
-    pub fn next_element(&mut self) -> Result<bool> {
-        self.separator(b']', Problem::ExpectedListComma)
-    }
-
-    /// After a member of an object: whether another follows (`,`) or the object ends.
-    pub fn next_member(&mut self) -> Result<bool> {
-        self.separator(b'}', Problem::ExpectedObjectComma)
-    }
-
+    /// After an element or member: whether another follows (`,`) or `close` ends the
+    /// container.
     fn separator(&mut self, close: u8, expected: Problem) -> Result<bool> {
         match self.peek() {
             Some(b',') => {
@@ -215,7 +200,7 @@ impl<'a> Reader<'a> {
     }
 
     /// After `[` or `{`: whether the container has a first element (else it is closed).
-    pub fn first(&mut self, close: u8) -> Result<bool> {
+    fn first(&mut self, close: u8) -> Result<bool> {
         match self.peek() {
             Some(b) if b == close => {
                 self.at += 1;
@@ -227,7 +212,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A member's key and its colon.
-    pub fn key(&mut self) -> Result<Cow<'a, str>> {
+    fn key(&mut self) -> Result<Cow<'a, str>> {
         if self.peek() != Some(b'"') {
             let problem = match self.peek() {
                 None => Problem::EndInValue,
@@ -236,9 +221,10 @@ impl<'a> Reader<'a> {
             return Err(self.error(problem));
         }
         let key = self.string()?;
-        if !self.eat(b':') {
+        if self.peek() != Some(b':') {
             return Err(self.error(Problem::ExpectedColon));
         }
+        self.at += 1;
         Ok(key)
     }
 
@@ -354,32 +340,56 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// At `[` (after blanks): calls `element` for each element, the reader standing at
+    /// it; `element` must read it (with [`Reader::field`], [`Reader::skip_value`], …).
+    pub fn array<E: From<SyntaxError>>(
+        &mut self,
+        mut element: impl FnMut(&mut Self) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.open(b'[')?;
+        let mut more = self.first(b']')?;
+        while more {
+            element(self)?;
+            more = self.separator(b']', Problem::ExpectedListComma)?;
+        }
+        Ok(())
+    }
+
+    /// At `{` (after blanks): calls `member` with each key and the line it stands on,
+    /// the reader standing at the key's value, which `member` must read.
+    pub fn object<E: From<SyntaxError>>(
+        &mut self,
+        mut member: impl FnMut(&mut Self, Cow<'a, str>, usize) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.open(b'{')?;
+        let mut more = self.first(b'}')?;
+        while more {
+            let line = self.next_line();
+            let key = self.key()?;
+            member(self, key, line)?;
+            more = self.separator(b'}', Problem::ExpectedObjectComma)?;
+        }
+        Ok(())
+    }
+
+    /// Takes `open` (after blanks), or says a value was expected.
+    fn open(&mut self, open: u8) -> Result<()> {
+        if self.peek() == Some(open) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(Problem::ExpectedValue))
+        }
+    }
+
     /// Reads past one value of any kind; `depth` is the nesting it stands at.
     pub fn skip_value(&mut self, depth: usize) -> Result<()> {
         match self.peek() {
             None => Err(self.error(Problem::EndInValue)),
             Some(b'"') => self.string().map(drop),
-            Some(open @ (b'[' | b'{')) => {
-                // The container entered here is number `depth + 1`.
-                if depth + 1 >= MAX_DEPTH {
-                    return Err(self.error(Problem::TooDeep));
-                }
-                self.at += 1;
-                let close = if open == b'[' { b']' } else { b'}' };
-                let mut more = self.first(close)?;
-                while more {
-                    if open == b'{' {
-                        self.key()?;
-                    }
-                    self.skip_value(depth + 1)?;
-                    more = if open == b'[' {
-                        self.next_element()?
-                    } else {
-                        self.next_member()?
-                    };
-                }
-                Ok(())
-            }
+            Some(b'[' | b'{') if depth + 1 >= MAX_DEPTH => Err(self.error(Problem::TooDeep)),
+            Some(b'[') => self.array(|reader| reader.skip_value(depth + 1)),
+            Some(b'{') => self.object(|reader, _, _| reader.skip_value(depth + 1)),
             Some(b't') => self.literal("true"),
             Some(b'f') => self.literal("false"),
             Some(b'n') => self.literal("null"),

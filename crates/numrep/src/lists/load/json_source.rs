@@ -71,23 +71,18 @@ fn entries<E: ListEntry>(
             return Err(Stop::Shape);
         }
     }
-    reader.eat(b'{');
     let mut found = false;
-    let mut more = reader.first(b'}')?;
-    while more {
-        let key = reader.key()?;
-        if key == "entries" && !found {
-            if reader.peek() != Some(b'[') {
-                reader.skip_value(1)?;
-                return Err(Stop::Shape);
-            }
-            elements(reader, collector, 2)?;
-            found = true;
-        } else {
-            reader.skip_value(1)?;
+    reader.object(|reader, key, _| {
+        if key != "entries" || found {
+            return Ok(reader.skip_value(1)?);
         }
-        more = reader.next_member()?;
-    }
+        if reader.peek() != Some(b'[') {
+            reader.skip_value(1)?;
+            return Err(Stop::Shape);
+        }
+        found = true;
+        elements(reader, collector, 2)
+    })?;
     if found {
         Ok(())
     } else {
@@ -101,10 +96,8 @@ fn elements<E: ListEntry>(
     collector: &mut Collector<E>,
     depth: usize,
 ) -> Result<(), Stop> {
-    reader.eat(b'[');
-    let mut more = reader.first(b']')?;
     let mut index = 0usize;
-    while more {
+    reader.array(|reader| {
         let line = u32::try_from(reader.next_line()).ok();
         let element = element(reader, depth)?;
         collector.count_row().map_err(Stop::Load)?;
@@ -127,9 +120,8 @@ fn elements<E: ListEntry>(
         };
         collector.take(position, result);
         index += 1;
-        more = reader.next_element()?;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// One element of the entries array, as far as its shape goes.
@@ -148,12 +140,9 @@ fn element<'a>(reader: &mut Reader<'a>, depth: usize) -> Result<Element<'a>, Syn
         reader.skip_value(depth)?;
         return Ok(Element::NotAnObject);
     }
-    reader.eat(b'{');
     let mut object = Object::new();
     let mut duplicate = None;
-    let mut more = reader.first(b'}')?;
-    while more {
-        let key = reader.key()?;
+    reader.object(|reader, key, _| {
         let value = reader.field(depth + 1)?;
         match object.entry(key) {
             Entry::Occupied(taken) => {
@@ -163,8 +152,8 @@ fn element<'a>(reader: &mut Reader<'a>, depth: usize) -> Result<Element<'a>, Syn
                 free.insert(value);
             }
         }
-        more = reader.next_member()?;
-    }
+        Ok::<_, SyntaxError>(())
+    })?;
     Ok(duplicate.map_or(Element::Object(object), Element::DuplicateField))
 }
 
