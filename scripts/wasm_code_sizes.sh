@@ -2,7 +2,8 @@
 # Where the code of the offline wasm module goes, by function: builds the module as
 # `make wasm` does but keeps the function names (into target/wasm-named/, so www/pkg/
 # stays untouched), then lists the largest functions and totals for the groups that
-# size work has looked at (sort routines, float formatting, serde_json, Unicode case).
+# size work has looked at (sort routines, float formatting, serde_json, Unicode case,
+# numrep-json).
 # The gzip size printed is of the same build without names (within 0.3 KB of
 # `make wasm`'s). Companion of scripts/table_sizes.py (the data); BENCHMARKS.md cites it.
 #
@@ -38,6 +39,7 @@ groups = {
     "float formatting": r"flt2dec|<f64 as|<f32 as|float",
     "serde_json": r"serde_json",
     "Unicode case": r"to_lowercase|to_uppercase|unicode::conversions",
+    "numrep_json": r"numrep_json",
 }
 for name, pattern in groups.items():
     found = [r for r in rows if re.search(pattern, r["Name"])]
