@@ -6,7 +6,7 @@
 
 /// The positions of `keys` in ascending key order, equal keys by position (a stable
 /// order).
-pub(crate) fn order(keys: impl IntoIterator<Item = u64>) -> Vec<usize> {
+fn order(keys: impl IntoIterator<Item = u64>) -> Vec<usize> {
     let mut keyed: Vec<u128> = keys
         .into_iter()
         .zip(0u64..)
