@@ -2,7 +2,9 @@
 //! allow entries overrule block entries, and source evidence is weighed in.
 
 use numrep::lists::{load_own_numbers, load_rules, Date, ListFormat, ListKind, LoadOptions};
-use numrep::{Checker, Options, ReputationVerdict, Risk, SourceEvidence, SourceStatus};
+use numrep::{
+    Checker, Lang, Options, Region, ReputationVerdict, Risk, SourceEvidence, SourceStatus,
+};
 
 fn example(name: &str) -> String {
     let path = format!("{}/../../data/examples/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -213,4 +215,32 @@ fn the_register_says_what_was_checked() {
         json["register"]["message"],
         "no register of our numbers configured"
     );
+}
+
+#[test]
+fn fake_police_advice_names_110_only_for_german_displays() {
+    let advice = |input: &str, region: Region, lang: Lang| {
+        let report =
+            Checker::new(Options::new().region(region).lang(lang)).check(input, day(2026, 11, 28));
+        let advice = report.advice().expect("an emergency display has advice");
+        (advice.code(), advice.text(lang))
+    };
+    for input in ["110", "112", "030 110", "+110"] {
+        let (code, text) = advice(input, Region::DE, Lang::De);
+        assert_eq!(code, "fake_police", "{input}");
+        assert!(text.contains("selbst 110 wählen"), "{input}: {text}");
+    }
+    for (input, region) in [
+        ("999", Region::GB),
+        ("112", Region::GB),
+        ("911", Region::US),
+        ("000", Region::AU),
+    ] {
+        for lang in [Lang::En, Lang::De] {
+            let (code, text) = advice(input, region, lang);
+            assert_eq!(code, "fake_police_abroad", "{input} in {region:?}");
+            // A British customer told to dial 110 reaches nobody.
+            assert!(!text.contains("110"), "{input} in {region:?}: {text}");
+        }
+    }
 }

@@ -73,8 +73,10 @@ impl fmt::Display for FindingText<'_> {
                 &[("category", &category.text(lang))],
             ),
             Finding::FakeEmergencyDisplay { shown } => {
-                let police = shown.contains("110") || shown.contains("112");
-                let msg = if police {
+                // A short code is any country's emergency number (`110`, `999`); only the
+                // German forms (`030 110`, `+110`) carry more than digits.
+                let german_form = !shown.bytes().all(|b| b.is_ascii_digit());
+                let msg = if german_form {
                     Msg::FindingFakeEmergencyDisplay
                 } else {
                     Msg::FindingEmergencyNumberDisplay
@@ -347,6 +349,7 @@ impl Advice {
         match self {
             Advice::SpoofedCallerId => "spoofed_caller_id",
             Advice::FakePolice => "fake_police",
+            Advice::FakePoliceAbroad => "fake_police_abroad",
             Advice::VendorManagement => "vendor_management",
             Advice::CheckRegistration => "check_registration",
             Advice::KnownBad => "known_bad",
@@ -362,6 +365,7 @@ impl Advice {
         let msg = match self {
             Advice::SpoofedCallerId => Msg::AdviceSpoofedCallerId,
             Advice::FakePolice => Msg::AdviceFakePolice,
+            Advice::FakePoliceAbroad => Msg::AdviceFakePoliceAbroad,
             Advice::VendorManagement => Msg::AdviceVendorManagement,
             Advice::CheckRegistration => Msg::AdviceCheckRegistration,
             Advice::KnownBad => Msg::AdviceKnownBad,

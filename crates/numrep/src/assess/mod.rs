@@ -50,8 +50,13 @@ impl Risk {
 pub enum Advice {
     /// The displayed number cannot be a real caller: it was spoofed or the call was illegal.
     SpoofedCallerId,
-    /// 110/112 on the display: the fake-police scam.
+    /// 110/112 on the display, a German emergency number: the fake-police scam; the
+    /// customer calls 110.
     FakePolice,
+    /// Another country's emergency number on the display (`999` in GB, `911` in the
+    /// US): the same scam, reported to the police where the customer is (110 is
+    /// Germany's number only).
+    FakePoliceAbroad,
     /// One of our own call centers: vendor management, not security.
     VendorManagement,
     /// Registered to one of our vendors, but not for the day of the call.
@@ -187,7 +192,7 @@ pub fn assess_with(
         .map(Reason::severity)
         .max()
         .map_or(Risk::Low, Severity::risk);
-    let advice = advice(&reasons, risk);
+    let advice = advice(&reasons, risk, number);
     Assessment {
         risk,
         reasons,
@@ -261,12 +266,18 @@ fn weigh(reasons: &mut [Reason]) {
 }
 
 /// The first rule that applies, in order of how much it changes what the agent does.
-fn advice(reasons: &[Reason], risk: Risk) -> Advice {
+fn advice(reasons: &[Reason], risk: Risk, number: &PhoneNumber) -> Advice {
     let any = |test: fn(&Finding) -> bool| reasons.iter().any(|r| !r.overruled && test(&r.finding));
     if any(Finding::means_own_vendor) {
         Advice::VendorManagement
     } else if any(|f| matches!(f, Finding::FakeEmergencyDisplay { .. })) {
-        Advice::FakePolice
+        // Only a short code belongs to another country's emergency services; 110/112
+        // behind an area code or as `+110` is the German scam.
+        if number.is_short_code() && number.country_code() != Region::DE.country_code() {
+            Advice::FakePoliceAbroad
+        } else {
+            Advice::FakePolice
+        }
     } else if any(Finding::means_spoofed) {
         Advice::SpoofedCallerId
     } else if any(|f| matches!(f, Finding::Blocklisted { .. })) {

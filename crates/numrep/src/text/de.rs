@@ -125,6 +125,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
 
         Msg::AdviceSpoofedCallerId => "Dem Kunden sagen: Die angezeigte Nummer war gefälscht, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen oder Partner aus, an die Sicherheitsabteilung eskalieren; der Kunde kann Rufnummernmissbrauch bei der Bundesnetzagentur melden.",
         Msg::AdviceFakePolice => "Dem Kunden sagen: Die echte Polizei ruft nie mit 110 oder 112 im Display an. Auflegen, nie Geld, Wertsachen oder Kontodaten herausgeben und den Anruf der örtlichen Polizei melden (selbst 110 wählen).",
+        Msg::AdviceFakePoliceAbroad => "Dem Kunden sagen: Echte Polizei und Rettungsdienste rufen nie mit ihrer Notrufnummer im Display an. Auflegen, nie Geld, Wertsachen oder Kontodaten herausgeben und den Anruf der örtlichen Polizei melden.",
         Msg::AdviceVendorManagement => "Der Anruf kam von einem unserer beauftragten Callcenter: an das Vendor-Management geben (nicht an die Sicherheit). Dem Kunden sagen, dass wir den Fall mit dem Dienstleister klären.",
         Msg::AdviceCheckRegistration => "Die Nummer war für einen unserer Dienstleister registriert, aber nicht für den Tag des Anrufs, und kann neu vergeben sein. Beim Vendor-Management klären, ob der Dienstleister sie noch nutzt, bevor dem Kunden gesagt wird, dass wir es waren.",
         Msg::AdviceKnownBad => "Nummer steht auf unserer Sperrliste: Kunden warnen, nicht zurückrufen. Gab sich der Anrufer als unser Unternehmen aus, an die Sicherheitsabteilung eskalieren.",

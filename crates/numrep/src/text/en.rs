@@ -125,6 +125,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
 
         Msg::AdviceSpoofedCallerId => "Tell the customer: the number shown was faked; do not call back. If the caller claimed to be us or a partner, escalate to security; the customer can report number misuse to the Bundesnetzagentur.",
         Msg::AdviceFakePolice => "Tell the customer: the real police never call with 110 or 112 on the display. Hang up, never hand over money, valuables or account details, and report the call to the local police (dial 110 yourself).",
+        Msg::AdviceFakePoliceAbroad => "Tell the customer: the real police and emergency services never call with their emergency number on the display. Hang up, never hand over money, valuables or account details, and report the call to the local police.",
         Msg::AdviceVendorManagement => "The call came from one of our contracted call centers: route to vendor management (not security). Tell the customer we will take it up with the vendor.",
         Msg::AdviceCheckRegistration => "The number was registered to one of our vendors, but not for the day of the call, and may have been reassigned. Ask vendor management whether the vendor still uses it before telling the customer it was us.",
         Msg::AdviceKnownBad => "The number is on our block list: warn the customer, do not call back. If the caller claimed to be us, escalate to security.",

@@ -69,8 +69,8 @@ keys! {
     ProblemInsecureUrl, ProblemNotApplicable, ProblemBackoffFailures, ProblemBackoffRetryAfter,
     ProblemInvalidNumber, ProblemMissingCredential, ProblemBadCredential,
     // Advice.
-    AdviceSpoofedCallerId, AdviceFakePolice, AdviceVendorManagement, AdviceCheckRegistration,
-    AdviceKnownBad, AdviceReportedSpam, AdviceDoNotCallBack, AdviceVerify, AdviceNoConcern,
+    AdviceSpoofedCallerId, AdviceFakePolice, AdviceFakePoliceAbroad, AdviceVendorManagement,
+    AdviceCheckRegistration, AdviceKnownBad, AdviceReportedSpam, AdviceDoNotCallBack, AdviceVerify, AdviceNoConcern,
     // Findings (reasons).
     FindingCallerIdForbidden, FindingFakeEmergencyDisplay, FindingAbolishedRange,
     FindingUnassignedRange, FindingSubscriberStartsWithZero, FindingNotDiallable,
