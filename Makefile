@@ -53,7 +53,9 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILT := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/numrep_wasm.wasm
 # Size over speed for the browser module only (native release builds keep the workspace
 # profile): LTO, one codegen unit, opt-level z, no debug info (see BENCHMARKS.md).
-WASM_PROFILE := CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
+# `make bench-wasm WASM_OPT_LEVEL=s` measures the speed a larger module would buy.
+WASM_OPT_LEVEL ?= z
+WASM_PROFILE := CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) CARGO_PROFILE_RELEASE_LTO=true \
 	CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_DEBUG=0
 # Rust's wasm32 target enables these proposals; wasm-opt must accept them.
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
