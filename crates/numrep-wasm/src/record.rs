@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use numrep::{Lang, Reason};
+use numrep::{Lang, Reason, RegisterCheck};
 use serde::Serialize;
 
 use crate::slots::Slots;
@@ -52,7 +52,6 @@ pub(crate) struct Record {
     /// `None` for a record beside the shared one: its sentences go as text, since JS
     /// keeps one table of ids.
     interner: Option<Interner>,
-    scratch: String,
 }
 
 impl Record {
@@ -130,34 +129,40 @@ impl Record {
         }
     }
 
-    /// A per-value string (E.164, formats, the input), or `null`.
+    /// A per-value string rendered by its `Display` (formats, messages), or `null`.
     pub(crate) fn text<T: Display + ?Sized>(&mut self, value: Option<&T>) {
         match value {
             Some(value) => {
                 let start = self.text.len();
                 // Writing into a String cannot fail.
                 let _ = write!(self.text, "{value}");
-                let kind = if self.text[start..].is_ascii() {
-                    ASCII
-                } else {
-                    UTF8
-                };
-                self.span(kind, start);
+                self.text_span(start);
             }
             None => self.slots.put([NULL]),
         }
     }
 
-    /// A rendered sentence that recurs across values (register words): sent once, then
-    /// by id (as text by a record that is not [`Record::shared`]).
-    pub(crate) fn sentence<T: Display + ?Sized>(&mut self, value: &T) {
+    /// A per-value string held as text already (the input, the national number), or
+    /// `null`: copied without the formatting machinery.
+    pub(crate) fn str(&mut self, value: Option<&str>) {
+        match value {
+            Some(value) => {
+                let start = self.text.len();
+                self.text.push_str(value);
+                self.text_span(start);
+            }
+            None => self.slots.put([NULL]),
+        }
+    }
+
+    /// The register's words for `check` in `lang`: sent once, then by id (as text by a
+    /// record that is not [`Record::shared`]); like reasons, not rendered again.
+    pub(crate) fn register(&mut self, check: RegisterCheck, lang: Lang) {
         let Some(interner) = &mut self.interner else {
-            return self.text(Some(value));
+            return self.text(Some(&check.text(lang)));
         };
-        self.scratch.clear();
-        let _ = write!(self.scratch, "{value}");
-        let interned = interner.text_id(&self.scratch);
-        put_interned(&mut self.slots, &mut self.text, interned, &self.scratch);
+        let interned = interner.register_id(check, lang);
+        put_interned(&mut self.slots, &mut self.text, interned, &check.text(lang));
     }
 
     /// A reason's sentence in `lang`, interned by the reason itself: a reason JS has
@@ -193,6 +198,16 @@ impl Record {
         }
     }
 
+    /// The slots of the text written since `start`: ASCII or UTF-8.
+    fn text_span(&mut self, start: usize) {
+        let kind = if self.text[start..].is_ascii() {
+            ASCII
+        } else {
+            UTF8
+        };
+        self.span(kind, start);
+    }
+
     fn span(&mut self, kind: f64, start: usize) {
         let len = self.text.len() - start;
         self.slots.put([kind, start as f64, len as f64]);
@@ -225,11 +240,11 @@ enum Interned {
     New(u32),
 }
 
-/// What an id stands for: a sentence's text, or the reason (and language) that
-/// renders it.
+/// What an id stands for: the reason or register answer (and language) that renders
+/// the sentence.
 enum Sentence {
-    Text(Box<str>),
     Reason(Reason, Lang),
+    Register(RegisterCheck, Lang),
 }
 
 /// Sentences already sent to JS, by hash (JS keeps them in an array at the same ids).
@@ -240,14 +255,14 @@ struct Interner {
 }
 
 impl Interner {
-    /// The id of a sentence's text.
-    fn text_id(&mut self, text: &str) -> Interned {
+    /// The id of the register's words for `check` in `lang`.
+    fn register_id(&mut self, check: RegisterCheck, lang: Lang) -> Interned {
         let mut hasher = Fx::default();
-        hasher.write(text.as_bytes());
+        (check, lang).hash(&mut hasher);
         self.id(
             hasher.finish(),
-            |known| matches!(known, Sentence::Text(t) if same(t.as_bytes(), text.as_bytes())),
-            || Sentence::Text(text.into()),
+            |known| matches!(known, Sentence::Register(c, l) if *c == check && *l == lang),
+            || Sentence::Register(check, lang),
         )
     }
 
@@ -287,15 +302,6 @@ impl Interner {
         self.entries.insert(hash, (make(), id));
         Interned::New(id)
     }
-}
-
-/// Byte equality eight bytes at a time (`memcmp` in wasm goes byte by byte).
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-    let (left, right) = (a.chunks_exact(8), b.chunks_exact(8));
-    a.len() == b.len()
-        && left.remainder() == right.remainder()
-        && left.zip(right).all(|(x, y)| word(x) == word(y))
 }
 
 /// FxHash (rustc's), eight bytes at a time: short keys, no DoS concern (the table is
@@ -354,18 +360,39 @@ mod tests {
     #[wasm_bindgen_test]
     fn sentences_are_sent_once_and_again_after_the_interner_starts_afresh() {
         let mut interner = Interner::default();
-        assert!(matches!(interner.text_id("eins"), Interned::New(0)));
-        assert!(matches!(interner.text_id("zwei"), Interned::New(1)));
-        assert!(matches!(interner.text_id("eins"), Interned::Known(0)));
+        let listed = |entries| RegisterCheck::NotListed { entries };
+        let none = RegisterCheck::NotConfigured;
+        assert!(matches!(
+            interner.register_id(none, Lang::De),
+            Interned::New(0)
+        ));
+        assert!(matches!(
+            interner.register_id(none, Lang::En),
+            Interned::New(1)
+        ));
+        assert!(matches!(
+            interner.register_id(none, Lang::De),
+            Interned::Known(0)
+        ));
         for n in 2..INTERN_CAPACITY {
-            assert!(
-                matches!(interner.text_id(&n.to_string()), Interned::New(id) if id as usize == n)
-            );
+            assert!(matches!(
+                interner.register_id(listed(n), Lang::De),
+                Interned::New(id) if id as usize == n
+            ));
         }
         // Full: ids restart, and what JS held under them is sent anew.
-        assert!(matches!(interner.text_id("drei"), Interned::New(0)));
-        assert!(matches!(interner.text_id("eins"), Interned::New(1)));
-        assert!(matches!(interner.text_id("drei"), Interned::Known(0)));
+        assert!(matches!(
+            interner.register_id(listed(0), Lang::De),
+            Interned::New(0)
+        ));
+        assert!(matches!(
+            interner.register_id(none, Lang::De),
+            Interned::New(1)
+        ));
+        assert!(matches!(
+            interner.register_id(listed(0), Lang::De),
+            Interned::Known(0)
+        ));
     }
 
     #[wasm_bindgen_test]
@@ -395,17 +422,10 @@ mod tests {
             interner.reason_id(munich, Lang::De),
             Interned::New(2)
         ));
-        // Reasons and texts share the ids (JS keeps one table).
-        assert!(matches!(interner.text_id("Berlin"), Interned::New(3)));
-    }
-
-    #[wasm_bindgen_test]
-    fn equal_bytes_are_compared_word_by_word_and_in_the_tail() {
-        assert!(same(b"", b""));
-        assert!(same(b"exactly8", b"exactly8"));
-        assert!(same(b"longer than eight", b"longer than eight"));
-        assert!(!same(b"longer than eight", b"longer than eighT"));
-        assert!(!same(b"Longer than eight", b"longer than eight"));
-        assert!(!same(b"short", b"shorter"));
+        // Reasons and register words share the ids (JS keeps one table).
+        assert!(matches!(
+            interner.register_id(RegisterCheck::Listed, Lang::De),
+            Interned::New(3)
+        ));
     }
 }

@@ -12,7 +12,7 @@ use crate::record::Record;
 /// Writes `report` into `record`, field by field in JSON order.
 pub(crate) fn write(record: &mut Record, report: &Report) {
     let lang = report.lang();
-    record.text(Some(report.input()));
+    record.str(Some(report.input()));
     record.bool(report.is_ok());
     if let Some(error) = record.present(report.error()) {
         record.static_str(Some(error.code()));
@@ -28,10 +28,10 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
     record.number(number.map(|n| f64::from(n.country_code())));
     record.static_str(report.region().map(Region::code));
     record.static_str(report.country());
-    record.text(number.map(|n| n.national_number()));
+    record.str(number.map(|n| n.national_number()));
     record.text(report.formatted(Mode::International).as_ref());
     record.text(report.national_format().as_ref());
-    record.text(number.and_then(|n| n.extension()));
+    record.str(number.and_then(|n| n.extension()));
     record.bool(number.is_some_and(|n| n.is_short_code()));
     let category = report.category();
     record.static_str(category.map(|c| c.as_str()));
@@ -66,7 +66,7 @@ pub(crate) fn write(record: &mut Record, report: &Report) {
     if let Some(register) = record.present(report.register()) {
         record.static_str(Some(register.as_str()));
         record.number(register.entries().map(|n| n as f64));
-        record.sentence(&register.text(lang));
+        record.register(register, lang);
     }
     record.json(report.list());
     let sources: Vec<_> = report.sources().iter().map(|s| s.json(lang)).collect();

@@ -16,7 +16,7 @@ use crate::report::{Options, Report};
 use crate::text::Msg;
 
 /// What the own-number register said about a number (JSON `register`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RegisterCheck {
     /// No register of our numbers was loaded: nothing was checked.
