@@ -41,12 +41,8 @@ pub fn check(data: &[u8], format: ListFormat, file_name: &str) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let options = LoadOptions {
-        pattern: PatternOptions {
-            default_country_code: CountryCode::new(49).ok(),
-        },
-        ..LoadOptions::default()
-    };
+    let code = CountryCode::new(49).expect("49 is a calling code");
+    let options = LoadOptions::new().patterns(PatternOptions::new().default_country_code(code));
     let rules = load_rules(text, file_name, ListKind::Block, format, &options);
     check_messages(&rules);
     if let Ok(loaded) = rules {

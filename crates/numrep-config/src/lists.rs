@@ -48,13 +48,11 @@ impl ListFile {
 /// Loading options for lists read with `region` as the home region (numbers written
 /// in national form, `030 123456`, belong to its calling code), problems in `lang`.
 pub fn list_options(region: Region, lang: Lang) -> LoadOptions {
-    LoadOptions {
-        pattern: PatternOptions {
-            default_country_code: CountryCode::new(region.country_code()).ok(),
-        },
-        lang,
-        ..LoadOptions::default()
-    }
+    let patterns = match CountryCode::new(region.country_code()) {
+        Ok(code) => PatternOptions::new().default_country_code(code),
+        Err(_) => PatternOptions::new(),
+    };
+    LoadOptions::new().patterns(patterns).lang(lang)
 }
 
 /// The lists a configuration (and the command line) names, loaded.
@@ -133,10 +131,7 @@ impl Config {
 #[cfg(not(target_arch = "wasm32"))]
 fn list_text(path: &Path, options: &LoadOptions) -> Result<(String, ListFormat), ListError> {
     let format = ListFormat::from_file_name(&path.display().to_string())?;
-    Ok((
-        crate::file::read_text(path, options.max_text_bytes)?,
-        format,
-    ))
+    Ok((crate::file::read_text(path, options.text_limit())?, format))
 }
 
 /// Hands each left-out row (and the count of unlisted ones) to `problem`.
@@ -159,8 +154,8 @@ mod tests {
         let code = |region: &str| {
             let region = Region::from_code(region).expect("region");
             list_options(region, Lang::En)
-                .pattern
-                .default_country_code
+                .pattern_options()
+                .national_country_code()
                 .map(|c| c.value())
         };
         assert_eq!(code("DE"), Some(49));

@@ -89,7 +89,7 @@ impl NumrepChecker {
         let loaded = list_result(
             ListFormat::from_file_name(file_name)
                 .and_then(|format| load_own_numbers(text, file_name, format, &options)),
-            options.lang,
+            options.language(),
         )?;
         let result = to_js(&ListLoad::new(
             file_name,
@@ -150,7 +150,7 @@ impl NumrepChecker {
         let loaded = list_result(
             ListFormat::from_file_name(file_name)
                 .and_then(|format| load_rules(text, file_name, kind, format, &options)),
-            options.lang,
+            options.language(),
         )?;
         let name = match kind {
             ListKind::Block => "blocklist",

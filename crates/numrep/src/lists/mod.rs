@@ -15,6 +15,19 @@
 //! assert_eq!(rules.evaluate("4990012345")?.decision, Decision::Blocked);
 //! # Ok::<(), numrep::lists::ListError>(())
 //! ```
+//!
+//! National forms (`030 …`) need the calling code they belong to, and every limit can
+//! be set (the defaults bound memory):
+//!
+//! ```
+//! use numrep::lists::{load_rules, CountryCode, ListFormat, ListKind, LoadOptions, PatternOptions};
+//!
+//! let germany = PatternOptions::new().default_country_code(CountryCode::new(49)?);
+//! let options = LoadOptions::new().patterns(germany).max_entries(10_000);
+//! let loaded = load_rules("pattern\n0900*\n", "block.csv", ListKind::Block, ListFormat::Csv, &options)?;
+//! assert_eq!(loaded.list.len(), 1);
+//! # Ok::<(), numrep::lists::ListError>(())
+//! ```
 
 mod date;
 mod error;

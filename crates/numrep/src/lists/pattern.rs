@@ -44,12 +44,32 @@ pub enum PatternKind {
     Prefix,
 }
 
-/// Options for reading written numbers.
+/// Options for reading written numbers: built with [`PatternOptions::new`] and its
+/// setter. By default national forms (`030 …`) are rejected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PatternOptions {
-    /// Country code for national forms with a leading `0` (e.g. 49 for `030 …`).
-    /// Without it, national forms are rejected.
-    pub default_country_code: Option<CountryCode>,
+    default_country_code: Option<CountryCode>,
+}
+
+impl PatternOptions {
+    /// International forms only: national forms are rejected.
+    #[must_use]
+    pub fn new() -> PatternOptions {
+        PatternOptions::default()
+    }
+
+    /// National forms with a leading `0` are read as numbers of calling code `code`
+    /// (49 for `030 …`).
+    #[must_use]
+    pub fn default_country_code(mut self, code: CountryCode) -> PatternOptions {
+        self.default_country_code = Some(code);
+        self
+    }
+
+    /// The calling code national forms are read with; `None` when they are rejected.
+    pub fn national_country_code(&self) -> Option<CountryCode> {
+        self.default_country_code
+    }
 }
 
 impl Pattern {
@@ -73,7 +93,7 @@ impl Pattern {
             }
             (false, [Token::Symbol(b'0', _), rest @ ..]) => {
                 let code = options
-                    .default_country_code
+                    .national_country_code()
                     .ok_or(ListError::NationalWithoutCountryCode)?;
                 if rest.is_empty() {
                     return Err(ListError::MissingDigits);
@@ -311,9 +331,7 @@ mod tests {
     use super::*;
 
     fn german() -> PatternOptions {
-        PatternOptions {
-            default_country_code: CountryCode::new(49).ok(),
-        }
+        PatternOptions::new().default_country_code(CountryCode::new(49).expect("49"))
     }
 
     fn normalized(text: &str) -> String {

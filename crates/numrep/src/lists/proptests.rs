@@ -9,12 +9,8 @@ use super::{
 };
 
 fn german() -> LoadOptions {
-    LoadOptions {
-        pattern: PatternOptions {
-            default_country_code: CountryCode::new(49).ok(),
-        },
-        ..LoadOptions::default()
-    }
+    let code = CountryCode::new(49).expect("49 is a calling code");
+    LoadOptions::new().patterns(PatternOptions::new().default_country_code(code))
 }
 
 /// Text that looks like a list file often enough to reach the row parsers.
@@ -94,7 +90,7 @@ proptest! {
     fn pattern_display_parses_back_to_the_same_pattern(
         text in "(\\+|00|0)[1-9][-0-9# ]{0,16}\\*?",
     ) {
-        if let Ok(pattern) = Pattern::parse(&text, &german().pattern) {
+        if let Ok(pattern) = Pattern::parse(&text, german().pattern_options()) {
             let shown = pattern.to_string();
             prop_assert_eq!(shown.parse::<Pattern>(), Ok(pattern), "{} -> {}", text, shown);
         }
@@ -102,7 +98,7 @@ proptest! {
 
     #[test]
     fn parsing_any_text_never_panics(text in any::<String>()) {
-        let _ = Pattern::parse(&text, &german().pattern);
+        let _ = Pattern::parse(&text, german().pattern_options());
     }
 
     #[test]

@@ -46,24 +46,98 @@ use super::pattern::PatternOptions;
 use super::rules::{ListKind, RuleEntry, RuleList};
 use crate::lang::Lang;
 
-/// Limits and reading options for loading a list.
+/// Limits and reading options for loading a list: built with [`LoadOptions::new`] and
+/// its setters (every limit has a default that bounds memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
     /// How to read written numbers (default country code for national forms).
-    pub pattern: PatternOptions,
+    pattern: PatternOptions,
     /// Largest text accepted, in bytes (default 512 MiB).
-    pub max_text_bytes: usize,
+    max_text_bytes: usize,
     /// Longest CSV record accepted, in bytes (default 4096).
-    pub max_line_bytes: usize,
+    max_line_bytes: usize,
     /// Longest single field value accepted, in bytes (default 1024).
-    pub max_field_bytes: usize,
+    max_field_bytes: usize,
     /// Most entries (rows) accepted (default 5,000,000).
-    pub max_entries: usize,
+    max_entries: usize,
     /// Most row problems kept with details; further ones are only counted (default 1000).
-    pub max_listed_problems: usize,
+    max_listed_problems: usize,
+    /// The language row problems are written in; default English.
+    lang: Lang,
+}
+
+impl LoadOptions {
+    /// The defaults: international forms only, English, 512 MiB of text, records of
+    /// 4096 bytes, fields of 1024, 5,000,000 entries, 1000 problems listed.
+    #[must_use]
+    pub fn new() -> LoadOptions {
+        LoadOptions::default()
+    }
+
+    /// How written numbers are read (the calling code for national forms).
+    #[must_use]
+    pub fn patterns(mut self, pattern: PatternOptions) -> LoadOptions {
+        self.pattern = pattern;
+        self
+    }
+
+    /// Largest text accepted, in bytes.
+    #[must_use]
+    pub fn max_text_bytes(mut self, bytes: usize) -> LoadOptions {
+        self.max_text_bytes = bytes;
+        self
+    }
+
+    /// Longest CSV record accepted, in bytes.
+    #[must_use]
+    pub fn max_line_bytes(mut self, bytes: usize) -> LoadOptions {
+        self.max_line_bytes = bytes;
+        self
+    }
+
+    /// Longest single field value accepted, in bytes.
+    #[must_use]
+    pub fn max_field_bytes(mut self, bytes: usize) -> LoadOptions {
+        self.max_field_bytes = bytes;
+        self
+    }
+
+    /// Most entries (rows) accepted.
+    #[must_use]
+    pub fn max_entries(mut self, entries: usize) -> LoadOptions {
+        self.max_entries = entries;
+        self
+    }
+
+    /// Most row problems kept with details; further ones are only counted.
+    #[must_use]
+    pub fn max_listed_problems(mut self, problems: usize) -> LoadOptions {
+        self.max_listed_problems = problems;
+        self
+    }
+
     /// The language row problems are written in ([`RowProblem`]'s `Display` and JSON
-    /// `message`); default English.
-    pub lang: Lang,
+    /// `message`).
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> LoadOptions {
+        self.lang = lang;
+        self
+    }
+
+    /// How written numbers are read.
+    pub fn pattern_options(&self) -> &PatternOptions {
+        &self.pattern
+    }
+
+    /// The language of row problems.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// Largest text accepted, in bytes (for reading a file no larger).
+    pub fn text_limit(&self) -> usize {
+        self.max_text_bytes
+    }
 }
 
 impl Default for LoadOptions {
@@ -82,6 +156,7 @@ impl Default for LoadOptions {
 
 /// The text format of a list file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ListFormat {
     /// Comma-, semicolon- or tab-separated values with a header row.
     Csv,

@@ -4,12 +4,8 @@ use super::*;
 use crate::lists::{CountryCode, Date, OwnNumberEntry, WindowPosition};
 
 fn german() -> LoadOptions {
-    LoadOptions {
-        pattern: PatternOptions {
-            default_country_code: CountryCode::new(49).ok(),
-        },
-        ..LoadOptions::default()
-    }
+    let code = CountryCode::new(49).expect("49 is a calling code");
+    LoadOptions::new().patterns(PatternOptions::new().default_country_code(code))
 }
 
 fn codes_and_lines(problems: &[RowProblem]) -> Vec<(&'static str, Option<u32>)> {
@@ -234,10 +230,7 @@ fn json_file_level_errors() {
 
 #[test]
 fn limits_give_clear_errors() {
-    let small = LoadOptions {
-        max_text_bytes: 10,
-        ..german()
-    };
+    let small = german().max_text_bytes(10);
     let error = load_rules(
         "pattern\n+49900*\n",
         "b.csv",
@@ -248,10 +241,7 @@ fn limits_give_clear_errors() {
     .expect_err("too large");
     assert_eq!(error.code(), "text_too_large");
 
-    let few = LoadOptions {
-        max_entries: 2,
-        ..german()
-    };
+    let few = german().max_entries(2);
     let text = "pattern\n+491\n+492\n+493\n";
     let error =
         load_rules(text, "b.csv", ListKind::Block, ListFormat::Csv, &few).expect_err("too many");
@@ -267,11 +257,7 @@ fn limits_give_clear_errors() {
         load_rules(json, "b.json", ListKind::Block, ListFormat::Json, &few).expect_err("too many");
     assert_eq!(error.code(), "too_many_entries");
 
-    let short_lines = LoadOptions {
-        max_line_bytes: 20,
-        max_field_bytes: 8,
-        ..german()
-    };
+    let short_lines = german().max_line_bytes(20).max_field_bytes(8);
     let text = format!(
         "pattern,note\n+491,{}\n+492,{}\n",
         "x".repeat(30),
@@ -293,10 +279,7 @@ fn limits_give_clear_errors() {
 
 #[test]
 fn problems_beyond_the_listing_limit_are_counted() {
-    let options = LoadOptions {
-        max_listed_problems: 2,
-        ..german()
-    };
+    let options = german().max_listed_problems(2);
     let text = "pattern\nx\ny\nz\n+491\n";
     let loaded = load_rules(text, "b.csv", ListKind::Block, ListFormat::Csv, &options).expect("ok");
     assert_eq!(loaded.problems.len(), 2);
@@ -502,10 +485,7 @@ fn json_unknown_and_repeated_fields_leave_the_entry_out() {
 
 #[test]
 fn problems_are_written_in_the_load_language() {
-    let options = LoadOptions {
-        lang: Lang::De,
-        ..german()
-    };
+    let options = german().lang(Lang::De);
     let text = "pattern,vendor,valid_to\n+4940555501##,Nord,2026-13-01\n+4940555502##,\"Nord\n";
     let loaded = load_own_numbers(text, "own.csv", ListFormat::Csv, &options).expect("ok");
     let texts: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
@@ -538,10 +518,7 @@ fn problems_are_written_in_the_load_language() {
 
 #[test]
 fn unlisted_problems_have_a_note_in_both_languages() {
-    let options = LoadOptions {
-        max_listed_problems: 1,
-        ..german()
-    };
+    let options = german().max_listed_problems(1);
     let loaded = load_rules(
         "pattern\nx\ny\nz\n",
         "b.csv",
