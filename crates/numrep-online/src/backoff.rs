@@ -11,15 +11,38 @@ use crate::error::PauseReason;
 use crate::time::Instant;
 use std::time::Duration;
 
-/// Backoff settings.
+/// Backoff settings: built with [`BackoffPolicy::new`] and its setters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BackoffPolicy {
     /// Consecutive failures before the first pause (0 disables backoff).
-    pub failures: u32,
+    failures: u32,
     /// First pause.
-    pub base: Duration,
+    base: Duration,
     /// Longest pause.
-    pub max: Duration,
+    max: Duration,
+}
+
+impl BackoffPolicy {
+    /// The defaults: a pause after 3 consecutive failures, 30 s doubling up to 10 min.
+    #[must_use]
+    pub fn new() -> BackoffPolicy {
+        BackoffPolicy::default()
+    }
+
+    /// Consecutive failures before the first pause (0 disables backoff).
+    #[must_use]
+    pub fn failures(mut self, failures: u32) -> BackoffPolicy {
+        self.failures = failures;
+        self
+    }
+
+    /// The first pause and the longest one (pauses double in between).
+    #[must_use]
+    pub fn pauses(mut self, base: Duration, max: Duration) -> BackoffPolicy {
+        self.base = base;
+        self.max = max;
+        self
+    }
 }
 
 impl Default for BackoffPolicy {

@@ -34,16 +34,19 @@ impl Engine {
     ) -> Result<Engine, ConfigError> {
         let plans = config.plans()?;
         let client = HttpClient::with_max_body(config.max_body_bytes)?;
-        let options = EngineOptions {
-            deadline: Duration::from_millis(config.deadline_ms),
-            cache_entries: config.cache.max_entries,
-            cache_ttl: Duration::from_secs(config.cache.ttl_secs),
-            backoff: BackoffPolicy {
-                failures: config.backoff.failures,
-                base: Duration::from_millis(config.backoff.base_ms),
-                max: Duration::from_millis(config.backoff.max_ms),
-            },
-        };
+        let backoff = BackoffPolicy::new()
+            .failures(config.backoff.failures)
+            .pauses(
+                Duration::from_millis(config.backoff.base_ms),
+                Duration::from_millis(config.backoff.max_ms),
+            );
+        let options = EngineOptions::new()
+            .deadline(Duration::from_millis(config.deadline_ms))
+            .cache(
+                config.cache.max_entries,
+                Duration::from_secs(config.cache.ttl_secs),
+            )
+            .backoff(backoff);
         let mut engine = Engine::new(client, options);
         for plan in plans {
             let source = build_source(&plan, &env).unwrap_or_else(|problem| {

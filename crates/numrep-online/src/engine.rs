@@ -21,6 +21,7 @@ pub use numrep::SourceStatus as Status;
 
 /// One source's outcome in a lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceReport {
     /// The source's configured name.
     pub name: String,
@@ -56,17 +57,64 @@ fn problem_json<S: serde::Serializer>(
         .serialize(serializer)
 }
 
-/// Engine-wide settings.
+/// Engine-wide settings: built with [`EngineOptions::new`] and its setters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngineOptions {
+    deadline: Duration,
+    cache_entries: usize,
+    cache_ttl: Duration,
+    backoff: BackoffPolicy,
+}
+
+impl EngineOptions {
+    /// The defaults: the configuration's default deadline, 10,000 answers cached for
+    /// an hour, the default backoff.
+    #[must_use]
+    pub fn new() -> EngineOptions {
+        EngineOptions::default()
+    }
+
     /// Overall deadline for one lookup.
-    pub deadline: Duration,
-    /// Most cached answers; 0 disables the cache.
-    pub cache_entries: usize,
-    /// How long a cached answer is reused.
-    pub cache_ttl: Duration,
+    #[must_use]
+    pub fn deadline(mut self, deadline: Duration) -> EngineOptions {
+        self.deadline = deadline;
+        self
+    }
+
+    /// Most cached answers (0 disables the cache) and how long one is reused.
+    #[must_use]
+    pub fn cache(mut self, entries: usize, ttl: Duration) -> EngineOptions {
+        self.cache_entries = entries;
+        self.cache_ttl = ttl;
+        self
+    }
+
     /// Circuit-breaker settings.
-    pub backoff: BackoffPolicy,
+    #[must_use]
+    pub fn backoff(mut self, backoff: BackoffPolicy) -> EngineOptions {
+        self.backoff = backoff;
+        self
+    }
+
+    /// The overall deadline for one lookup.
+    pub fn lookup_deadline(&self) -> Duration {
+        self.deadline
+    }
+
+    /// Most cached answers (0: no cache).
+    pub fn cache_entries(&self) -> usize {
+        self.cache_entries
+    }
+
+    /// How long a cached answer is reused.
+    pub fn cache_ttl(&self) -> Duration {
+        self.cache_ttl
+    }
+
+    /// The circuit-breaker settings.
+    pub fn backoff_policy(&self) -> BackoffPolicy {
+        self.backoff
+    }
 }
 
 impl Default for EngineOptions {

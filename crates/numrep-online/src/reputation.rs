@@ -18,6 +18,7 @@ pub use numrep::ReputationVerdict as Verdict;
 
 /// One source's normalized answer about one number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reputation {
     /// The normalized verdict.
     pub verdict: Verdict,

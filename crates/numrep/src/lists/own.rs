@@ -10,6 +10,7 @@ use super::pattern::{Pattern, PatternKind, PatternOptions};
 
 /// One registered number or range of a vendor's campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct OwnNumberEntry {
     /// The number or range pattern.
     pub pattern: Pattern,
@@ -131,6 +132,7 @@ pub enum WindowPosition {
 
 /// One registry entry that matched a number, with its validity on the asked date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct OwnNumberMatch<'a> {
     /// The matching entry.
     pub entry: &'a OwnNumberEntry,
@@ -146,6 +148,7 @@ pub struct OwnNumberMatch<'a> {
 
 /// All registry matches for one number, most specific first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct OwnNumberLookup<'a> {
     /// Every matching entry, most specific first.
     pub matches: Vec<OwnNumberMatch<'a>>,

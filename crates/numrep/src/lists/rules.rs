@@ -10,6 +10,7 @@ use crate::order;
 
 /// One block or allow rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RuleEntry {
     /// The number or range pattern.
     pub pattern: Pattern,
@@ -124,6 +125,7 @@ impl RuleList {
 
 /// One rule that matched a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RuleMatch<'a> {
     /// Which kind of list the rule is in.
     pub list: ListKind,
@@ -149,6 +151,7 @@ pub enum Decision {
 
 /// The combined verdict with the deciding rule and every other matching rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RuleVerdict<'a> {
     /// Allowed, blocked, or not listed.
     pub decision: Decision,

@@ -183,6 +183,7 @@ impl ListFormat {
 
 /// A loaded list and the rows that could not be used.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Loaded<L> {
     /// The list built from every good row.
     pub list: L,

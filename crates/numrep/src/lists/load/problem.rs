@@ -15,6 +15,7 @@ use crate::lang::Lang;
 /// ([`LoadOptions::lang`](super::LoadOptions::lang)); [`RowProblem::message`] gives
 /// any other.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RowProblem {
     /// The file name given to the loader.
     pub file: Arc<str>,
