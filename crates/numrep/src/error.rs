@@ -16,6 +16,9 @@ pub enum ParseError {
     Empty,
     /// Text without a single digit.
     NoDigits,
+    /// What a display shows when the caller's number did not come through (`Unbekannt`,
+    /// `Rufnummer unterdrückt`, `Anonymous`, `No Caller ID`): withheld, or not sent.
+    NoNumberShown,
     /// More text than any written phone number needs.
     InputTooLong {
         /// Characters in the input.
@@ -108,6 +111,7 @@ impl ParseError {
         match self {
             ParseError::Empty => "empty",
             ParseError::NoDigits => "no_digits",
+            ParseError::NoNumberShown => "no_number_shown",
             ParseError::InputTooLong { .. } => "input_too_long",
             ParseError::InvalidCharacter { .. } => "invalid_character",
             ParseError::TooShort { .. } => "too_short",
@@ -168,6 +172,7 @@ impl fmt::Display for ErrorText<'_> {
         match self.error {
             ParseError::Empty => say(Msg::ErrorEmpty, &[], f),
             ParseError::NoDigits => say(Msg::ErrorNoDigits, &[], f),
+            ParseError::NoNumberShown => say(Msg::ErrorNoNumberShown, &[], f),
             ParseError::InputTooLong { chars, max } => {
                 say(Msg::ErrorInputTooLong, &[("chars", chars), ("max", max)], f)
             }

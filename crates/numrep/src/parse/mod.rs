@@ -19,6 +19,10 @@
 //! 5. the extension is split off, and the rest is scanned; letters count as digits only
 //!    when the number is written as a vanity number (`vanity` has the rule).
 //!
+//! What a display shows for a call without a number (`Unbekannt`, `Rufnummer
+//! unterdrückt`, `No Caller ID`; the phrases are in `words`) is the error
+//! [`ParseError::NoNumberShown`], not a misplaced character.
+//!
 //! Plain text (ASCII digits, separators, a leading `+`, `(0)`: nearly every number) is
 //! scanned once and skips all five steps; anything else falls back to the full reader.
 
@@ -65,10 +69,18 @@ pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     if let Some(scanned) = scan::scan_plain(input) {
         return build(&scanned, None, None, region);
     }
-    match marks::strip(input) {
+    let parsed = match marks::strip(input) {
         Cow::Borrowed(text) => parse_text(text, region),
         Cow::Owned(text) => parse_text(&text, region)
             .map_err(|e| e.map_position(|p| marks::original_position(input, p))),
+    };
+    // Asked only of texts that are no number (a display's words hold no digit): the
+    // numbers people paste pay nothing for it.
+    match parsed {
+        Err(e) if e != ParseError::Empty && words::is_no_number_shown(input) => {
+            Err(ParseError::NoNumberShown)
+        }
+        parsed => parsed,
     }
 }
 

@@ -76,6 +76,138 @@ const NOTE_WORDS: &[&str] = &["sekretariat", "empfang", "vermittlung"];
 /// Words that join two numbers (`0171 1234567 oder 030 1234567`).
 const CONJUNCTIONS: &[&str] = &["oder", "or", "und", "and", "bzw", "sowie", "alternativ"];
 
+/// What phones and call logs show when the caller's number did not come through
+/// (withheld, or not sent by the network): `Unbekannt`, `Rufnummer unterdrückt`,
+/// `Anonymous`, `No Caller ID`. Lower case, words joined by one space.
+const NO_NUMBER_SHOWN: &[&str] = &[
+    // German
+    "unbekannt",
+    "unbekannter anrufer",
+    "anrufer unbekannt",
+    "unbekannte nummer",
+    "unbekannte rufnummer",
+    "rufnummer unbekannt",
+    "nummer unbekannt",
+    "anonym",
+    "anonymer anruf",
+    "anonymer anrufer",
+    "privat",
+    "private nummer",
+    "privatnummer",
+    "unterdrückt",
+    "unterdrueckt",
+    "rufnummer unterdrückt",
+    "rufnummer unterdrueckt",
+    "nummer unterdrückt",
+    "nummer unterdrueckt",
+    "unterdrückte rufnummer",
+    "unterdrückte nummer",
+    "keine rufnummer",
+    "keine nummer",
+    "keine anruferkennung",
+    "ohne rufnummer",
+    "rufnummer nicht verfügbar",
+    "nicht verfügbar",
+    // English
+    "unknown",
+    "unknown caller",
+    "unknown number",
+    "caller unknown",
+    "anonymous",
+    "anonymous caller",
+    "private",
+    "private number",
+    "private caller",
+    "withheld",
+    "number withheld",
+    "withheld number",
+    "caller id withheld",
+    "no caller id",
+    "caller id unavailable",
+    "unavailable",
+    "number unavailable",
+    "not available",
+    "restricted",
+    "restricted number",
+    "blocked",
+    "blocked number",
+    "no number",
+    "out of area",
+];
+
+/// Longest text [`is_no_number_shown`] compares, in bytes after joining its words.
+const MAX_NO_NUMBER_BYTES: usize = 2 * MAX_WORD_BYTES;
+
+/// True when `text` is what a display shows for a call without a number
+/// ([`NO_NUMBER_SHOWN`], in any case, with any punctuation or quotes around and between
+/// the words: `„Unbekannt“`, `<anonymous>`, `Rufnummer: unterdrückt`). Never for a text
+/// holding a digit.
+pub fn is_no_number_shown(text: &str) -> bool {
+    let mut joined = [0u8; MAX_NO_NUMBER_BYTES];
+    let mut len = 0;
+    let mut gap = false;
+    for c in text.chars() {
+        if !c.is_alphabetic() {
+            if c.is_numeric() {
+                return false;
+            }
+            gap = true;
+            continue;
+        }
+        if gap && len > 0 {
+            let Some(space) = joined.get_mut(len) else {
+                return false;
+            };
+            *space = b' ';
+            len += 1;
+        }
+        gap = false;
+        let c = lower_latin1(c);
+        let Some(to) = joined.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(to);
+        len += c.len_utf8();
+    }
+    // Most texts (`abc`, `hello`) have a length no phrase has: one bit test.
+    if NO_NUMBER_LENGTHS & (1 << len) == 0 {
+        return false;
+    }
+    let (head, tail) = joined.split_at(MAX_WORD_BYTES);
+    NO_NUMBER_KEYS.contains(&(key(head), key(tail)))
+}
+
+/// [`NO_NUMBER_SHOWN`] as pairs of [`key`]s (first and second 16 bytes), built at
+/// compile time: a phrase is found by integer comparisons.
+const NO_NUMBER_KEYS: [(u128, u128); NO_NUMBER_SHOWN.len()] = {
+    let mut out = [(0, 0); NO_NUMBER_SHOWN.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let (head, tail) =
+            NO_NUMBER_SHOWN[i]
+                .as_bytes()
+                .split_at(if NO_NUMBER_SHOWN[i].len() > MAX_WORD_BYTES {
+                    MAX_WORD_BYTES
+                } else {
+                    NO_NUMBER_SHOWN[i].len()
+                });
+        out[i] = (key(head), key(tail));
+        i += 1;
+    }
+    out
+};
+
+/// Bit `n` set when a phrase of [`NO_NUMBER_SHOWN`] is `n` bytes long.
+const NO_NUMBER_LENGTHS: u64 = {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < NO_NUMBER_SHOWN.len() {
+        mask |= 1 << NO_NUMBER_SHOWN[i].len();
+        i += 1;
+    }
+    mask
+};
+
 /// A label word (a label is one or more of them joined by `.`, `-`, `/` or blanks:
 /// `Tel.-Nr.:`, `Tel./Fax:`, `Phone no.`). Single letters count only when
 /// `single_letters` (they are labels at the start of the text, but inside a number a
@@ -212,6 +344,51 @@ mod tests {
         assert!(!is_label("ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ", true));
         assert!(is_label("T", true));
         assert!(!is_label("T", false));
+    }
+
+    #[test]
+    fn displays_without_a_number_are_recognised() {
+        for shown in [
+            "Unbekannt",
+            "UNBEKANNT",
+            "„Unbekannt“",
+            "<anonymous>",
+            "Rufnummer unterdrückt",
+            "Rufnummer: UNTERDRÜCKT",
+            "No Caller ID",
+            "No caller-ID",
+            "Private Number",
+            "number withheld.",
+            "(Anonym)",
+        ] {
+            assert!(is_no_number_shown(shown), "{shown:?}");
+        }
+        for other in [
+            "",
+            "Unbekannt 030 1234567",
+            "Anonym1",
+            "Tel.",
+            "Unbekanntes Wort",
+            "unknown unknown unknown unknown unknown",
+            "call me",
+        ] {
+            assert!(!is_no_number_shown(other), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn no_number_phrases_fit_and_are_lower_case_words() {
+        for phrase in NO_NUMBER_SHOWN {
+            assert!(phrase.len() <= MAX_NO_NUMBER_BYTES, "{phrase}");
+            assert!(
+                phrase
+                    .split(' ')
+                    .all(|w| !w.is_empty()
+                        && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())),
+                "{phrase}"
+            );
+            assert!(is_no_number_shown(phrase), "{phrase}");
+        }
     }
 
     #[test]

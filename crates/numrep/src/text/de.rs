@@ -187,6 +187,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
 
         Msg::ErrorEmpty => "die Eingabe ist leer",
         Msg::ErrorNoDigits => "die Eingabe enthält keine Ziffern",
+        Msg::ErrorNoNumberShown => "es wurde keine Rufnummer angezeigt: der Anrufer hat sie unterdrückt oder das Netz hat keine übermittelt, daher gibt es nichts nachzuschlagen; Datum, Uhrzeit und Inhalt des Anrufs notieren",
         Msg::ErrorInputTooLong => "die Eingabe ist {chars} Zeichen lang; höchstens {max} werden angenommen",
         Msg::ErrorInvalidCharacter => "das Zeichen {ch} an Stelle {position} kann nicht Teil einer Rufnummer sein",
         Msg::ErrorTooShort => "{digits} Ziffer(n) sind zu wenige für eine Rufnummer (mindestens {min})",

@@ -187,6 +187,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
 
         Msg::ErrorEmpty => "the input is empty",
         Msg::ErrorNoDigits => "the input contains no digits",
+        Msg::ErrorNoNumberShown => "no number was shown: the caller withheld it or the network did not send one, so there is nothing to look up; note the date and time of the call and what the caller said",
         Msg::ErrorInputTooLong => "the input is {chars} characters long; at most {max} are accepted",
         Msg::ErrorInvalidCharacter => "character {ch} at position {position} cannot be part of a phone number",
         Msg::ErrorTooShort => "{digits} digit(s) are too few for a phone number (at least {min})",

@@ -86,7 +86,7 @@ keys! {
     FindingEmergencyNumberDisplay, FindingInvalidLength, FindingUnknownRange, FindingUan,
     FindingVoicemail, FindingPersonalNumberAbroad, FindingShortNumber,
     // Why an input is not a number (`ParseError`).
-    ErrorEmpty, ErrorNoDigits, ErrorInputTooLong, ErrorInvalidCharacter, ErrorTooShort,
+    ErrorEmpty, ErrorNoDigits, ErrorNoNumberShown, ErrorInputTooLong, ErrorInvalidCharacter, ErrorTooShort,
     ErrorTooLong, ErrorUnknownCountryCode, ErrorMissingTrunkPrefix,
     ErrorInvalidNationalNumber, ErrorUnknownRegion, ErrorInvalidExtension,
     ErrorInvalidTelUri, ErrorUnknownWord, ErrorLettersInNumber, ErrorSeveralNumbers,
