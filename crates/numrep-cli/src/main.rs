@@ -1,6 +1,8 @@
 //! `numrep`: phone-number reputation lookup on the command line.
 //! See `numrep lookup --help` and the crate README.
 
+#![forbid(unsafe_code)]
+
 mod answer;
 mod args;
 mod bad_line;

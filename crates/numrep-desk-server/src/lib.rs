@@ -15,6 +15,7 @@
 //! arrive while a transaction commits share the next one, so every `201` is
 //! answered after its commit and many commits share one disk flush.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod auth;

@@ -13,6 +13,7 @@
 //! assert!(poisson_tail(23, 1.0) < 1e-22);
 //! ```
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod alert;

@@ -5,6 +5,8 @@
 //! parser and do no work at build time, the tables are reviewable in diffs, and
 //! `tests/fresh.rs` fails when `data/` changed without regenerating (as chrono-tz does).
 
+#![forbid(unsafe_code)]
+
 mod csvread;
 mod emit;
 /// The table types, shared with the `numrep` crate by path so that a broken

@@ -2,6 +2,8 @@
 //! `crates/numrep/src/plan/generated.rs` (Germany, calling codes) and
 //! `crates/numrep/src/plan/world/tables.rs` (libphonenumber's metadata, compiled).
 
+#![forbid(unsafe_code)]
+
 use std::path::Path;
 use std::process::ExitCode;
 

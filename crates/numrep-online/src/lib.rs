@@ -36,6 +36,7 @@
 //! ([`number::mask`] for callers that log). A `Retry-After` is honoured.
 //! Nothing is sent anywhere unless a source is configured.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod backoff;

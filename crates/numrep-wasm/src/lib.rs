@@ -27,6 +27,7 @@
 //!
 //! [wasm-bindgen]: https://rustwasm.github.io/docs/wasm-bindgen/
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod bench;
