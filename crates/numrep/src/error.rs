@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::lang::Lang;
+use crate::region::Region;
 use crate::text::{Arg, Msg};
 
 /// A parse failure with enough context to tell the user what to fix.
@@ -55,9 +56,9 @@ pub enum ParseError {
     /// A national number without the trunk prefix that is not a short code either.
     MissingTrunkPrefix {
         /// The region the number was read for.
-        region: String,
+        region: Region,
         /// Its trunk prefix.
-        trunk: String,
+        trunk: &'static str,
     },
     /// Digits after the calling code that no number of that country can have.
     InvalidNationalNumber {

@@ -290,8 +290,8 @@ fn german_national(digits: &[u8], ext: Option<Digits>) -> Result<PhoneNumber, Pa
         return Ok(PhoneNumber::short(Region::DE, code, ext));
     }
     Err(ParseError::MissingTrunkPrefix {
-        region: Region::DE.code().to_string(),
-        trunk: "0".to_string(),
+        region: Region::DE,
+        trunk: "0",
     })
 }
 
