@@ -241,7 +241,7 @@ fn import_then_stats_by_number_range_and_vendor() {
         stderr(&first)
     );
     assert!(
-        stderr(&first).contains("line 8: invalid_character"),
+        stderr(&first).contains("line 8: no_digits"),
         "{}",
         stderr(&first)
     );

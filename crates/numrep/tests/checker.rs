@@ -147,7 +147,7 @@ fn short_codes_and_bad_input_skip_the_lists() {
     assert_eq!(short.advice().unwrap().code(), "fake_police");
     let bad = c.check("call me", day(2026, 11, 28));
     assert!(!bad.is_ok());
-    assert_eq!(bad.error().unwrap().code(), "invalid_character");
+    assert_eq!(bad.error().unwrap().code(), "no_digits");
     assert_eq!(
         bad.caller_id_allowed(),
         None,

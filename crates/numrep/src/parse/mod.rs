@@ -19,9 +19,9 @@
 //! 5. the extension is split off, and the rest is scanned; letters count as digits only
 //!    when the number is written as a vanity number (`vanity` has the rule).
 //!
-//! What a display shows for a call without a number (`Unbekannt`, `Rufnummer
-//! unterdrückt`, `No Caller ID`; the phrases are in `words`) is the error
-//! [`ParseError::NoNumberShown`], not a misplaced character.
+//! Text without a digit is [`ParseError::NoDigits`], or [`ParseError::NoNumberShown`]
+//! when it is what a display shows for a call without a number (`Unbekannt`,
+//! `Rufnummer unterdrückt`, `No Caller ID`; the phrases are in `words`).
 //!
 //! Plain text (ASCII digits, separators, a leading `+`, `(0)`: nearly every number) is
 //! scanned once and skips all five steps; anything else falls back to the full reader.
@@ -69,18 +69,10 @@ pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     if let Some(scanned) = scan::scan_plain(input) {
         return build(&scanned, None, None, region);
     }
-    let parsed = match marks::strip(input) {
+    match marks::strip(input) {
         Cow::Borrowed(text) => parse_text(text, region),
         Cow::Owned(text) => parse_text(&text, region)
             .map_err(|e| e.map_position(|p| marks::original_position(input, p))),
-    };
-    // Asked only of texts that are no number (a display's words hold no digit): the
-    // numbers people paste pay nothing for it.
-    match parsed {
-        Err(e) if e != ParseError::Empty && words::is_no_number_shown(input) => {
-            Err(ParseError::NoNumberShown)
-        }
-        parsed => parsed,
     }
 }
 
@@ -109,6 +101,14 @@ fn parse_text(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
         )
         .map_err(at(input, uri.number));
     }
+    // Text without a digit is no number, whatever its words (`call me`, `Fax`): one
+    // answer for all of it, before the passes that look for a number among words.
+    if !has_digit(text) {
+        if words::is_no_number_shown(text) {
+            return Err(ParseError::NoNumberShown);
+        }
+        return Err(ParseError::NoDigits);
+    }
     let number = label::strip(text).map_err(at(input, text))?;
     several::check(number).map_err(at(input, number))?;
     let (main, ext) = extension::split(notes::strip(number))?;
@@ -130,6 +130,12 @@ fn finish(
         vanity::check(prefix.map(|n| n.national_number().len()), letter, text)?;
     }
     build(scanned, context, ext, region)
+}
+
+/// Whether `text` holds a decimal digit (ASCII or any other script's).
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(|c| chars::digit(c).is_some()))
 }
 
 /// Moves an error position from `part` to `whole`, of which `part` is a slice.
