@@ -232,8 +232,20 @@ def import_area_codes(pn) -> None:
 # 2. Country calling codes, 3. regions
 # --------------------------------------------------------------------------
 
+# java.util.Locale's English names, as libphonenumber ships them, capitalise every
+# word ("Isle Of Man", "Saint Kitts And Nevis"); agents read these names, so the
+# small words inside a name are written as English writes them (CLDR does the same).
+SMALL_WORDS = {"Of": "of", "And": "and", "The": "the"}
+
+
+def english_case(name: str) -> str:
+    """``name`` with "Of", "And", "The" in lower case after its first word."""
+    first, *rest = name.split(" ")
+    return " ".join([first] + [SMALL_WORDS.get(w, w) for w in rest])
+
+
 def region_names(locale_data, region):
-    en = locale_name(locale_data, region, "en")
+    en = english_case(locale_name(locale_data, region, "en"))
     de = locale_name(locale_data, region, "de")
     if not en and region in MISSING_LOCALE_NAMES:
         en, de = MISSING_LOCALE_NAMES[region]

@@ -8,7 +8,7 @@ use super::types::RangeStatus::{Abolished as Ab, Assigned as As, Internal as In,
 use super::types::*;
 
 /// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.
-pub const DATA_FINGERPRINT: &str = "2c76f528bc60d2d0";
+pub const DATA_FINGERPRINT: &str = "c88cf9c8b30b4cd0";
 
 /// The state of the BNetzA lists the German tables were checked against (`data/de/snapshot.csv`).
 pub const BNETZA_SNAPSHOT: &str = "2025-07-10";
@@ -2049,11 +2049,11 @@ pub static COUNTRY_CODES: [CountryCodeInfo; 215] = [
     CountryCodeInfo { code: 236, len: 3, name_en: "Central African Republic", name_de: "Zentralafrikanische Republik", kind: Geographic },
     CountryCodeInfo { code: 237, len: 3, name_en: "Cameroon", name_de: "Kamerun", kind: Geographic },
     CountryCodeInfo { code: 238, len: 3, name_en: "Cape Verde", name_de: "Kap Verde", kind: Geographic },
-    CountryCodeInfo { code: 239, len: 3, name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe", kind: Geographic },
+    CountryCodeInfo { code: 239, len: 3, name_en: "Sao Tome and Principe", name_de: "Sao Tome und Principe", kind: Geographic },
     CountryCodeInfo { code: 240, len: 3, name_en: "Equatorial Guinea", name_de: "Äquatorial-Guinea", kind: Geographic },
     CountryCodeInfo { code: 241, len: 3, name_en: "Gabon", name_de: "Gabun", kind: Geographic },
     CountryCodeInfo { code: 242, len: 3, name_en: "Congo", name_de: "Kongo", kind: Geographic },
-    CountryCodeInfo { code: 243, len: 3, name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo", kind: Geographic },
+    CountryCodeInfo { code: 243, len: 3, name_en: "The Democratic Republic of Congo", name_de: "Demokratische Republik Kongo", kind: Geographic },
     CountryCodeInfo { code: 244, len: 3, name_en: "Angola", name_de: "Angola", kind: Geographic },
     CountryCodeInfo { code: 245, len: 3, name_en: "Guinea-Bissau", name_de: "Guinea-Bissau", kind: Geographic },
     CountryCodeInfo { code: 246, len: 3, name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean", kind: Geographic },
@@ -2122,7 +2122,7 @@ pub static COUNTRY_CODES: [CountryCodeInfo; 215] = [
     CountryCodeInfo { code: 505, len: 3, name_en: "Nicaragua", name_de: "Nicaragua", kind: Geographic },
     CountryCodeInfo { code: 506, len: 3, name_en: "Costa Rica", name_de: "Costa Rica", kind: Geographic },
     CountryCodeInfo { code: 507, len: 3, name_en: "Panama", name_de: "Panama", kind: Geographic },
-    CountryCodeInfo { code: 508, len: 3, name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon", kind: Geographic },
+    CountryCodeInfo { code: 508, len: 3, name_en: "Saint Pierre and Miquelon", name_de: "St. Pierre und Miquelon", kind: Geographic },
     CountryCodeInfo { code: 509, len: 3, name_en: "Haiti", name_de: "Haiti", kind: Geographic },
     CountryCodeInfo { code: 590, len: 3, name_en: "Guadeloupe", name_de: "Guadeloupe", kind: Geographic },
     CountryCodeInfo { code: 591, len: 3, name_en: "Bolivia", name_de: "Bolivien", kind: Geographic },
@@ -2144,7 +2144,7 @@ pub static COUNTRY_CODES: [CountryCodeInfo; 215] = [
     CountryCodeInfo { code: 678, len: 3, name_en: "Vanuatu", name_de: "Vanuatu", kind: Geographic },
     CountryCodeInfo { code: 679, len: 3, name_en: "Fiji", name_de: "Fidschi", kind: Geographic },
     CountryCodeInfo { code: 680, len: 3, name_en: "Palau", name_de: "Palau", kind: Geographic },
-    CountryCodeInfo { code: 681, len: 3, name_en: "Wallis And Futuna", name_de: "Wallis und Futuna", kind: Geographic },
+    CountryCodeInfo { code: 681, len: 3, name_en: "Wallis and Futuna", name_de: "Wallis und Futuna", kind: Geographic },
     CountryCodeInfo { code: 682, len: 3, name_en: "Cook Islands", name_de: "Cook-Inseln", kind: Geographic },
     CountryCodeInfo { code: 683, len: 3, name_en: "Niue", name_de: "Niue", kind: Geographic },
     CountryCodeInfo { code: 685, len: 3, name_en: "Samoa", name_de: "Samoa", kind: Geographic },
@@ -2280,7 +2280,7 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Belize", name_de: "Belize" }, // BZ
     RegionInfo { name_en: "Canada", name_de: "Kanada" }, // CA
     RegionInfo { name_en: "Cocos Islands", name_de: "Kokos-Inseln" }, // CC
-    RegionInfo { name_en: "The Democratic Republic Of Congo", name_de: "Demokratische Republik Kongo" }, // CD
+    RegionInfo { name_en: "The Democratic Republic of Congo", name_de: "Demokratische Republik Kongo" }, // CD
     RegionInfo { name_en: "Central African Republic", name_de: "Zentralafrikanische Republik" }, // CF
     RegionInfo { name_en: "Congo", name_de: "Kongo" }, // CG
     RegionInfo { name_en: "Switzerland", name_de: "Schweiz" }, // CH
@@ -2342,7 +2342,7 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Indonesia", name_de: "Indonesien" }, // ID
     RegionInfo { name_en: "Ireland", name_de: "Irland" }, // IE
     RegionInfo { name_en: "Israel", name_de: "Israel" }, // IL
-    RegionInfo { name_en: "Isle Of Man", name_de: "Isle of Man" }, // IM
+    RegionInfo { name_en: "Isle of Man", name_de: "Isle of Man" }, // IM
     RegionInfo { name_en: "India", name_de: "Indien" }, // IN
     RegionInfo { name_en: "British Indian Ocean Territory", name_de: "Britische Territorien im Indischen Ozean" }, // IO
     RegionInfo { name_en: "Iraq", name_de: "Irak" }, // IQ
@@ -2358,7 +2358,7 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Cambodia", name_de: "Kambodscha" }, // KH
     RegionInfo { name_en: "Kiribati", name_de: "Kiribati" }, // KI
     RegionInfo { name_en: "Comoros", name_de: "Komoren" }, // KM
-    RegionInfo { name_en: "Saint Kitts And Nevis", name_de: "Saint Kitts und Nevis" }, // KN
+    RegionInfo { name_en: "Saint Kitts and Nevis", name_de: "Saint Kitts und Nevis" }, // KN
     RegionInfo { name_en: "North Korea", name_de: "Nordkorea" }, // KP
     RegionInfo { name_en: "South Korea", name_de: "Südkorea" }, // KR
     RegionInfo { name_en: "Kuwait", name_de: "Kuwait" }, // KW
@@ -2418,7 +2418,7 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Philippines", name_de: "Philippinen" }, // PH
     RegionInfo { name_en: "Pakistan", name_de: "Pakistan" }, // PK
     RegionInfo { name_en: "Poland", name_de: "Polen" }, // PL
-    RegionInfo { name_en: "Saint Pierre And Miquelon", name_de: "St. Pierre und Miquelon" }, // PM
+    RegionInfo { name_en: "Saint Pierre and Miquelon", name_de: "St. Pierre und Miquelon" }, // PM
     RegionInfo { name_en: "Puerto Rico", name_de: "Puerto Rico" }, // PR
     RegionInfo { name_en: "Palestine", name_de: "Palästina" }, // PS
     RegionInfo { name_en: "Portugal", name_de: "Portugal" }, // PT
@@ -2438,7 +2438,7 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Singapore", name_de: "Singapur" }, // SG
     RegionInfo { name_en: "Saint Helena", name_de: "St. Helena" }, // SH
     RegionInfo { name_en: "Slovenia", name_de: "Slowenien" }, // SI
-    RegionInfo { name_en: "Svalbard And Jan Mayen", name_de: "Svalbard und Jan Mayen" }, // SJ
+    RegionInfo { name_en: "Svalbard and Jan Mayen", name_de: "Svalbard und Jan Mayen" }, // SJ
     RegionInfo { name_en: "Slovakia", name_de: "Slowakei" }, // SK
     RegionInfo { name_en: "Sierra Leone", name_de: "Sierra Leone" }, // SL
     RegionInfo { name_en: "San Marino", name_de: "San Marino" }, // SM
@@ -2446,13 +2446,13 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Somalia", name_de: "Somalia" }, // SO
     RegionInfo { name_en: "Suriname", name_de: "Suriname" }, // SR
     RegionInfo { name_en: "South Sudan", name_de: "Südsudan" }, // SS
-    RegionInfo { name_en: "Sao Tome And Principe", name_de: "Sao Tome und Principe" }, // ST
+    RegionInfo { name_en: "Sao Tome and Principe", name_de: "Sao Tome und Principe" }, // ST
     RegionInfo { name_en: "El Salvador", name_de: "El Salvador" }, // SV
     RegionInfo { name_en: "Sint Maarten (Dutch part)", name_de: "Sint Maarten (Niederländischer Teil)" }, // SX
     RegionInfo { name_en: "Syria", name_de: "Syrien" }, // SY
     RegionInfo { name_en: "Swaziland", name_de: "Swasiland" }, // SZ
     RegionInfo { name_en: "Tristan da Cunha", name_de: "Tristan da Cunha" }, // TA
-    RegionInfo { name_en: "Turks And Caicos Islands", name_de: "Turks- und Caicos-Inseln" }, // TC
+    RegionInfo { name_en: "Turks and Caicos Islands", name_de: "Turks- und Caicos-Inseln" }, // TC
     RegionInfo { name_en: "Chad", name_de: "Tschad" }, // TD
     RegionInfo { name_en: "Togo", name_de: "Togo" }, // TG
     RegionInfo { name_en: "Thailand", name_de: "Thailand" }, // TH
@@ -2473,13 +2473,13 @@ pub static REGIONS: [RegionInfo; 245] = [
     RegionInfo { name_en: "Uruguay", name_de: "Uruguay" }, // UY
     RegionInfo { name_en: "Uzbekistan", name_de: "Usbekistan" }, // UZ
     RegionInfo { name_en: "Vatican", name_de: "Vatikanstadt" }, // VA
-    RegionInfo { name_en: "Saint Vincent And The Grenadines", name_de: "St. Vincent und die Grenadinen" }, // VC
+    RegionInfo { name_en: "Saint Vincent and the Grenadines", name_de: "St. Vincent und die Grenadinen" }, // VC
     RegionInfo { name_en: "Venezuela", name_de: "Venezuela" }, // VE
     RegionInfo { name_en: "British Virgin Islands", name_de: "Britische Jungferninseln" }, // VG
     RegionInfo { name_en: "U.S. Virgin Islands", name_de: "Amerikanische Jungferninseln" }, // VI
     RegionInfo { name_en: "Vietnam", name_de: "Vietnam" }, // VN
     RegionInfo { name_en: "Vanuatu", name_de: "Vanuatu" }, // VU
-    RegionInfo { name_en: "Wallis And Futuna", name_de: "Wallis und Futuna" }, // WF
+    RegionInfo { name_en: "Wallis and Futuna", name_de: "Wallis und Futuna" }, // WF
     RegionInfo { name_en: "Samoa", name_de: "Samoa" }, // WS
     RegionInfo { name_en: "Kosovo", name_de: "Kosovo" }, // XK
     RegionInfo { name_en: "Yemen", name_de: "Jemen" }, // YE
@@ -2568,7 +2568,7 @@ impl crate::region::Region {
     pub const CA: Self = Self::at(36);
     /// Cocos Islands (+61).
     pub const CC: Self = Self::at(37);
-    /// The Democratic Republic Of Congo (+243).
+    /// The Democratic Republic of Congo (+243).
     pub const CD: Self = Self::at(38);
     /// Central African Republic (+236).
     pub const CF: Self = Self::at(39);
@@ -2692,7 +2692,7 @@ impl crate::region::Region {
     pub const IE: Self = Self::at(98);
     /// Israel (+972).
     pub const IL: Self = Self::at(99);
-    /// Isle Of Man (+44).
+    /// Isle of Man (+44).
     pub const IM: Self = Self::at(100);
     /// India (+91).
     pub const IN: Self = Self::at(101);
@@ -2724,7 +2724,7 @@ impl crate::region::Region {
     pub const KI: Self = Self::at(114);
     /// Comoros (+269).
     pub const KM: Self = Self::at(115);
-    /// Saint Kitts And Nevis (+1).
+    /// Saint Kitts and Nevis (+1).
     pub const KN: Self = Self::at(116);
     /// North Korea (+850).
     pub const KP: Self = Self::at(117);
@@ -2844,7 +2844,7 @@ impl crate::region::Region {
     pub const PK: Self = Self::at(174);
     /// Poland (+48).
     pub const PL: Self = Self::at(175);
-    /// Saint Pierre And Miquelon (+508).
+    /// Saint Pierre and Miquelon (+508).
     pub const PM: Self = Self::at(176);
     /// Puerto Rico (+1).
     pub const PR: Self = Self::at(177);
@@ -2884,7 +2884,7 @@ impl crate::region::Region {
     pub const SH: Self = Self::at(194);
     /// Slovenia (+386).
     pub const SI: Self = Self::at(195);
-    /// Svalbard And Jan Mayen (+47).
+    /// Svalbard and Jan Mayen (+47).
     pub const SJ: Self = Self::at(196);
     /// Slovakia (+421).
     pub const SK: Self = Self::at(197);
@@ -2900,7 +2900,7 @@ impl crate::region::Region {
     pub const SR: Self = Self::at(202);
     /// South Sudan (+211).
     pub const SS: Self = Self::at(203);
-    /// Sao Tome And Principe (+239).
+    /// Sao Tome and Principe (+239).
     pub const ST: Self = Self::at(204);
     /// El Salvador (+503).
     pub const SV: Self = Self::at(205);
@@ -2912,7 +2912,7 @@ impl crate::region::Region {
     pub const SZ: Self = Self::at(208);
     /// Tristan da Cunha (+290).
     pub const TA: Self = Self::at(209);
-    /// Turks And Caicos Islands (+1).
+    /// Turks and Caicos Islands (+1).
     pub const TC: Self = Self::at(210);
     /// Chad (+235).
     pub const TD: Self = Self::at(211);
@@ -2954,7 +2954,7 @@ impl crate::region::Region {
     pub const UZ: Self = Self::at(229);
     /// Vatican (+39).
     pub const VA: Self = Self::at(230);
-    /// Saint Vincent And The Grenadines (+1).
+    /// Saint Vincent and the Grenadines (+1).
     pub const VC: Self = Self::at(231);
     /// Venezuela (+58).
     pub const VE: Self = Self::at(232);
@@ -2966,7 +2966,7 @@ impl crate::region::Region {
     pub const VN: Self = Self::at(235);
     /// Vanuatu (+678).
     pub const VU: Self = Self::at(236);
-    /// Wallis And Futuna (+681).
+    /// Wallis and Futuna (+681).
     pub const WF: Self = Self::at(237);
     /// Samoa (+685).
     pub const WS: Self = Self::at(238);
