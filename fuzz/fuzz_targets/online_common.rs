@@ -3,11 +3,12 @@
 //! a problem's text, whatever the body holds.
 
 use numrep::{BadAnswer, Lang, SourceProblem};
-use numrep_online::http::{reqwest_url, RequestHeader};
-use numrep_online::number::E164;
-use numrep_online::redact::{Redactor, EXCERPT_CHARS};
-use numrep_online::reputation::{Reputation, MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
-use numrep_online::secret::Secret;
+use numrep_online::internals::{reqwest_url, RequestHeader};
+use numrep_online::internals::E164;
+use numrep_online::internals::{Redactor, EXCERPT_CHARS};
+use numrep_online::internals::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
+use numrep_online::Reputation;
+use numrep_online::internals::Secret;
 
 /// The key the fuzzed "request" carried (in the query and, hashed, in a header).
 pub const KEY: &str = "fuzzSecretKey-9f3a";

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use numrep_online::retry_after::seconds_to_wait;
+use numrep_online::internals::seconds_to_wait;
 
 /// 9999-12-31 23:59:59 UTC.
 const LATEST: u64 = 253_402_300_799;

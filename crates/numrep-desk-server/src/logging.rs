@@ -1,7 +1,7 @@
 //! Log lines of the desk: one subscriber on stderr; numbers appear only masked
 //! (`+49405…`), customer refs never.
 
-pub use numrep_online::number::mask;
+pub use numrep_online::mask;
 
 /// Installs a stderr subscriber at `info` (or `RUST_LOG`); a no-op when one is set.
 pub fn init() {

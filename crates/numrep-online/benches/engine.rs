@@ -62,9 +62,11 @@ fn benches(c: &mut Criterion) {
         })
     });
     let client = numrep_online::HttpClient::new().expect("client");
-    let url =
-        numrep_online::http::reqwest_url(&format!("{}/basic/num/004930123456?json=1", slow.base()))
-            .expect("url");
+    let url = numrep_online::internals::reqwest_url(&format!(
+        "{}/basic/num/004930123456?json=1",
+        slow.base()
+    ))
+    .expect("url");
     group.bench_function("raw_client_over_delay", |b| {
         b.iter_custom(|iters| {
             let mut extra = Duration::ZERO;

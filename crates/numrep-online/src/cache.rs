@@ -40,11 +40,13 @@ impl Cache {
     }
 
     /// Number of stored answers (expired ones included until evicted).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Whether nothing is stored.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -28,37 +28,51 @@
 //! values a sentence needs, in German or English ([`SourceProblem::message`]).
 //!
 //! Safety rules: https only (plain http only to loopback hosts); redirects are
-//! never followed; bodies are capped ([`http::DEFAULT_MAX_BODY`]); credentials
+//! never followed; bodies are capped ([`DEFAULT_MAX_BODY`]); credentials
 //! come only from environment variables and never show in `Debug` output or
 //! error messages; this crate logs nothing. Nothing a request carried (number,
 //! key, query) comes back in a report, even from a service that echoes the
-//! request ([`redact`]); error texts hold no URL, query or full number
-//! ([`number::mask`] for callers that log). A `Retry-After` is honoured.
+//! request; error texts hold no URL, query or full number
+//! ([`mask`] for callers that log). A `Retry-After` is honoured.
 //! Nothing is sent anywhere unless a source is configured.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod backoff;
+mod backoff;
 mod build;
-pub mod cache;
+mod cache;
 pub mod config;
-pub mod engine;
-pub mod error;
+mod engine;
+mod error;
 mod evidence;
-pub mod http;
-pub mod number;
-pub mod redact;
-pub mod reputation;
-pub mod retry_after;
-pub mod secret;
+mod http;
+mod number;
+mod redact;
+mod reputation;
+mod retry_after;
+mod secret;
 pub mod sources;
-pub mod time;
-pub mod url_policy;
+mod time;
+mod url_policy;
 
+pub use backoff::BackoffPolicy;
 pub use config::Config;
 pub use engine::{Engine, EngineOptions, SourceReport, Status};
 pub use error::{BadAnswer, ConfigError, NetworkStage, PauseReason, SourceProblem, TimeLimit};
-pub use http::HttpClient;
+pub use http::{HttpClient, DEFAULT_MAX_BODY};
+pub use number::mask;
 pub use reputation::{Reputation, Verdict};
 pub use sources::{Answer, BoxFuture, Source, SourceKind};
+
+/// Not part of the API (no semver promise): the entry points of the fuzz targets and
+/// the benchmarks, which test the parsers and the redaction from outside the crate.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::http::{reqwest_url, RequestHeader};
+    pub use crate::number::E164;
+    pub use crate::redact::{Redactor, EXCERPT_CHARS};
+    pub use crate::reputation::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
+    pub use crate::retry_after::seconds_to_wait;
+    pub use crate::secret::Secret;
+}

@@ -2,11 +2,11 @@
 //!
 //! Every adapter has a pure `parse_response(bytes, redactor)` function (fuzzed
 //! and unit-tested without HTTP) and a type implementing [`Source`] that builds
-//! the request and hands it to [`fetch`], which sends it through the shared
+//! the request and hands it to the crate's `fetch`, which sends it through the shared
 //! [`HttpClient`], parses, and keeps what the request carried out of the result.
 
 pub mod http_json;
-pub mod json_text;
+mod json_text;
 pub mod phoneblock;
 pub mod tellows;
 mod unconfigured;
@@ -99,7 +99,7 @@ pub enum Answer {
 /// `query` gets a validated E.164 number (`"+4930123456"`) and must not log it;
 /// timeouts, caching and backoff are the engine's job, not the source's. Every
 /// text in its result that came from the service must have passed a
-/// [`Redactor`] for the request (use [`fetch`]).
+/// redactor for the request (the built-in adapters use the crate's `fetch`).
 pub trait Source: MaybeSendSync {
     /// The configured name (unique within an engine).
     fn name(&self) -> &str;
