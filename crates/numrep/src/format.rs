@@ -171,6 +171,26 @@ mod tests {
     }
 
     #[test]
+    fn german_service_numbers_lead_with_their_prefix() {
+        // The leading group is the service prefix, never a digit of the subscriber's
+        // part (`0700` is 700 + 8 digits: `07001 2345678` once misled agents).
+        for (input, international, national) in [
+            ("0700 12345678", "+49 700 12345678", "0700 12345678"),
+            ("0800 1234567", "+49 800 1234567", "0800 1234567"),
+            ("0900 5123456", "+49 900 5123456", "0900 5123456"),
+            ("0180 5123456", "+49 180 5123456", "0180 5123456"),
+            ("01511 2345678", "+49 1511 2345678", "01511 2345678"),
+        ] {
+            let [_, got_international, got_national, _] = formats(input);
+            assert_eq!(
+                (got_international.as_str(), got_national.as_str()),
+                (international, national),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
     fn short_codes_are_the_bare_code() {
         assert_eq!(formats("110"), ["110", "110", "110", "110"]);
     }

@@ -8,7 +8,7 @@ use super::types::RangeStatus::{Abolished as Ab, Assigned as As, Internal as In,
 use super::types::*;
 
 /// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.
-pub const DATA_FINGERPRINT: &str = "c88cf9c8b30b4cd0";
+pub const DATA_FINGERPRINT: &str = "026a033146d8d50b";
 
 /// The state of the BNetzA lists the German tables were checked against (`data/de/snapshot.csv`).
 pub const BNETZA_SNAPSHOT: &str = "2025-07-10";
@@ -86,7 +86,7 @@ pub static RECORDS: [RangeRecord; 98] = [
     rec(Category::FixedLine, As, A, 5, 13, 5, 5, 32, NONE, NONE),
     rec(Category::FixedLine, As, A, 5, 13, 3, 4, 32, NONE, NONE),
     rec(Category::FixedLine, As, A, 5, 13, 3, 5, 32, NONE, NONE),
-    rec(Category::PersonalNumber, As, A, 11, 11, 4, 3, 27, NONE, 28),
+    rec(Category::PersonalNumber, As, A, 11, 11, 3, 3, 27, NONE, 28),
     rec(Category::Unknown, Re, I, 4, 13, 3, 3, 28, NONE, NONE),
     rec(Category::TollFree, As, A, 10, 13, 3, 3, 29, NONE, 29),
     rec(Category::PremiumRate, Re, F, 10, 10, 3, 3, 30, NONE, NONE),
