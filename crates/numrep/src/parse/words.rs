@@ -136,7 +136,7 @@ const NO_NUMBER_SHOWN: &[&str] = &[
 ];
 
 /// Longest text [`is_no_number_shown`] compares, in bytes after joining its words.
-const MAX_NO_NUMBER_BYTES: usize = 2 * MAX_WORD_BYTES;
+const MAX_NO_NUMBER_BYTES: usize = 32;
 
 /// True when `text` is what a display shows for a call without a number
 /// ([`NO_NUMBER_SHOWN`], in any case, with any punctuation or quotes around and between
@@ -173,29 +173,11 @@ pub fn is_no_number_shown(text: &str) -> bool {
     if NO_NUMBER_LENGTHS & (1 << len) == 0 {
         return false;
     }
-    let (head, tail) = joined.split_at(MAX_WORD_BYTES);
-    NO_NUMBER_KEYS.contains(&(key(head), key(tail)))
+    // Compared as text: keys of the phrases would cost the widget's module 1.7 KB of
+    // tables for a path that only texts without a digit take.
+    let joined = &joined[..len];
+    NO_NUMBER_SHOWN.iter().any(|p| p.as_bytes() == joined)
 }
-
-/// [`NO_NUMBER_SHOWN`] as pairs of [`key`]s (first and second 16 bytes), built at
-/// compile time: a phrase is found by integer comparisons.
-const NO_NUMBER_KEYS: [(u128, u128); NO_NUMBER_SHOWN.len()] = {
-    let mut out = [(0, 0); NO_NUMBER_SHOWN.len()];
-    let mut i = 0;
-    while i < out.len() {
-        let (head, tail) =
-            NO_NUMBER_SHOWN[i]
-                .as_bytes()
-                .split_at(if NO_NUMBER_SHOWN[i].len() > MAX_WORD_BYTES {
-                    MAX_WORD_BYTES
-                } else {
-                    NO_NUMBER_SHOWN[i].len()
-                });
-        out[i] = (key(head), key(tail));
-        i += 1;
-    }
-    out
-};
 
 /// Bit `n` set when a phrase of [`NO_NUMBER_SHOWN`] is `n` bytes long.
 const NO_NUMBER_LENGTHS: u64 = {
