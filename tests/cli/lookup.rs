@@ -149,6 +149,26 @@ fn json_bad_input_has_an_error_and_exit_1() {
 }
 
 #[test]
+fn a_display_without_a_number_says_so_in_the_agents_language() {
+    let output = run(
+        &[
+            "lookup",
+            "--lang",
+            "de",
+            "--format",
+            "json",
+            "Rufnummer unterdrückt",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let v = json_lines(&output).remove(0);
+    assert_eq!(v["error"]["code"], "no_number_shown");
+    let message = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("keine Rufnummer angezeigt"), "{message}");
+}
+
+#[test]
 fn stdin_batch_keeps_order_and_reports_failures_with_exit_1() {
     let inputs = [
         "+49 900 5123456",
