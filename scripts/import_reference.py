@@ -244,13 +244,18 @@ def english_case(name: str) -> str:
     return " ".join([first] + [SMALL_WORDS.get(w, w) for w in rest])
 
 
+CASE_NOTE = "English name with Of/And/The in lower case"
+
+
 def region_names(locale_data, region):
-    en = english_case(locale_name(locale_data, region, "en"))
+    """English and German name of ``region`` and the notes its source column needs."""
+    en = locale_name(locale_data, region, "en")
     de = locale_name(locale_data, region, "de")
     if not en and region in MISSING_LOCALE_NAMES:
         en, de = MISSING_LOCALE_NAMES[region]
-        return en, de, True
-    return en, de, False
+        return en, de, [CLDR_SOURCE]
+    cased = english_case(en)
+    return cased, de, [CASE_NOTE] if cased != en else []
 
 
 def import_country_codes(pn, locale_data) -> None:
@@ -274,8 +279,8 @@ def import_country_codes(pn, locale_data) -> None:
         main = next((r for r in regions
                      if pn.PhoneMetadata.metadata_for_region(r).main_country_for_code), regions[0])
         order = [main] + [r for r in regions if r != main]
-        en, de, cldr = region_names(locale_data, main)
-        src = meta_src + ("; " + CLDR_SOURCE if cldr else "")
+        en, de, notes = region_names(locale_data, main)
+        src = "; ".join([meta_src] + notes)
         rows.append([str(code), " ".join(order), en, de, "geographic", src])
         kinds["geographic"] += 1
     missing = set(INTERNATIONAL_NETWORK_NAMES) - set(COUNTRY_CODE_TO_REGION_CODE)
@@ -295,9 +300,8 @@ def import_regions(pn, locale_data) -> None:
     rows = []
     for region in sorted(SUPPORTED_REGIONS):
         md = pn.PhoneMetadata.metadata_for_region(region)
-        en, de, cldr = region_names(locale_data, region)
-        rows.append([region, str(md.country_code), en, de,
-                     src + ("; " + CLDR_SOURCE if cldr else "")])
+        en, de, notes = region_names(locale_data, region)
+        rows.append([region, str(md.country_code), en, de, "; ".join([src] + notes)])
     write_csv(REPO / "data/world/regions.csv", ["region", "code", "name_en", "name_de", "source"], rows)
 
 

@@ -8,7 +8,7 @@ use super::types::RangeStatus::{Abolished as Ab, Assigned as As, Internal as In,
 use super::types::*;
 
 /// Fingerprint (FNV-1a 64) of the data/ files these tables were compiled from.
-pub const DATA_FINGERPRINT: &str = "026a033146d8d50b";
+pub const DATA_FINGERPRINT: &str = "3d78b055c1d157ea";
 
 /// The state of the BNetzA lists the German tables were checked against (`data/de/snapshot.csv`).
 pub const BNETZA_SNAPSHOT: &str = "2025-07-10";
