@@ -541,7 +541,7 @@ mod tests {
         let risk_col = lines[0].find("RISK").expect("header has RISK");
         assert_eq!(&lines[1][risk_col..risk_col + 4], "HIGH");
         assert_eq!(&lines[2][risk_col..risk_col + 3], "LOW");
-        assert!(lines[4].contains("invalid_character"));
+        assert!(lines[4].contains("no_digits"));
         assert!(lines.iter().all(|l| !l.ends_with(' ')));
     }
 
