@@ -283,6 +283,7 @@ li { margin: 0.1rem 0; overflow-wrap: anywhere; }
 .sev.danger { color: #a3111a; } .sev.warning { color: #7a4b00; } .sev.info { color: #1a56c4; }
 .advice { margin-top: 0.6rem; padding: 0.5rem; border-left: 4px solid #1a56c4; background: #eef3fc; }
 .error { color: #a3111a; font-weight: 600; }
+.notice { font-weight: 600; }
 .actions { margin-top: 0.7rem; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }
 button { font: inherit; padding: 0.35rem 0.8rem; border-radius: 4px; border: 1px solid #1a56c4;
   background: #1a56c4; color: #fff; cursor: pointer; }
@@ -344,6 +345,18 @@ const TEMPLATE = `
 `;
 
 /** A short text for one source's answer (status first, then what it said). */
+/**
+ * The line for a report whose input is no number. A display that showed no number
+ * (`no_number_shown`: "Unbekannt", "Anonymous") is no typo of the agent's: its message
+ * stands alone, as a sentence, rather than under "Not a phone number".
+ */
+function errorLine(error, t) {
+  if (error.code === "no_number_shown") {
+    return error.message.charAt(0).toUpperCase() + error.message.slice(1) + ".";
+  }
+  return `${t.invalid}: ${error.message}`;
+}
+
 function sourceLine(source, t) {
   const parts = [source.status_text || source.status];
   if (source.verdict) parts.push(t.verdict[source.verdict] || source.verdict);
@@ -725,7 +738,7 @@ export class NumrepLookup extends HTMLElement {
     const { labels, severity } = this._core;
     const out = document.createDocumentFragment();
     if (!report.ok) {
-      out.append(el("p", "error", `${t.invalid}: ${report.error.message}`));
+      out.append(el("p", report.error.code === "no_number_shown" ? "notice" : "error", errorLine(report.error, t)));
       this._ui.result.replaceChildren(out);
       this._updateForm();
       return;
@@ -868,7 +881,7 @@ export class NumrepLookup extends HTMLElement {
     const { labels, severity } = this._core;
     const lines = [`${tt.title} — ${tt.time}: ${localTime(new Date())}`, `${tt.input}: ${report.input.trim()}`];
     if (!report.ok) {
-      lines.push(`${t.invalid}: ${report.error.message} [${report.error.code}]`);
+      lines.push(`${errorLine(report.error, t)} [${report.error.code}]`);
       return lines.join("\n");
     }
     lines.push(`${tt.number}: ${report.international_format || report.national_number}${report.e164 ? ` (${report.e164})` : ""}`);

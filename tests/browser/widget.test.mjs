@@ -124,6 +124,13 @@ describe("demo console (German, demo lists)", () => {
     assert.ok((await resultText(page)).includes("Keine Rufnummer"));
     await shot(page, "invalid-de");
 
+    // A display that showed no number: the agent is told so, not "Keine Rufnummer: …".
+    await type(page, "Rufnummer unterdrückt");
+    const withheld = await resultText(page);
+    assert.ok(withheld.startsWith("Es wurde keine Rufnummer angezeigt"), withheld);
+    assert.ok(!withheld.includes("Keine Rufnummer:"), withheld);
+    await shot(page, "withheld-de");
+
     await input(page).fill("");
     await page.waitForFunction(() => document.querySelector("numrep-lookup").report === null);
     assert.equal(await risk(page), null);
