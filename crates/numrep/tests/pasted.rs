@@ -117,3 +117,33 @@ fn long_words_are_cut_in_messages() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn quotes_copied_with_a_number_are_dropped() {
+    for text in [
+        "„030 1234567“",
+        "\"030 1234567\"",
+        "'030 1234567'",
+        "«030 1234567»",
+        "“030 1234567”.",
+        "'+49 30 1234567",
+        "<+49 30 1234567>",
+        "Tel.: „030 1234567“",
+        "＂030 1234567＂",
+    ] {
+        assert_eq!(
+            de(text).map(|n| n.to_string()),
+            Ok("+49301234567".to_owned()),
+            "{text:?}"
+        );
+    }
+    // Inside the number a quotation mark is still a character out of place, named at
+    // its position in what was pasted.
+    assert_eq!(
+        de("„030 12\"34567“"),
+        Err(ParseError::InvalidCharacter {
+            ch: '"',
+            position: 7
+        })
+    );
+}

@@ -12,7 +12,7 @@
 //! - Numbers of every region (national forms, international prefixes, short numbers)
 //!   round-trip the same way, and serde writes and reads back the same `PhoneNumber`;
 //!   `FromStr` is `parse` with Germany as the default region.
-//! - Pasted text (issue 7 §3): any bare number wrapped in a label, a note and invisible
+//! - Pasted text (issue 7 §3): any bare number wrapped in quotes, a label, a note and invisible
 //!   marks at random places reads as the bare number; two labelled numbers are an error.
 //!
 //! Failing cases are kept in `proptest-regressions/` (committed).
@@ -328,6 +328,20 @@ fn label() -> impl Strategy<Value = &'static str> {
     ])
 }
 
+/// Quotation marks (or brackets) around everything copied.
+fn quotes() -> impl Strategy<Value = (&'static str, &'static str)> {
+    prop::sample::select(vec![
+        ("", ""),
+        ("„", "“"),
+        ("\"", "\""),
+        ("'", "'"),
+        ("«", "»"),
+        ("‚", "‘"),
+        ("<", ">"),
+        (" „", "“. "),
+    ])
+}
+
 fn note() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "",
@@ -399,12 +413,13 @@ proptest! {
         bare in bare_number(),
         label in label(),
         note in note(),
+        (open, close) in quotes(),
         marks in prop::collection::vec(any::<(prop::sample::Index, prop::sample::Index)>(), 0..6),
     ) {
         let expected = de(&bare);
         prop_assert!(expected.is_ok(), "{bare:?}: {expected:?}");
         let expected = written(&expected.expect("checked"));
-        let text = with_marks(&format!("{label}{bare}{note}"), &marks);
+        let text = with_marks(&format!("{open}{label}{bare}{note}{close}"), &marks);
         let got = de(&text).map(|n| written(&n));
         prop_assert_eq!(got, Ok(expected), "{:?}", text);
     }

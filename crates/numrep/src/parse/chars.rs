@@ -78,6 +78,15 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
+/// A quotation mark people copy along with a number (`„030 1234567“`, `"…"`, `«…»`),
+/// or the apostrophe spreadsheets put before a `+` to keep it text (`'+49 30 …`).
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '„' | '“' | '”' | '‚' | '‘' | '’' | '«' | '»' | '‹' | '›' | '＂' | '＇'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,8 @@
 //! brackets, no-break and other Unicode spaces), `tel:` URIs with `;ext=`, extensions
 //! (`x12`, `ext. 12`, `Durchwahl 89`, `Dw. 89`, `App. 89`), vanity letters
 //! (`0800 FLOWERS`), Unicode digits, short codes (`110`, `116116`, `11833`), surrounding
-//! blanks and a trailing period.
+//! blanks, quotation marks (`„…“`, `"…"`, `«…»`, a spreadsheet's `'` before `+`), angle
+//! brackets and a trailing period.
 //!
 //! Text pasted from e-mails and tickets is read too, in this order:
 //! 1. invisible direction and format marks (U+200B, U+200E/F, U+202A–E, U+2066–9,
@@ -78,10 +79,7 @@ pub fn parse(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
 
 /// Parses `input` (free of marks).
 fn parse_text(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
-    let text = input
-        .trim_matches(chars::is_blank)
-        .trim_end_matches('.')
-        .trim_end_matches(chars::is_blank);
+    let text = unquoted(input);
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -110,6 +108,12 @@ fn parse_text(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
         return Err(ParseError::NoDigits);
     }
     let number = label::strip(text).map_err(at(input, text))?;
+    // `Tel.: „030 …“`: the quotes may stand after the label too.
+    let number = if number.len() < text.len() {
+        unquoted(number)
+    } else {
+        number
+    };
     several::check(number).map_err(at(input, number))?;
     let (main, ext) = extension::split(notes::strip(number))?;
     let scanned = scan::scan(main).map_err(at(input, main))?;
@@ -130,6 +134,22 @@ fn finish(
         vanity::check(prefix.map(|n| n.national_number().len()), letter, text)?;
     }
     build(scanned, context, ext, region)
+}
+
+/// `text` without the blanks, quotation marks, angle brackets (`<+49 30 …>`) and the
+/// final period that people copy along with a number.
+fn unquoted(text: &str) -> &str {
+    let text = trimmed_edges(text);
+    text.strip_prefix('<')
+        .and_then(|inner| inner.strip_suffix('>'))
+        .map_or(text, trimmed_edges)
+}
+
+/// `text` without blanks and quotation marks around it, and periods at its end.
+fn trimmed_edges(text: &str) -> &str {
+    let is_edge = |c: char| chars::is_blank(c) || chars::is_quote(c);
+    text.trim_start_matches(is_edge)
+        .trim_end_matches(|c| is_edge(c) || c == '.')
 }
 
 /// Whether `text` holds a decimal digit (ASCII or any other script's).
