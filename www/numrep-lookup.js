@@ -344,7 +344,6 @@ const TEMPLATE = `
 </div>
 `;
 
-/** A short text for one source's answer (status first, then what it said). */
 /**
  * The line for a report whose input is no number. A display that showed no number
  * (`no_number_shown`: "Unbekannt", "Anonymous") is no typo of the agent's: its message
@@ -357,6 +356,7 @@ function errorLine(error, t) {
   return `${t.invalid}: ${error.message}`;
 }
 
+/** A short text for one source's answer (status first, then what it said). */
 function sourceLine(source, t) {
   const parts = [source.status_text || source.status];
   if (source.verdict) parts.push(t.verdict[source.verdict] || source.verdict);

@@ -12,8 +12,9 @@
 //! - Numbers of every region (national forms, international prefixes, short numbers)
 //!   round-trip the same way, and serde writes and reads back the same `PhoneNumber`;
 //!   `FromStr` is `parse` with Germany as the default region.
-//! - Pasted text (issue 7 §3): any bare number wrapped in quotes, a label, a note and invisible
-//!   marks at random places reads as the bare number; two labelled numbers are an error.
+//! - Pasted text (issue 7 §3): any bare number wrapped in quotes, a label, a note and
+//!   invisible marks at random places reads as the bare number; two labelled numbers are
+//!   an error.
 //!
 //! Failing cases are kept in `proptest-regressions/` (committed).
 

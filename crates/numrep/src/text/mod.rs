@@ -86,8 +86,8 @@ keys! {
     FindingEmergencyNumberDisplay, FindingInvalidLength, FindingUnknownRange, FindingUan,
     FindingVoicemail, FindingPersonalNumberAbroad, FindingShortNumber,
     // Why an input is not a number (`ParseError`).
-    ErrorEmpty, ErrorNoDigits, ErrorNoNumberShown, ErrorInputTooLong, ErrorInvalidCharacter, ErrorTooShort,
-    ErrorTooLong, ErrorUnknownCountryCode, ErrorMissingTrunkPrefix,
+    ErrorEmpty, ErrorNoDigits, ErrorNoNumberShown, ErrorInputTooLong, ErrorInvalidCharacter,
+    ErrorTooShort, ErrorTooLong, ErrorUnknownCountryCode, ErrorMissingTrunkPrefix,
     ErrorInvalidNationalNumber, ErrorUnknownRegion, ErrorInvalidExtension,
     ErrorInvalidTelUri, ErrorUnknownWord, ErrorLettersInNumber, ErrorSeveralNumbers,
     ProblemZeroAfterTrunkPrefix, ProblemExtensionTooLong, ProblemEmptyExtension,
