@@ -25,6 +25,12 @@ pub fn digit(c: char) -> Option<u8> {
     (offset < 10).then(|| b'0' + offset as u8)
 }
 
+/// Whether `text` holds a decimal digit (ASCII or any other script's, as [`digit`]).
+pub fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(|c| digit(c).is_some()))
+}
+
 /// The keypad digit for a vanity letter (ITU E.161: ABC=2 … WXYZ=9).
 pub fn vanity(c: char) -> Option<u8> {
     let d = match c.to_ascii_uppercase() {

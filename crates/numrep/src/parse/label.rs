@@ -6,7 +6,7 @@
 //! (or without one) must each be a label word (`words::is_label`). Anything else before digits
 //! is an unknown word and an error.
 
-use super::chars::{digit, is_blank};
+use super::chars::{has_digit, is_blank};
 use super::{char_offset, words};
 use crate::error::ParseError;
 
@@ -42,7 +42,7 @@ pub fn strip(text: &str) -> Result<&str, ParseError> {
     }
     match unknown {
         None => Ok(rest),
-        Some(word) if rest.chars().any(|c| digit(c).is_some()) => Err(ParseError::UnknownWord {
+        Some(word) if has_digit(rest) => Err(ParseError::UnknownWord {
             word: words::excerpt(word),
             position: char_offset(text, word),
         }),

@@ -101,7 +101,7 @@ fn parse_text(input: &str, region: Region) -> Result<PhoneNumber, ParseError> {
     }
     // Text without a digit is no number, whatever its words (`call me`, `Fax`): one
     // answer for all of it, before the passes that look for a number among words.
-    if !has_digit(text) {
+    if !chars::has_digit(text) {
         if words::is_no_number_shown(text) {
             return Err(ParseError::NoNumberShown);
         }
@@ -150,12 +150,6 @@ fn trimmed_edges(text: &str) -> &str {
     let is_edge = |c: char| chars::is_blank(c) || chars::is_quote(c);
     text.trim_start_matches(is_edge)
         .trim_end_matches(|c| is_edge(c) || c == '.')
-}
-
-/// Whether `text` holds a decimal digit (ASCII or any other script's).
-fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(|c| chars::digit(c).is_some()))
 }
 
 /// Moves an error position from `part` to `whole`, of which `part` is a slice.

@@ -3,7 +3,7 @@
 //! note words (`words::is_note`: `Zentrale`, `Fax`), joined by blanks, `,`, `-` or `/`. A note is
 //! only removed when digits stand before it.
 
-use super::chars::{digit, is_blank};
+use super::chars::{has_digit, is_blank};
 use super::{extension, words};
 
 /// `text` without its trailing notes.
@@ -14,7 +14,7 @@ pub fn strip(text: &str) -> &str {
         let Some(before) = before_bracket_note(end).or_else(|| before_note_word(end)) else {
             return rest;
         };
-        if !before.chars().any(|c| digit(c).is_some()) {
+        if !has_digit(before) {
             return rest;
         }
         rest = before.trim_end_matches(|c: char| {

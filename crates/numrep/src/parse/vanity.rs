@@ -12,7 +12,7 @@
 //! (`Zentrale`, `Fax`) are removed before the scanner sees them, so they are never
 //! vanity letters.
 
-use super::chars::digit;
+use super::chars::has_digit;
 use super::scan::Letter;
 use super::words;
 use crate::error::ParseError;
@@ -37,7 +37,7 @@ pub fn check(
     }
     let word = words::leading_word(&text[letter.byte..]);
     let after = &text[letter.byte + word.len()..];
-    Err(if after.chars().any(|c| digit(c).is_some()) {
+    Err(if has_digit(after) {
         ParseError::LettersInNumber {
             letters: words::excerpt(word),
             position: letter.position,
