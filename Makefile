@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: help build lookup data test test-rust lint setup bench fuzz check-wasm32
+.PHONY: help build lookup data test test-rust lint doc setup bench fuzz check-wasm32
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -28,10 +28,14 @@ lint: ## rustfmt check and clippy with warnings as errors
 test-rust: ## Every Rust test of the workspace (with a throwaway PostgreSQL for the desk's store suite)
 	bash scripts/with-postgres.sh $(CARGO) test --workspace
 
+doc: ## API docs, public and with the private items contributors read, warnings as errors
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --document-private-items
+
 check-wasm32: ## The core and the online sources build for wasm32 (the widget's target)
 	$(CARGO) build -p numrep -p numrep-online --target wasm32-unknown-unknown
 
-test: setup lint check-wasm32 test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
+test: setup lint doc check-wasm32 test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
 
 # --- Complaint desk (numrep serve) -------------------------------------------------
 DESK_CRATES := -p numrep-desk -p numrep-desk-sqlite -p numrep-desk-postgres -p numrep-desk-server

@@ -10,7 +10,7 @@
 //! - how list files are read for a region ([`list_options`]) and found
 //!   ([`Config::list_path`]), size-checked before they are read ([`read_text`]);
 //! - what "today" is for registration windows: the local calendar date of the machine
-//!   the agent works on ([`today`]; the widget uses the browser's local date).
+//!   the agent works on ([`today()`]; the widget uses the browser's local date).
 //!
 //! Sections that belong to one frontend are read by it from the same text
 //! ([`Config::text`]): the desk's `[server]` and `[[alerts]]`. This crate still knows

@@ -38,7 +38,7 @@ pub struct Redactor {
 }
 
 impl Redactor {
-    /// A redactor that knows no secrets (only the generic masks of [`excerpt`] apply).
+    /// A redactor that knows no secrets (only the generic masks of `excerpt` apply).
     pub fn none() -> Redactor {
         Redactor::default()
     }

@@ -2,7 +2,7 @@
 //! for many. Every word comes from the core's message catalogue in the report's
 //! language. Colour marks the risk level but never carries it alone: the word
 //! (`HIGH`, `HOCH`) is always printed. Values from inputs, lists and services are
-//! escaped ([`clean::for_terminal`]) and table cells are capped, so one long or
+//! escaped ([`clean::for_terminal`](super::clean::for_terminal)) and table cells are capped, so one long or
 //! hostile input cannot widen or reorder every row.
 
 use std::borrow::Cow;

@@ -213,9 +213,9 @@ pub struct RangeRecord {
     pub group_len: u8,
     /// Digits of the most specific `data/` prefix behind this record.
     pub prefix_len: u8,
-    /// Index into [`RANGE_NAMES`](super::RANGE_NAMES) (the range row's name and source).
+    /// Index into the plan's `RANGE_NAMES` (the range row's name and source).
     pub range: u16,
-    /// Index into [`OPERATORS`](super::OPERATORS), or [`NONE`].
+    /// Index into the plan's `OPERATORS`, or [`NONE`].
     pub operator: u16,
     /// Index into `TARIFFS`, or [`NONE`].
     pub tariff: u16,
@@ -238,7 +238,7 @@ pub struct PrefixTable {
     /// `buckets[b]` = how many starts lie below the first key whose leading base-11
     /// digits are `b` ([`BUCKET_DIGITS`] of them); narrows the binary search to one bucket.
     pub buckets: &'static [u16],
-    /// Places (indexes for [`place_name`](super::place_name)), kept apart from the
+    /// Places (indexes for the plan's `place_name`), kept apart from the
     /// records so that ~5,200 area codes share a handful of records. Intervals come in
     /// runs of [`PLACE_RUN`]; `place_bases[r]` is the smallest place of run `r`…
     pub place_bases: &'static [u16],

@@ -1,5 +1,5 @@
 //! The message catalogue: every word an agent reads, one file per language
-//! ([`en`](self::en), [`de`](self::de)).
+//! ([`en`], [`de`]).
 //!
 //! Texts are templates with named placeholders (`{vendor}`); they are rendered when a
 //! report is written (JSON, CSV, text, the widget), never while it is computed, so a

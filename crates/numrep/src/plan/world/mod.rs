@@ -157,18 +157,18 @@ pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
     territories_for_code(code).next()
 }
 
-/// The territory a national number of a calling code belongs to, as libphonenumber's
-/// `region_code_for_number` decides it: in metadata order, a region whose leading
-/// digits start the number, or (for regions without leading digits) whose number
-/// patterns it matches. `None` when no region claims it (an invalid number of a shared
-/// code). `national` is ASCII digits.
+/// The territory alone of [`region_and_type`] (for tests).
 #[cfg(test)]
 pub(crate) fn region_for_number(code: u16, national: &[u8]) -> Option<&'static Territory> {
     region_and_type(code, national).map(|(t, _)| t)
 }
 
-/// [`region_for_number`] and the number's type there ([`Territory::number_type`]),
-/// which deciding the region often computes already.
+/// The territory a national number of a calling code belongs to, as libphonenumber's
+/// `region_code_for_number` decides it: in metadata order, a region whose leading
+/// digits start the number, or (for regions without leading digits) whose number
+/// patterns it matches. `None` when no region claims it (an invalid number of a shared
+/// code). `national` is ASCII digits. With it the number's type there
+/// ([`Territory::number_type`]), which deciding the region often computes already.
 pub(crate) fn region_and_type(
     code: u16,
     national: &[u8],
