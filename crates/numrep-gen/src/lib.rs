@@ -6,6 +6,7 @@
 //! `tests/fresh.rs` fails when `data/` changed without regenerating (as chrono-tz does).
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod csvread;
 mod emit;
