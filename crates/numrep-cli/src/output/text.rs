@@ -258,7 +258,8 @@ impl TextEncoder {
             Some(Risk::Low) => "32",
             Some(Risk::Medium) => "33",
             Some(Risk::High) => "1;31",
-            None => "",
+            // A level added later is printed uncoloured: the word carries it anyway.
+            Some(_) | None => "",
         };
         let word = risk.map_or_else(|| "-".to_string(), |r| r.text(lang).to_uppercase());
         if self.color == Color::On && !code.is_empty() {

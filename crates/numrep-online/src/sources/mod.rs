@@ -47,6 +47,7 @@ impl<T> MaybeSendSync for T {}
 /// Which adapter a source uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SourceKind {
     /// tellows partner API.
     Tellows,

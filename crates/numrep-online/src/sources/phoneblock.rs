@@ -51,6 +51,7 @@ pub const SPAM_VOTES: u64 = 4;
 
 /// How to authenticate at PhoneBlock.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum PhoneBlockAuth {
     /// HTTP Basic with the account's user name and password (or API token as password).
     Basic {
@@ -85,6 +86,7 @@ impl PhoneBlockAuth {
 
 /// A PhoneBlock rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rating {
     /// `A_LEGITIMATE`: a regular, wanted call.
     Legitimate,

@@ -45,6 +45,7 @@ use serde_json::Value;
 /// How the tellows API key is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TellowsAuth {
     /// Header `X-Auth-Token: md5(key)` (default; nothing secret in the URL).
     #[default]

@@ -12,6 +12,7 @@ use super::{Reason, Risk};
 
 /// How much a finding weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// Information for the agent.
     Info,

@@ -23,6 +23,7 @@ use crate::region::Region;
 /// Overall risk: the highest severity among the findings that stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Risk {
     /// Nothing against the number.
     Low,

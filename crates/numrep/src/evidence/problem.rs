@@ -16,6 +16,7 @@ use crate::text::{Arg, Msg, Opt};
 /// Which limit a timeout hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TimeLimit {
     /// The source's own `timeout_ms`.
     Source,
@@ -26,6 +27,7 @@ pub enum TimeLimit {
 /// Where a network failure happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NetworkStage {
     /// Resolving the host, connecting, or the TLS handshake.
     Connect,
@@ -38,6 +40,7 @@ pub enum NetworkStage {
 /// Why a source is paused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PauseReason {
     /// It failed several times in a row (circuit breaker).
     Failures,

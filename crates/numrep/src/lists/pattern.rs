@@ -35,6 +35,7 @@ pub struct Pattern {
 /// How a pattern matched a number, from most to least specific.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PatternKind {
     /// Only digits: one exact number.
     Exact,

@@ -172,6 +172,7 @@ impl RangeStatus {
 /// Whether a number from a range may be shown as the caller's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CallerIdRule {
     /// A legitimate caller ID.
     Allowed,
