@@ -4,8 +4,8 @@
 //! for scripts, and the one German Excel opens in columns (UTF-8 byte-order mark, `;`
 //! separator, column titles in the report's language, numbers kept as text). In both,
 //! free-text cells (the input echo, vendor, campaign, list notes, source labels and
-//! messages) are neutralised against formula injection ([`clean::for_spreadsheet`](super::clean::for_spreadsheet)),
-//! and reasons and advice are written as texts, not only as codes.
+//! messages) are neutralised against formula injection ([`for_spreadsheet`]), and
+//! reasons and advice are written as texts, not only as codes.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;

@@ -2,8 +2,8 @@
 //! for many. Every word comes from the core's message catalogue in the report's
 //! language. Colour marks the risk level but never carries it alone: the word
 //! (`HIGH`, `HOCH`) is always printed. Values from inputs, lists and services are
-//! escaped ([`clean::for_terminal`](super::clean::for_terminal)) and table cells are capped, so one long or
-//! hostile input cannot widen or reorder every row.
+//! escaped ([`for_terminal`]) and table cells are capped, so one long or hostile input
+//! cannot widen or reorder every row.
 
 use std::borrow::Cow;
 use std::fmt::Display;
