@@ -3,12 +3,9 @@
 //! a problem's text, whatever the body holds.
 
 use numrep::{BadAnswer, Lang, SourceProblem};
-use numrep_online::internals::{reqwest_url, RequestHeader};
-use numrep_online::internals::E164;
-use numrep_online::internals::{Redactor, EXCERPT_CHARS};
+use numrep_online::internals::EXCERPT_CHARS;
 use numrep_online::internals::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
-use numrep_online::Reputation;
-use numrep_online::internals::Secret;
+use numrep_online::{Redactor, Reputation, Request};
 
 /// The key the fuzzed "request" carried (in the query and, hashed, in a header).
 pub const KEY: &str = "fuzzSecretKey-9f3a";
@@ -17,16 +14,11 @@ const SECRETS: [&str; 3] = [KEY, "4930123456", "123456"];
 
 /// A redactor for a request that carried the number +4930123456 and [`KEY`].
 pub fn redactor() -> Redactor {
-    let number = E164::parse("+4930123456").expect("number");
-    let url = reqwest_url(&format!(
-        "https://x.example/basic/num/004930123456?json=1&apikey={KEY}"
-    ))
-    .expect("url");
-    let headers = [RequestHeader {
-        name: "authorization".parse().expect("header name"),
-        value: Secret::new(format!("Bearer {KEY}")),
-    }];
-    Redactor::for_request(&number, &url, &headers, &[])
+    let url = format!("https://x.example/basic/num/004930123456?json=1&apikey={KEY}");
+    Request::get("+4930123456", &url)
+        .and_then(|request| request.header("authorization", &format!("Bearer {KEY}")))
+        .expect("a valid request")
+        .redactor()
 }
 
 fn assert_no_secret(text: &str) {

@@ -2,14 +2,15 @@
 //! - `cache_hit`: a lookup fully served from the cache (two sources);
 //! - `added_latency_over_slowest`: engine total minus the slowest source's
 //!   fixed server delay (50 ms), with the cache off (goal: < 5 ms);
-//! - `raw_client_over_delay`: the same delay through the bare `HttpClient`,
-//!   as a baseline for what HTTP itself costs.
+//! - `raw_client_over_delay`: the same delay through one `Request` on the bare
+//!   `HttpClient` (no engine, the body not parsed), as a baseline for what HTTP
+//!   itself costs.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use numrep_online::Status;
+use numrep_online::{Redactor, Reputation, Request, Status, Verdict};
 use std::time::{Duration, Instant};
 use support::{
     engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD, TELLOWS_SPAM,
@@ -62,17 +63,16 @@ fn benches(c: &mut Criterion) {
         })
     });
     let client = numrep_online::HttpClient::new().expect("client");
-    let url = numrep_online::internals::reqwest_url(&format!(
-        "{}/basic/num/004930123456?json=1",
-        slow.base()
-    ))
-    .expect("url");
+    let url = format!("{}/basic/num/004930123456?json=1", slow.base());
     group.bench_function("raw_client_over_delay", |b| {
         b.iter_custom(|iters| {
             let mut extra = Duration::ZERO;
             for _ in 0..iters {
                 let start = Instant::now();
-                rt.block_on(client.get(&url, &[])).expect("answer");
+                let request = Request::get("+4930123456", &url).expect("request");
+                let unparsed = |_: &[u8], _: &Redactor| Ok(Reputation::new(Verdict::Unknown));
+                rt.block_on(request.send(&client, unparsed))
+                    .expect("answer");
                 extra += start.elapsed().saturating_sub(DELAY);
             }
             extra

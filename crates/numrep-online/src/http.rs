@@ -12,8 +12,8 @@ use futures_util::StreamExt;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
 
-/// Parses a URL (re-exported so callers need no `reqwest`/`url` dependency).
-pub fn reqwest_url(text: &str) -> Result<Url, SourceProblem> {
+/// Parses a URL; a text that is none is not allowed as one.
+pub(crate) fn parse_url(text: &str) -> Result<Url, SourceProblem> {
     Url::parse(text).map_err(|_| SourceProblem::InsecureUrl)
 }
 
@@ -32,20 +32,9 @@ pub struct HttpClient {
     max_body: usize,
 }
 
-/// A successful (2xx) response with its capped body.
-#[derive(Debug, Clone)]
-pub struct HttpResponse {
-    /// The HTTP status.
-    pub status: u16,
-    /// The `Content-Type` header, if any (informational only: services lie).
-    pub content_type: Option<String>,
-    /// The body, at most the client's cap in bytes.
-    pub body: Vec<u8>,
-}
-
 /// One header to send, with a value that may be secret.
 #[derive(Debug, Clone)]
-pub struct RequestHeader {
+pub(crate) struct RequestHeader {
     /// The header's name.
     pub name: HeaderName,
     /// The header's value; sent marked as sensitive.
@@ -72,12 +61,13 @@ impl HttpClient {
     /// `GET url` with `headers`; returns the body of a 2xx answer, or a problem
     /// that says what went wrong. Enforces the URL policy and body cap. A
     /// redirect's host is the only text from the service in a problem; callers
-    /// redact it ([`crate::redact::Redactor::problem`]).
-    pub async fn get(
+    /// redact it ([`crate::redact::Redactor::problem`]); sources send a
+    /// [`Request`](crate::Request), which does.
+    pub(crate) async fn get(
         &self,
         url: &Url,
         headers: &[RequestHeader],
-    ) -> Result<HttpResponse, SourceProblem> {
+    ) -> Result<Vec<u8>, SourceProblem> {
         check_url(url).map_err(|_| SourceProblem::InsecureUrl)?;
         let mut request = self
             .inner
@@ -111,22 +101,12 @@ impl HttpClient {
         if !status.is_success() {
             return Err(status_problem(status, response.headers()));
         }
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
         if let Some(len) = response.content_length() {
             if len > self.max_body as u64 {
                 return Err(too_large(self.max_body));
             }
         }
-        let body = self.read_capped(response).await?;
-        Ok(HttpResponse {
-            status: status.as_u16(),
-            content_type,
-            body,
-        })
+        self.read_capped(response).await
     }
 
     async fn read_capped(&self, response: reqwest::Response) -> Result<Vec<u8>, SourceProblem> {

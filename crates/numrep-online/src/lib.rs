@@ -35,6 +35,11 @@
 //! request; error texts hold no URL, query or full number
 //! ([`mask`] for callers that log). A `Retry-After` is honoured.
 //! Nothing is sent anywhere unless a source is configured.
+//!
+//! A service without an adapter is a [`Source`] of your own, added with
+//! [`Engine::add_source`]: it sends a [`Request`] (the same safety rules and
+//! redaction as the built-in adapters) and parses the body with the request's
+//! [`Redactor`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -50,6 +55,7 @@ mod http;
 mod number;
 mod redact;
 mod reputation;
+mod request;
 mod retry_after;
 mod secret;
 pub mod sources;
@@ -62,17 +68,20 @@ pub use engine::{Engine, EngineOptions, SourceReport, Status};
 pub use error::{BadAnswer, ConfigError, NetworkStage, PauseReason, SourceProblem, TimeLimit};
 pub use http::{HttpClient, DEFAULT_MAX_BODY};
 pub use number::mask;
+pub use redact::Redactor;
 pub use reputation::{Reputation, Verdict};
+pub use request::Request;
+/// The URL type of [`Tellows::new`](sources::tellows::Tellows::new) and the other
+/// adapters' constructors (the `url` crate's, as `reqwest` re-exports it).
+pub use reqwest::Url;
+pub use secret::Secret;
 pub use sources::{Answer, BoxFuture, Source, SourceKind};
 
 /// Not part of the API (no semver promise): the entry points of the fuzz targets and
 /// the benchmarks, which test the parsers and the redaction from outside the crate.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::http::{reqwest_url, RequestHeader};
-    pub use crate::number::E164;
-    pub use crate::redact::{Redactor, EXCERPT_CHARS};
+    pub use crate::redact::EXCERPT_CHARS;
     pub use crate::reputation::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
     pub use crate::retry_after::seconds_to_wait;
-    pub use crate::secret::Secret;
 }

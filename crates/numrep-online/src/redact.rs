@@ -11,6 +11,7 @@
 use crate::http::RequestHeader;
 use crate::number::E164;
 use crate::reputation::is_invisible;
+use crate::reputation::Reputation;
 use crate::secret::Secret;
 use numrep::{BadAnswer, SourceProblem};
 use reqwest::Url;
@@ -29,9 +30,12 @@ const MAX_DIGIT_RUN: usize = 5;
 const NUMBER_TAIL_DIGITS: usize = 6;
 /// Longest excerpt of a body kept in an error text, in characters.
 pub const EXCERPT_CHARS: usize = 60;
+const _: () = assert!(EXCERPT_CHARS == 60, "`Redactor::excerpt`'s docs say 60");
 
 /// Removes everything one request carried (number, credentials, query values)
-/// from texts taken from its answer.
+/// from texts taken from its answer. A parser gets the one of its request
+/// ([`Request::redactor`](crate::Request::redactor)); [`Redactor::none`] outside a
+/// request.
 #[derive(Debug, Clone, Default)]
 pub struct Redactor {
     secrets: Vec<String>,
@@ -47,7 +51,7 @@ impl Redactor {
     /// (and the token after `Basic `/`Bearer `), every query value, every path
     /// segment holding digits, and `extra` (raw credentials the request sent in
     /// an encoded form, e.g. the password inside a Basic header).
-    pub fn for_request(
+    pub(crate) fn for_request(
         number: &E164,
         url: &Url,
         headers: &[RequestHeader],
@@ -111,9 +115,46 @@ impl Redactor {
         out
     }
 
+    /// A short excerpt of service-given `bytes` that is safe in an error text: known
+    /// secrets removed, tokens that look like URLs, paths, query strings or keys
+    /// dropped, runs of five or more digits masked, control characters removed, at
+    /// most 60 characters. `None` when nothing readable is left.
+    pub fn excerpt(&self, bytes: &[u8]) -> Option<String> {
+        excerpt(bytes, self)
+    }
+
+    /// Whether `form` (a number as written) holds a secret.
+    fn holds_secret(&self, form: &str) -> bool {
+        self.secrets
+            .iter()
+            .any(|secret| form.contains(secret.as_str()))
+    }
+
+    /// `rep` with every text redacted, and every count or score whose digits hold
+    /// a secret dropped: a second pass over what a parser returned.
+    pub(crate) fn reputation(&self, mut rep: Reputation) -> Reputation {
+        if self.secrets.is_empty() {
+            return rep;
+        }
+        let texts = rep.labels.iter_mut().chain(&mut rep.caller_names);
+        for text in texts.chain(&mut rep.location) {
+            *text = self.text(text);
+        }
+        rep.summary = self.text(&rep.summary);
+        for count in [&mut rep.comments, &mut rep.searches, &mut rep.votes] {
+            if count.is_some_and(|n| self.holds_secret(&n.to_string())) {
+                *count = None;
+            }
+        }
+        if rep.score.is_some_and(|s| self.holds_secret(&s.to_string())) {
+            rep.score = None;
+        }
+        rep
+    }
+
     /// Redacts every string inside a JSON value, in place; a number whose digits
     /// hold a secret (the asked number sent back as a "count") becomes `null`.
-    pub fn value(&self, value: &mut Value) {
+    pub(crate) fn value(&self, value: &mut Value) {
         if self.secrets.is_empty() {
             return;
         }
@@ -125,12 +166,7 @@ impl Redactor {
                     n.to_string(),
                     n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
                 ];
-                let holds_secret = forms.iter().any(|form| {
-                    self.secrets
-                        .iter()
-                        .any(|secret| form.contains(secret.as_str()))
-                });
-                if holds_secret {
+                if forms.iter().any(|form| self.holds_secret(form)) {
                     *value = Value::Null;
                 }
             }
@@ -142,7 +178,7 @@ impl Redactor {
 
     /// A problem with its service-given texts (redirect host, excerpt, unknown
     /// value) redacted.
-    pub fn problem(&self, problem: SourceProblem) -> SourceProblem {
+    pub(crate) fn problem(&self, problem: SourceProblem) -> SourceProblem {
         match problem {
             SourceProblem::Redirect { status, host } => SourceProblem::Redirect {
                 status,
@@ -164,10 +200,7 @@ impl Redactor {
     }
 }
 
-/// A short excerpt of service-given bytes that is safe in an error text: secrets
-/// removed, tokens that look like URLs, paths, query strings or keys dropped,
-/// digit runs of 5 or more masked, control characters removed, at most [`EXCERPT_CHARS`]
-/// characters. `None` when nothing readable is left.
+/// [`Redactor::excerpt`] (at most [`EXCERPT_CHARS`] characters).
 pub fn excerpt(bytes: &[u8], redactor: &Redactor) -> Option<String> {
     let text = redactor.text(&String::from_utf8_lossy(bytes));
     let mut words: Vec<String> = Vec::new();

@@ -9,10 +9,9 @@
 
 mod support;
 
-use numrep::Lang;
 use numrep_online::sources::tellows::md5_hex;
 use numrep_online::{SourceReport, Status};
-use support::{engine, Echo, Reply, TestServer};
+use support::{engine, renderings, Echo, Reply, TestServer};
 
 const NUMBER: &str = "+4930123456";
 
@@ -46,25 +45,6 @@ fn forbidden(base: &str) -> Vec<String> {
     // service's own address is no secret and no URL).
     list.push(base.to_string());
     list
-}
-
-/// Every rendering of a report and of its evidence in both languages.
-fn renderings(report: &SourceReport) -> Vec<String> {
-    let mut out = vec![
-        format!("{report:?}"),
-        serde_json::to_string(report).expect("report serializes"),
-    ];
-    for lang in [Lang::En, Lang::De] {
-        let evidence = report.to_evidence();
-        out.push(format!("{evidence:?}"));
-        out.push(serde_json::to_string(&evidence.json(lang)).expect("evidence serializes"));
-        out.extend(evidence.error_message(lang).map(|m| m.to_string()));
-    }
-    if let Some(problem) = &report.error {
-        out.push(problem.to_string());
-        out.push(problem.message(Lang::De).to_string());
-    }
-    out
 }
 
 fn assert_clean(report: &SourceReport, base: &str, case: &str) {

@@ -142,16 +142,21 @@ fn bad_url(sc: &SourceConfig, reason: String) -> ConfigError {
     }
 }
 
-fn plan(sc: &SourceConfig) -> Result<SourcePlan, ConfigError> {
-    if sc.name.trim().is_empty() {
-        return Err(invalid(sc, "`name` must not be empty".into()));
-    }
-    let kind = SourceKind::from_name(&sc.kind).ok_or_else(|| ConfigError::UnknownKind {
+/// The `kind` of `sc` names no adapter a configuration can build.
+fn unknown_kind(sc: &SourceConfig) -> ConfigError {
+    ConfigError::UnknownKind {
         source_name: sc.name.clone(),
         kind: sc.kind.clone(),
         line: sc.line,
         hint: did_you_mean(&sc.kind, &SourceKind::ALL.map(SourceKind::as_str)).map(str::to_string),
-    })?;
+    }
+}
+
+fn plan(sc: &SourceConfig) -> Result<SourcePlan, ConfigError> {
+    if sc.name.trim().is_empty() {
+        return Err(invalid(sc, "`name` must not be empty".into()));
+    }
+    let kind = SourceKind::from_name(&sc.kind).ok_or_else(|| unknown_kind(sc))?;
     if let Some(key) = sc
         .set_keys()
         .into_iter()
@@ -213,6 +218,8 @@ fn plan(sc: &SourceConfig) -> Result<SourcePlan, ConfigError> {
             },
         },
         SourceKind::HttpJson => http_json_target(sc)?,
+        // `from_name` never names it: a custom source is added in code.
+        SourceKind::Custom => return Err(unknown_kind(sc)),
     };
     Ok(SourcePlan {
         name: sc.name.clone(),

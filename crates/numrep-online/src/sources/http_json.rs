@@ -24,13 +24,14 @@
 //! not count it as a failure.
 
 use crate::error::{BadAnswer, SourceProblem};
-use crate::http::{HttpClient, RequestHeader};
+use crate::http::{parse_url, HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::Redactor;
 use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
+use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_f64, loose_string, loose_u64, whole_json};
-use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
+use crate::sources::{Answer, BoxFuture, Source, SourceKind};
 use reqwest::header::HeaderName;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
@@ -216,9 +217,7 @@ impl HttpJson {
                 None => return Ok(None),
             }
         }
-        Url::parse(&text)
-            .map(Some)
-            .map_err(|_| SourceProblem::InsecureUrl)
+        parse_url(&text).map(Some)
     }
 }
 
@@ -249,23 +248,14 @@ impl Source for HttpJson {
         Box::pin(async move {
             let number = E164::parse(e164)?;
             let url = self.url_for(&number)?.ok_or(SourceProblem::NotApplicable)?;
-            let headers: Vec<RequestHeader> = self
-                .auth
-                .iter()
-                .map(|a| RequestHeader {
-                    name: a.name.clone(),
-                    value: a.value.clone(),
-                })
-                .collect();
-            let request = Request {
-                number: &number,
-                url,
-                headers,
-                secrets: Vec::new(),
-            };
+            let headers = self.auth.iter().map(|a| RequestHeader {
+                name: a.name.clone(),
+                value: a.value.clone(),
+            });
+            let request = Request::new(number, url).with_headers(headers);
             let parse =
                 |body: &[u8], redactor: &Redactor| parse_response(body, &self.mapping, redactor);
-            match fetch(client, request, parse).await {
+            match request.send(client, parse).await {
                 Ok(reputation) => Ok(Answer::Found(reputation)),
                 Err(SourceProblem::HttpStatus { status: 404, .. }) => Ok(Answer::NotFound),
                 Err(problem) => Err(problem),

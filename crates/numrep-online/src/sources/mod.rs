@@ -2,8 +2,9 @@
 //!
 //! Every adapter has a pure `parse_response(bytes, redactor)` function (fuzzed
 //! and unit-tested without HTTP) and a type implementing [`Source`] that builds
-//! the request and hands it to the crate's `fetch`, which sends it through the shared
-//! [`HttpClient`], parses, and keeps what the request carried out of the result.
+//! a [`Request`](crate::Request) and sends it through the shared [`HttpClient`],
+//! which parses and keeps what the request carried out of the result. A source
+//! written outside this crate does the same (see [`Request`](crate::Request)).
 
 pub mod http_json;
 mod json_text;
@@ -13,13 +14,9 @@ mod unconfigured;
 
 pub(crate) use unconfigured::Unconfigured;
 
-use crate::error::{BadAnswer, SourceProblem};
-use crate::http::{HttpClient, RequestHeader};
-use crate::number::E164;
-use crate::redact::Redactor;
+use crate::error::SourceProblem;
+use crate::http::HttpClient;
 use crate::reputation::Reputation;
-use crate::secret::Secret;
-use reqwest::Url;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::pin::Pin;
@@ -55,26 +52,31 @@ pub enum SourceKind {
     Phoneblock,
     /// A configurable JSON-over-HTTP service (e.g. an in-house complaint database).
     HttpJson,
+    /// A source implemented outside this crate and added with
+    /// [`Engine::add_source`](crate::Engine::add_source); no configuration names it.
+    Custom,
 }
 
 impl SourceKind {
-    /// Every kind, in documentation order.
+    /// Every kind a configuration can name, in documentation order.
     pub const ALL: [SourceKind; 3] = [
         SourceKind::Tellows,
         SourceKind::Phoneblock,
         SourceKind::HttpJson,
     ];
 
-    /// The name used in the config and in JSON (`"tellows"`, `"phoneblock"`, `"http_json"`).
+    /// The name used in the config and in JSON (`"tellows"`, `"phoneblock"`,
+    /// `"http_json"`, `"custom"`).
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::Tellows => "tellows",
             SourceKind::Phoneblock => "phoneblock",
             SourceKind::HttpJson => "http_json",
+            SourceKind::Custom => "custom",
         }
     }
 
-    /// The kind named `name` in a config, if any.
+    /// The kind named `name` in a config, if any (never [`SourceKind::Custom`]).
     pub fn from_name(name: &str) -> Option<SourceKind> {
         match name {
             "tellows" => Some(SourceKind::Tellows),
@@ -98,9 +100,9 @@ pub enum Answer {
 /// One online reputation service.
 ///
 /// `query` gets a validated E.164 number (`"+4930123456"`) and must not log it;
-/// timeouts, caching and backoff are the engine's job, not the source's. Every
-/// text in its result that came from the service must have passed a
-/// redactor for the request (the built-in adapters use the crate's `fetch`).
+/// timeouts, caching and backoff are the engine's job, not the source's. Nothing
+/// the request carried may come back in its result: sending it as a
+/// [`Request`](crate::Request), as the built-in adapters do, sees to that.
 pub trait Source: MaybeSendSync {
     /// The configured name (unique within an engine).
     fn name(&self) -> &str;
@@ -121,35 +123,6 @@ pub trait Source: MaybeSendSync {
         e164: &'a str,
         client: &'a HttpClient,
     ) -> BoxFuture<'a, Result<Answer, SourceProblem>>;
-}
-
-/// One request: where, with which headers, and the raw credentials it carries in
-/// an encoded form (so an echo of them can be recognised).
-pub(crate) struct Request<'a> {
-    pub number: &'a E164,
-    pub url: Url,
-    pub headers: Vec<RequestHeader>,
-    pub secrets: Vec<&'a Secret>,
-}
-
-/// Sends `request`, parses a 2xx body with `parse`, and removes from the result
-/// and from any problem everything the request carried (see [`Redactor`]).
-pub(crate) async fn fetch(
-    client: &HttpClient,
-    request: Request<'_>,
-    parse: impl FnOnce(&[u8], &Redactor) -> Result<Reputation, BadAnswer>,
-) -> Result<Reputation, SourceProblem> {
-    let redactor = Redactor::for_request(
-        request.number,
-        &request.url,
-        &request.headers,
-        &request.secrets,
-    );
-    let response = client
-        .get(&request.url, &request.headers)
-        .await
-        .map_err(|problem| redactor.problem(problem))?;
-    parse(&response.body, &redactor).map_err(|bad| redactor.problem(SourceProblem::Parse(bad)))
 }
 
 /// Whether a source limited to `prefixes` (E.164 prefixes such as `+49`; none = all)

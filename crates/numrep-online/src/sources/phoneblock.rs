@@ -37,10 +37,11 @@ use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::{excerpt, Redactor};
 use crate::reputation::{clean_text, Reputation, Verdict};
+use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_u64, outermost_object};
 use crate::sources::tellows::join_path;
-use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
+use crate::sources::{Answer, BoxFuture, Source, SourceKind};
 use reqwest::header::AUTHORIZATION;
 use reqwest::Url;
 use serde_json::Value;
@@ -222,16 +223,15 @@ impl Source for PhoneBlock {
     ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
             let number = E164::parse(e164)?;
-            let request = Request {
-                number: &number,
-                url: self.url_for(&number)?,
-                headers: vec![RequestHeader {
-                    name: AUTHORIZATION,
-                    value: self.auth.header_value(),
-                }],
-                secrets: self.auth.secrets(),
+            let url = self.url_for(&number)?;
+            let authorization = RequestHeader {
+                name: AUTHORIZATION,
+                value: self.auth.header_value(),
             };
-            fetch(client, request, parse_response)
+            Request::new(number, url)
+                .with_headers([authorization])
+                .with_secrets(self.auth.secrets())
+                .send(client, parse_response)
                 .await
                 .map(Answer::Found)
         })

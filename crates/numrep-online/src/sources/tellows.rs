@@ -33,9 +33,10 @@ use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::Redactor;
 use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
+use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_f64, loose_string, loose_u64, outermost_object};
-use crate::sources::{fetch, Answer, BoxFuture, Request, Source, SourceKind};
+use crate::sources::{Answer, BoxFuture, Source, SourceKind};
 use md5::{Digest, Md5};
 use reqwest::header::HeaderName;
 use reqwest::Url;
@@ -90,7 +91,7 @@ impl Tellows {
     }
 
     /// The request for `number`.
-    fn request<'a>(&'a self, number: &'a E164) -> Result<Request<'a>, SourceProblem> {
+    fn request(&self, number: E164) -> Result<Request, SourceProblem> {
         let mut url = join_path(&self.base, &["basic", "num", &number.zero_zero()])?;
         let mut headers = Vec::new();
         let key_md5 = md5_hex(self.api_key.expose());
@@ -113,15 +114,10 @@ impl Tellows {
                 }
             }
         }
-        let secrets = std::iter::once(&self.api_key)
-            .chain(self.partner.as_ref())
-            .collect();
-        Ok(Request {
-            number,
-            url,
-            headers,
-            secrets,
-        })
+        let secrets = std::iter::once(&self.api_key).chain(self.partner.as_ref());
+        Ok(Request::new(number, url)
+            .with_headers(headers)
+            .with_secrets(secrets))
     }
 }
 
@@ -144,9 +140,9 @@ impl Source for Tellows {
         client: &'a HttpClient,
     ) -> BoxFuture<'a, Result<Answer, SourceProblem>> {
         Box::pin(async move {
-            let number = E164::parse(e164)?;
-            let request = self.request(&number)?;
-            fetch(client, request, parse_response)
+            let request = self.request(E164::parse(e164)?)?;
+            request
+                .send(client, parse_response)
                 .await
                 .map(Answer::Found)
         })
@@ -405,7 +401,7 @@ mod tests {
             TellowsAuth::Md5Header,
             vec![],
         );
-        let request = t.request(&n).expect("request");
+        let request = t.request(n.clone()).expect("request");
         assert_eq!(
             request.url.as_str(),
             "https://www.tellows.de/basic/num/004930123456?json=1&partner=p1"
@@ -423,7 +419,7 @@ mod tests {
             TellowsAuth::Md5Query,
             vec![],
         );
-        let request = t.request(&n).expect("request");
+        let request = t.request(n.clone()).expect("request");
         assert!(request
             .url
             .as_str()

@@ -363,6 +363,25 @@ pub fn phoneblock_source(name: &str, base: &str, timeout_ms: u64) -> String {
     )
 }
 
+/// Every rendering of a report and of its evidence in both languages.
+pub fn renderings(report: &numrep_online::SourceReport) -> Vec<String> {
+    let mut out = vec![
+        format!("{report:?}"),
+        serde_json::to_string(report).expect("report serializes"),
+    ];
+    for lang in [numrep::Lang::En, numrep::Lang::De] {
+        let evidence = report.to_evidence();
+        out.push(format!("{evidence:?}"));
+        out.push(serde_json::to_string(&evidence.json(lang)).expect("evidence serializes"));
+        out.extend(evidence.error_message(lang).map(|m| m.to_string()));
+    }
+    if let Some(problem) = &report.error {
+        out.push(problem.to_string());
+        out.push(problem.message(numrep::Lang::De).to_string());
+    }
+    out
+}
+
 /// Builds an engine from a TOML text with [`test_env`].
 pub fn engine(toml: &str) -> numrep_online::Engine {
     let config = numrep_online::Config::from_toml(toml).expect("test config parses");
