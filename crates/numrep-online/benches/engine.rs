@@ -10,7 +10,7 @@
 mod support;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use numrep_online::{Redactor, Reputation, Request, Status, Verdict};
+use numrep_online::{Redactor, Reputation, ReputationVerdict, Request, SourceStatus};
 use std::time::{Duration, Instant};
 use support::{
     engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD, TELLOWS_SPAM,
@@ -34,7 +34,10 @@ fn benches(c: &mut Criterion) {
 
     let cached = engine(&format!("deadline_ms = 3000\n{sources}"));
     let primed = rt.block_on(cached.lookup("+4930123456")).expect("valid");
-    assert!(primed.iter().all(|r| r.status == Status::Ok), "{primed:?}");
+    assert!(
+        primed.iter().all(|r| r.status == SourceStatus::Ok),
+        "{primed:?}"
+    );
     c.bench_function("cache_hit", |b| {
         b.to_async(&rt).iter(|| async {
             let r = cached.lookup("+4930123456").await.expect("valid");
@@ -57,7 +60,7 @@ fn benches(c: &mut Criterion) {
                 let start = Instant::now();
                 let r = rt.block_on(uncached.lookup("+4930123456")).expect("valid");
                 extra += start.elapsed().saturating_sub(DELAY);
-                assert!(r.iter().all(|r| r.status == Status::Ok));
+                assert!(r.iter().all(|r| r.status == SourceStatus::Ok));
             }
             extra
         })
@@ -70,7 +73,8 @@ fn benches(c: &mut Criterion) {
             for _ in 0..iters {
                 let start = Instant::now();
                 let request = Request::get("+4930123456", &url).expect("request");
-                let unparsed = |_: &[u8], _: &Redactor| Ok(Reputation::new(Verdict::Unknown));
+                let unparsed =
+                    |_: &[u8], _: &Redactor| Ok(Reputation::new(ReputationVerdict::Unknown));
                 rt.block_on(request.send(&client, unparsed))
                     .expect("answer");
                 extra += start.elapsed().saturating_sub(DELAY);

@@ -123,13 +123,13 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reputation::{Reputation, Verdict};
+    use crate::reputation::{Reputation, ReputationVerdict};
 
-    fn rep(v: Verdict) -> Answer {
+    fn rep(v: ReputationVerdict) -> Answer {
         Answer::Found(Reputation::new(v))
     }
 
-    fn verdict(answer: Option<Answer>) -> Option<Verdict> {
+    fn verdict(answer: Option<Answer>) -> Option<ReputationVerdict> {
         match answer {
             Some(Answer::Found(rep)) => Some(rep.verdict),
             _ => None,
@@ -139,10 +139,10 @@ mod tests {
     #[test]
     fn stores_and_evicts_oldest() {
         let mut c = Cache::new(2, Duration::from_secs(60));
-        c.put(0, "+491", rep(Verdict::Spam));
-        c.put(1, "+491", rep(Verdict::Neutral));
-        assert_eq!(verdict(c.get(0, "+491")), Some(Verdict::Spam));
-        c.put(0, "+492", rep(Verdict::Unknown));
+        c.put(0, "+491", rep(ReputationVerdict::Spam));
+        c.put(1, "+491", rep(ReputationVerdict::Neutral));
+        assert_eq!(verdict(c.get(0, "+491")), Some(ReputationVerdict::Spam));
+        c.put(0, "+492", rep(ReputationVerdict::Unknown));
         assert_eq!(c.len(), 2);
         assert!(c.get(0, "+491").is_none());
         assert!(c.get(1, "+491").is_some());
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn expires() {
         let mut c = Cache::new(10, Duration::from_millis(1));
-        c.put(0, "+491", rep(Verdict::Spam));
+        c.put(0, "+491", rep(ReputationVerdict::Spam));
         std::thread::sleep(Duration::from_millis(5));
         assert!(c.get(0, "+491").is_none());
         assert!(c.is_empty());
@@ -161,7 +161,7 @@ mod tests {
     fn replacing_keeps_bound() {
         let mut c = Cache::new(3, Duration::from_secs(60));
         for i in 0..1000 {
-            c.put(0, &format!("+49{}", i % 5), rep(Verdict::Spam));
+            c.put(0, &format!("+49{}", i % 5), rep(ReputationVerdict::Spam));
         }
         assert!(c.len() <= 3);
         assert!(c.order.len() <= 16);
@@ -170,7 +170,7 @@ mod tests {
     #[test]
     fn disabled() {
         let mut c = Cache::new(0, Duration::from_secs(60));
-        c.put(0, "+491", rep(Verdict::Spam));
+        c.put(0, "+491", rep(ReputationVerdict::Spam));
         assert!(c.get(0, "+491").is_none());
     }
 }

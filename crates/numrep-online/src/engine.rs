@@ -17,7 +17,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 /// How a source's part of a lookup ended (the core's type, so the core can weigh it).
-pub use numrep::SourceStatus as Status;
+pub use numrep::SourceStatus;
 
 /// One source's outcome in a lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,7 +28,7 @@ pub struct SourceReport {
     /// The source's adapter kind.
     pub kind: SourceKind,
     /// How it ended.
-    pub status: Status,
+    pub status: SourceStatus,
     /// Whether the answer came from the cache (no request was sent).
     pub cached: bool,
     /// Time spent on this source, in milliseconds.
@@ -201,8 +201,12 @@ impl Engine {
         let source = slot.source.as_ref();
         let outcome = self.outcome(index, slot, number, start).await;
         let (status, reputation, error, cached) = match outcome {
-            Outcome::Answer(Answer::Found(rep), cached) => (Status::Ok, Some(rep), None, cached),
-            Outcome::Answer(Answer::NotFound, cached) => (Status::NotFound, None, None, cached),
+            Outcome::Answer(Answer::Found(rep), cached) => {
+                (SourceStatus::Ok, Some(rep), None, cached)
+            }
+            Outcome::Answer(Answer::NotFound, cached) => {
+                (SourceStatus::NotFound, None, None, cached)
+            }
             Outcome::Problem(problem) => (problem.status(), None, Some(problem), false),
         };
         SourceReport {
@@ -272,7 +276,7 @@ impl Engine {
         };
         match problem {
             None => breaker.success(),
-            Some(p) if matches!(p.status(), Status::Error | Status::Timeout) => {
+            Some(p) if matches!(p.status(), SourceStatus::Error | SourceStatus::Timeout) => {
                 let retry_after = p.retry_after_s().map(Duration::from_secs);
                 breaker.failure(&self.options.backoff, Instant::now(), retry_after);
             }

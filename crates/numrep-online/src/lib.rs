@@ -64,12 +64,12 @@ mod url_policy;
 
 pub use backoff::BackoffPolicy;
 pub use config::Config;
-pub use engine::{Engine, EngineOptions, SourceReport, Status};
+pub use engine::{Engine, EngineOptions, SourceReport, SourceStatus};
 pub use error::{BadAnswer, ConfigError, NetworkStage, PauseReason, SourceProblem, TimeLimit};
 pub use http::{HttpClient, DEFAULT_MAX_BODY};
 pub use number::mask;
 pub use redact::Redactor;
-pub use reputation::{Reputation, Verdict};
+pub use reputation::{Reputation, ReputationVerdict};
 pub use request::Request;
 /// The URL type of [`Tellows::new`](sources::tellows::Tellows::new) and the other
 /// adapters' constructors (the `url` crate's, as `reqwest` re-exports it).

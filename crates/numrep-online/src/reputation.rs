@@ -14,14 +14,14 @@ pub const MAX_LIST_ENTRIES: usize = 16;
 
 /// What a source says about a number, normalized across services (the core's type, so
 /// the core can weigh it).
-pub use numrep::ReputationVerdict as Verdict;
+pub use numrep::ReputationVerdict;
 
 /// One source's normalized answer about one number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Reputation {
     /// The normalized verdict.
-    pub verdict: Verdict,
+    pub verdict: ReputationVerdict,
     /// The score exactly as the service gave it (scale depends on the service:
     /// tellows 1–9, PhoneBlock has none, `http_json` as configured).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,7 +53,7 @@ pub struct Reputation {
 
 impl Reputation {
     /// A reputation with the given verdict and nothing else known.
-    pub fn new(verdict: Verdict) -> Self {
+    pub fn new(verdict: ReputationVerdict) -> Self {
         Reputation {
             verdict,
             score: None,

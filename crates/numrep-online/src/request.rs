@@ -26,7 +26,7 @@ use std::fmt;
 /// ```no_run
 /// use numrep_online::{
 ///     Answer, BadAnswer, BoxFuture, HttpClient, Redactor, Reputation, Request, Secret,
-///     Source, SourceKind, SourceProblem, Verdict,
+///     Source, SourceKind, SourceProblem, ReputationVerdict,
 /// };
 ///
 /// struct Complaints {
@@ -41,7 +41,7 @@ use std::fmt;
 ///         .and_then(|rest| rest.strip_suffix('}'))
 ///         .and_then(|n| n.parse::<u64>().ok())
 ///         .ok_or(BadAnswer::Missing { field: "complaints".into() })?;
-///     let verdict = if count > 0 { Verdict::Suspicious } else { Verdict::Unknown };
+///     let verdict = if count > 0 { ReputationVerdict::Suspicious } else { ReputationVerdict::Unknown };
 ///     let mut reputation = Reputation::new(verdict);
 ///     reputation.votes = Some(count);
 ///     Ok(reputation)

@@ -4,7 +4,7 @@
 
 mod support;
 
-use numrep_online::Status;
+use numrep_online::SourceStatus;
 use std::time::Duration;
 use support::{
     engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD, TELLOWS_SPAM,
@@ -15,10 +15,10 @@ async fn second_lookup_is_served_from_the_cache() {
     let server = TestServer::start(Reply::json(PHONEBLOCK_FRAUD)).await;
     let engine = engine(&phoneblock_source("pb", &server.base(), 2000));
     let first = engine.lookup("+4930123456").await.expect("valid");
-    assert_eq!(first[0].status, Status::Ok);
+    assert_eq!(first[0].status, SourceStatus::Ok);
     assert!(!first[0].cached);
     let second = engine.lookup("+4930123456").await.expect("valid");
-    assert_eq!(second[0].status, Status::Ok);
+    assert_eq!(second[0].status, SourceStatus::Ok);
     assert!(second[0].cached, "{:?}", second[0]);
     assert_eq!(second[0].reputation, first[0].reputation);
     assert_eq!(server.hits(), 1, "no second request");
@@ -51,7 +51,7 @@ async fn failures_are_not_cached() {
     let engine = engine(&toml);
     for _ in 0..3 {
         let r = engine.lookup("+4930123456").await.expect("valid");
-        assert_eq!(r[0].status, Status::Error);
+        assert_eq!(r[0].status, SourceStatus::Error);
         assert!(!r[0].cached);
     }
     assert_eq!(server.hits(), 3);
@@ -69,19 +69,19 @@ async fn failing_source_is_skipped_after_n_failures_and_recovers() {
     let engine = engine(&toml);
     for _ in 0..2 {
         let r = engine.lookup("+4930123456").await.expect("valid");
-        assert_eq!(r[0].status, Status::Error);
+        assert_eq!(r[0].status, SourceStatus::Error);
     }
     let r = engine.lookup("+4930123456").await.expect("valid");
-    assert_eq!(r[0].status, Status::Skipped, "{:?}", r[0]);
+    assert_eq!(r[0].status, SourceStatus::Skipped, "{:?}", r[0]);
     assert_eq!(r[0].error.as_ref().map(|e| e.code()), Some("backoff"));
-    assert_eq!(r[1].status, Status::Ok, "other sources unaffected");
+    assert_eq!(r[1].status, SourceStatus::Ok, "other sources unaffected");
     assert_eq!(server.hits(), 2, "skipped source gets no request");
 
     // After the pause the source is tried again; a success closes the breaker.
     server.set_reply(Reply::json(PHONEBLOCK_FRAUD));
     tokio::time::sleep(Duration::from_millis(600)).await;
     let r = engine.lookup("+4930123456").await.expect("valid");
-    assert_eq!(r[0].status, Status::Ok, "{:?}", r[0]);
+    assert_eq!(r[0].status, SourceStatus::Ok, "{:?}", r[0]);
     assert_eq!(server.hits(), 3);
 }
 
@@ -95,23 +95,23 @@ async fn pause_grows_after_a_failed_retry() {
     let engine = engine(&toml);
     assert_eq!(
         engine.lookup("+4930123456").await.expect("valid")[0].status,
-        Status::Error
+        SourceStatus::Error
     );
     assert_eq!(
         engine.lookup("+4930123456").await.expect("valid")[0].status,
-        Status::Skipped
+        SourceStatus::Skipped
     );
     tokio::time::sleep(Duration::from_millis(1200)).await;
     // The first pause (1 s) is over: tried again, fails, the pause doubles to 2 s.
     assert_eq!(
         engine.lookup("+4930123456").await.expect("valid")[0].status,
-        Status::Error
+        SourceStatus::Error
     );
     tokio::time::sleep(Duration::from_millis(1100)).await;
     // 1.1 s later: past the first pause's length, inside the doubled one.
     assert_eq!(
         engine.lookup("+4930123456").await.expect("valid")[0].status,
-        Status::Skipped
+        SourceStatus::Skipped
     );
     assert_eq!(server.hits(), 2);
 }

@@ -8,8 +8,9 @@
 mod support;
 
 use numrep_online::{
-    Answer, BadAnswer, BoxFuture, Engine, EngineOptions, HttpClient, Redactor, Reputation, Request,
-    Secret, Source, SourceKind, SourceProblem, SourceReport, Status, Verdict,
+    Answer, BadAnswer, BoxFuture, Engine, EngineOptions, HttpClient, Redactor, Reputation,
+    ReputationVerdict, Request, Secret, Source, SourceKind, SourceProblem, SourceReport,
+    SourceStatus,
 };
 use std::time::Duration;
 use support::{renderings, Echo, Reply, TestServer};
@@ -50,7 +51,7 @@ fn careless(body: &[u8], _: &Redactor) -> Result<Reputation, BadAnswer> {
         .split_once("/numbers/+")
         .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|digits| digits.parse::<u64>().ok());
-    let mut rep = Reputation::new(Verdict::Suspicious);
+    let mut rep = Reputation::new(ReputationVerdict::Suspicious);
     rep.labels = vec![text.clone()];
     rep.caller_names = vec![text.clone()];
     rep.location = Some(text.clone());
@@ -63,7 +64,7 @@ fn careless(body: &[u8], _: &Redactor) -> Result<Reputation, BadAnswer> {
 
 /// Says what it found, through the request's redactor, as the built-in adapters do.
 fn careful(body: &[u8], redactor: &Redactor) -> Result<Reputation, BadAnswer> {
-    let mut rep = Reputation::new(Verdict::Neutral);
+    let mut rep = Reputation::new(ReputationVerdict::Neutral);
     rep.location = redactor.excerpt(body);
     if rep.location.is_none() {
         return Err(BadAnswer::NoJson { excerpt: None });
@@ -137,9 +138,9 @@ async fn echoes_never_leak_through_a_custom_source() {
             assert_eq!(report.kind, SourceKind::Custom, "{case}");
             assert_no_secret(&report, &case);
             if matches!(echo, Echo::Text | Echo::Json) {
-                assert_eq!(report.status, Status::Ok, "{case}: {report:?}");
+                assert_eq!(report.status, SourceStatus::Ok, "{case}: {report:?}");
             } else {
-                assert_eq!(report.status, Status::Error, "{case}: {report:?}");
+                assert_eq!(report.status, SourceStatus::Error, "{case}: {report:?}");
             }
         }
         // Guards the assertions: every request carried what must not come back.
@@ -155,7 +156,7 @@ async fn a_careless_parse_is_redacted_after_it_and_keeps_what_is_no_secret() {
     let server = TestServer::start(Reply::Echo(Echo::Text)).await;
     let report = ask(&server.base(), true).await;
     let rep = report.reputation.expect("a reputation");
-    assert_eq!(rep.verdict, Verdict::Suspicious);
+    assert_eq!(rep.verdict, ReputationVerdict::Suspicious);
     let location = rep.location.expect("the echoed text, redacted");
     assert!(
         location.starts_with("Partner Data not correct GET /v1/numbers/"),

@@ -10,7 +10,7 @@
 mod support;
 
 use numrep_online::sources::tellows::md5_hex;
-use numrep_online::{SourceReport, Status};
+use numrep_online::{SourceReport, SourceStatus};
 use support::{engine, renderings, Echo, Reply, TestServer};
 
 const NUMBER: &str = "+4930123456";
@@ -115,7 +115,7 @@ async fn echoed_requests_never_leak_into_reports() {
                 .remove(0);
             let case = format!("{name} / {echo:?}");
             assert!(
-                matches!(report.status, Status::Ok | Status::Error),
+                matches!(report.status, SourceStatus::Ok | SourceStatus::Error),
                 "{case}: {report:?}"
             );
             assert_clean(&report, &server.base(), &case);
@@ -142,7 +142,7 @@ async fn what_is_left_of_an_echo_is_still_useful() {
     let server = TestServer::start(Reply::Echo(Echo::Json)).await;
     let toml = sources(&server.base()).remove(0).1;
     let report = engine(&toml).lookup(NUMBER).await.expect("valid").remove(0);
-    assert_eq!(report.status, Status::Ok, "{report:?}");
+    assert_eq!(report.status, SourceStatus::Ok, "{report:?}");
     let rep = report.reputation.expect("a reputation");
     assert_eq!(rep.score, Some(8.0));
     assert!(rep

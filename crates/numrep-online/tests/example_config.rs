@@ -2,7 +2,7 @@
 //! credential variables set.
 #![cfg(not(target_arch = "wasm32"))]
 
-use numrep_online::{Config, Engine, SourceProblem, Status};
+use numrep_online::{Config, Engine, SourceProblem, SourceStatus};
 
 fn example() -> Config {
     Config::from_toml(include_str!("../../../data/examples/numrep.toml")).expect("example parses")
@@ -32,7 +32,7 @@ async fn without_credentials_every_source_reports_config_error() {
     let vars: Vec<_> = reports
         .iter()
         .map(|r| {
-            assert_eq!(r.status, Status::ConfigError, "{r:?}");
+            assert_eq!(r.status, SourceStatus::ConfigError, "{r:?}");
             match &r.error {
                 Some(SourceProblem::MissingCredential { var }) => var.as_str(),
                 other => panic!("{other:?}"),

@@ -6,7 +6,7 @@
 
 mod support;
 
-use numrep_online::{SourceReport, Status, Verdict};
+use numrep_online::{ReputationVerdict, SourceReport, SourceStatus};
 use std::time::{Duration, Instant};
 use support::{
     engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD, TELLOWS_SPAM,
@@ -39,10 +39,14 @@ async fn with_hostile_tellows(
     assert_eq!(reports.len(), 2);
     let pb = reports.pop().expect("phoneblock report");
     let tellows = reports.pop().expect("tellows report");
-    assert_eq!(pb.status, Status::Ok, "good source still answers: {pb:?}");
+    assert_eq!(
+        pb.status,
+        SourceStatus::Ok,
+        "good source still answers: {pb:?}"
+    );
     assert_eq!(
         pb.reputation.as_ref().map(|r| r.verdict),
-        Some(Verdict::Spam)
+        Some(ReputationVerdict::Spam)
     );
     (tellows, pb)
 }
@@ -55,7 +59,7 @@ fn code(r: &SourceReport) -> &'static str {
 async fn slow_answer_past_the_deadline_times_out() {
     let reply = Reply::Delay(Duration::from_secs(5), Box::new(Reply::html(TELLOWS_SPAM)));
     let (t, _) = with_hostile_tellows(reply, 10_000).await;
-    assert_eq!(t.status, Status::Timeout, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Timeout, "{t:?}");
     assert_eq!(code(&t), "timeout");
     assert!(t
         .error
@@ -67,7 +71,7 @@ async fn slow_answer_past_the_deadline_times_out() {
 async fn slow_answer_past_the_source_timeout_times_out() {
     let reply = Reply::Delay(Duration::from_secs(5), Box::new(Reply::html(TELLOWS_SPAM)));
     let (t, _) = with_hostile_tellows(reply, 300).await;
-    assert_eq!(t.status, Status::Timeout, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Timeout, "{t:?}");
     assert!(t
         .error
         .as_ref()
@@ -77,7 +81,7 @@ async fn slow_answer_past_the_source_timeout_times_out() {
 #[tokio::test]
 async fn server_error_500_is_an_error() {
     let (t, _) = with_hostile_tellows(Reply::Status(500), 1000).await;
-    assert_eq!(t.status, Status::Error);
+    assert_eq!(t.status, SourceStatus::Error);
     assert_eq!(code(&t), "http_status");
     assert!(t
         .error
@@ -88,7 +92,7 @@ async fn server_error_500_is_an_error() {
 #[tokio::test]
 async fn malformed_json_is_a_parse_error() {
     let (t, _) = with_hostile_tellows(Reply::html("{\"tellows\":{\"score\":8,"), 1000).await;
-    assert_eq!(t.status, Status::Error);
+    assert_eq!(t.status, SourceStatus::Error);
     assert_eq!(code(&t), "parse");
 }
 
@@ -99,7 +103,7 @@ async fn huge_declared_body_is_refused() {
         declare_length: true,
     };
     let (t, _) = with_hostile_tellows(reply, 1000).await;
-    assert_eq!(t.status, Status::Error, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Error, "{t:?}");
     assert_eq!(code(&t), "body_too_large");
 }
 
@@ -110,7 +114,7 @@ async fn huge_streamed_body_is_cut_at_the_cap() {
         declare_length: false,
     };
     let (t, _) = with_hostile_tellows(reply, 1000).await;
-    assert_eq!(t.status, Status::Error, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Error, "{t:?}");
     assert_eq!(code(&t), "body_too_large");
 }
 
@@ -122,7 +126,7 @@ async fn redirect_to_another_host_is_refused_not_followed() {
         1000,
     )
     .await;
-    assert_eq!(t.status, Status::Error);
+    assert_eq!(t.status, SourceStatus::Error);
     assert_eq!(code(&t), "redirect");
     assert!(t
         .error
@@ -137,13 +141,13 @@ async fn slow_drip_times_out() {
         body: TELLOWS_SPAM.to_string(),
     };
     let (t, _) = with_hostile_tellows(reply, 1000).await;
-    assert_eq!(t.status, Status::Timeout, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Timeout, "{t:?}");
 }
 
 #[tokio::test]
 async fn accepted_but_never_answered_times_out() {
     let (t, _) = with_hostile_tellows(Reply::Hang, 1000).await;
-    assert_eq!(t.status, Status::Timeout, "{t:?}");
+    assert_eq!(t.status, SourceStatus::Timeout, "{t:?}");
 }
 
 #[tokio::test]
@@ -160,13 +164,13 @@ async fn closed_port_is_a_network_error() {
         phoneblock_source("phoneblock", &good.base(), 1000)
     );
     let reports = engine(&toml).lookup("+4930123456").await.expect("valid");
-    assert_eq!(reports[0].status, Status::Error, "{:?}", reports[0]);
+    assert_eq!(reports[0].status, SourceStatus::Error, "{:?}", reports[0]);
     assert_eq!(code(&reports[0]), "network");
     assert!(!reports[0]
         .error
         .as_ref()
         .is_some_and(|e| e.to_string().contains("4930123456")));
-    assert_eq!(reports[1].status, Status::Ok);
+    assert_eq!(reports[1].status, SourceStatus::Ok);
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@
 mod support;
 
 use numrep::lists::Date;
-use numrep_online::{PauseReason, SourceProblem, Status};
+use numrep_online::{PauseReason, SourceProblem, SourceStatus};
 use std::time::{Duration, SystemTime};
 use support::{engine, phoneblock_source, Reply, TestServer, PHONEBLOCK_FRAUD};
 
@@ -50,7 +50,7 @@ fn engine_for(server: &TestServer, max_ms: u64) -> numrep_online::Engine {
     ))
 }
 
-async fn first_status(engine: &numrep_online::Engine) -> (Status, Option<SourceProblem>) {
+async fn first_status(engine: &numrep_online::Engine) -> (SourceStatus, Option<SourceProblem>) {
     let report = engine.lookup("+4930123456").await.expect("valid").remove(0);
     (report.status, report.error)
 }
@@ -60,7 +60,7 @@ async fn retry_after_seconds_hold_the_source() {
     let server = TestServer::start(rate_limited("2".into())).await;
     let engine = engine_for(&server, 60_000);
     let (status, problem) = first_status(&engine).await;
-    assert_eq!(status, Status::Error);
+    assert_eq!(status, SourceStatus::Error);
     assert_eq!(
         problem,
         Some(SourceProblem::RateLimited {
@@ -69,7 +69,7 @@ async fn retry_after_seconds_hold_the_source() {
     );
     server.set_reply(Reply::json(PHONEBLOCK_FRAUD));
     let (status, problem) = first_status(&engine).await;
-    assert_eq!(status, Status::Skipped);
+    assert_eq!(status, SourceStatus::Skipped);
     assert!(
         matches!(
             problem,
@@ -82,7 +82,7 @@ async fn retry_after_seconds_hold_the_source() {
     );
     assert_eq!(server.hits(), 1, "no request before the time has passed");
     tokio::time::sleep(Duration::from_millis(2200)).await;
-    assert_eq!(first_status(&engine).await.0, Status::Ok);
+    assert_eq!(first_status(&engine).await.0, SourceStatus::Ok);
     assert_eq!(server.hits(), 2);
 }
 
@@ -106,7 +106,7 @@ async fn retry_after_http_date_holds_the_source() {
         "{problem:?}"
     );
     server.set_reply(Reply::json(PHONEBLOCK_FRAUD));
-    assert_eq!(first_status(&engine).await.0, Status::Skipped);
+    assert_eq!(first_status(&engine).await.0, SourceStatus::Skipped);
     assert_eq!(server.hits(), 1);
 }
 
@@ -116,11 +116,11 @@ async fn absurd_retry_after_is_capped_at_the_longest_pause() {
     let engine = engine_for(&server, 1000);
     first_status(&engine).await;
     server.set_reply(Reply::json(PHONEBLOCK_FRAUD));
-    assert_eq!(first_status(&engine).await.0, Status::Skipped);
+    assert_eq!(first_status(&engine).await.0, SourceStatus::Skipped);
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert_eq!(
         first_status(&engine).await.0,
-        Status::Ok,
+        SourceStatus::Ok,
         "asked again after max_ms"
     );
     assert_eq!(server.hits(), 2);
@@ -137,5 +137,5 @@ async fn unreadable_retry_after_is_ignored() {
         })
     );
     server.set_reply(Reply::json(PHONEBLOCK_FRAUD));
-    assert_eq!(first_status(&engine).await.0, Status::Ok);
+    assert_eq!(first_status(&engine).await.0, SourceStatus::Ok);
 }

@@ -4,7 +4,7 @@
 
 mod support;
 
-use numrep_online::{Status, Verdict};
+use numrep_online::{ReputationVerdict, SourceStatus};
 use support::{
     engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD, TELLOWS_SPAM,
 };
@@ -16,10 +16,10 @@ async fn tellows_quirky_html_answer_is_understood_and_key_is_hashed() {
     let reports = engine.lookup("+4930123456").await.expect("valid number");
     assert_eq!(reports.len(), 1);
     let r = &reports[0];
-    assert_eq!(r.status, Status::Ok, "{r:?}");
+    assert_eq!(r.status, SourceStatus::Ok, "{r:?}");
     assert!(!r.cached);
     let rep = r.reputation.as_ref().expect("reputation");
-    assert_eq!(rep.verdict, Verdict::Spam);
+    assert_eq!(rep.verdict, ReputationVerdict::Spam);
     assert_eq!(rep.score, Some(8.0));
     assert_eq!(rep.comments, Some(23));
     assert_eq!(rep.searches, Some(512));
@@ -44,9 +44,9 @@ async fn phoneblock_answer_with_basic_auth() {
     let engine = engine(&phoneblock_source("phoneblock", &server.base(), 2000));
     let reports = engine.lookup("+4930123456").await.expect("valid number");
     let r = &reports[0];
-    assert_eq!(r.status, Status::Ok, "{r:?}");
+    assert_eq!(r.status, SourceStatus::Ok, "{r:?}");
     let rep = r.reputation.as_ref().expect("reputation");
-    assert_eq!(rep.verdict, Verdict::Spam);
+    assert_eq!(rep.verdict, ReputationVerdict::Spam);
     assert_eq!(rep.votes, Some(9));
     assert_eq!(rep.labels, vec!["fraud"]);
     let head = server.heads()[0].to_ascii_lowercase();
@@ -86,9 +86,9 @@ async fn http_json_source_with_pointer_mapping_and_header_from_env() {
     );
     let engine = engine(&toml);
     let r = &engine.lookup("+4930123456").await.expect("valid")[0];
-    assert_eq!(r.status, Status::Ok, "{r:?}");
+    assert_eq!(r.status, SourceStatus::Ok, "{r:?}");
     let rep = r.reputation.as_ref().expect("reputation");
-    assert_eq!(rep.verdict, Verdict::Spam);
+    assert_eq!(rep.verdict, ReputationVerdict::Spam);
     assert_eq!(rep.risk, Some(91));
     assert_eq!(rep.comments, Some(17));
     assert_eq!(rep.labels, vec!["debt collection scam"]);
@@ -101,7 +101,7 @@ async fn http_json_source_with_pointer_mapping_and_header_from_env() {
 
     // A number from another country cannot fill {national}: skipped, no request.
     let r = &engine.lookup("+33123456789").await.expect("valid")[0];
-    assert_eq!(r.status, Status::Skipped);
+    assert_eq!(r.status, SourceStatus::Skipped);
     assert_eq!(r.error.as_ref().map(|e| e.code()), Some("not_applicable"));
     assert_eq!(server.hits(), 1);
 }

@@ -7,7 +7,7 @@ mod support;
 
 use numrep::lists::Date;
 use numrep::{Checker, Lang, Options, ReputationVerdict, Risk, SourceStatus};
-use numrep_online::{SourceProblem, Status, Verdict};
+use numrep_online::SourceProblem;
 use support::{engine, phoneblock_source, tellows_source, Reply, TestServer, PHONEBLOCK_FRAUD};
 
 fn today() -> Date {
@@ -27,14 +27,18 @@ async fn a_missing_credential_is_that_sources_config_error_and_the_others_still_
     for _ in 0..4 {
         let reports = engine.lookup("+4930123456").await.expect("valid number");
         let tellows = &reports[0];
-        assert_eq!(tellows.status, Status::ConfigError, "{tellows:?}");
+        assert_eq!(tellows.status, SourceStatus::ConfigError, "{tellows:?}");
         assert_eq!(
             tellows.error,
             Some(SourceProblem::MissingCredential {
                 var: "TELLOWS_API_KEY_UNSET".into()
             })
         );
-        assert_eq!(reports[1].status, Status::Ok, "the other source answers");
+        assert_eq!(
+            reports[1].status,
+            SourceStatus::Ok,
+            "the other source answers"
+        );
     }
     assert_eq!(
         unreachable.hits(),
@@ -77,7 +81,7 @@ async fn http_json_404_is_not_found_not_an_error() {
     );
     let engine = engine(&toml);
     let first = engine.lookup("+4930123456").await.expect("valid").remove(0);
-    assert_eq!(first.status, Status::NotFound, "{first:?}");
+    assert_eq!(first.status, SourceStatus::NotFound, "{first:?}");
     assert_eq!(first.error, None);
     assert_eq!(first.reputation, None);
     let json = serde_json::to_value(&first).expect("serializes");
@@ -87,10 +91,10 @@ async fn http_json_404_is_not_found_not_an_error() {
     // Not a failure: the breaker (1 failure opens it) stays closed, and the answer
     // is cached like any other.
     let second = engine.lookup("+4930123456").await.expect("valid").remove(0);
-    assert_eq!(second.status, Status::NotFound);
+    assert_eq!(second.status, SourceStatus::NotFound);
     assert!(second.cached);
     let other = engine.lookup("+4930999999").await.expect("valid").remove(0);
-    assert_eq!(other.status, Status::NotFound, "{other:?}");
+    assert_eq!(other.status, SourceStatus::NotFound, "{other:?}");
     assert_eq!(server.hits(), 2);
 
     let evidence = first.to_evidence();
@@ -107,7 +111,7 @@ async fn phoneblock_votes_are_votes_and_advertising_is_not_fraud() {
     let engine = engine(&phoneblock_source("phoneblock", &server.base(), 2000));
     let report = engine.lookup("+4930123456").await.expect("valid").remove(0);
     let rep = report.reputation.as_ref().expect("answer");
-    assert_eq!(rep.verdict, Verdict::Suspicious);
+    assert_eq!(rep.verdict, ReputationVerdict::Suspicious);
     assert_eq!(rep.labels, vec!["advertising"]);
 
     let evidence = report.to_evidence();

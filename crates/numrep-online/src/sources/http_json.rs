@@ -27,7 +27,7 @@ use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{parse_url, HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::Redactor;
-use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
+use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, ReputationVerdict};
 use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_f64, loose_string, loose_u64, whole_json};
@@ -138,15 +138,15 @@ impl Mapping {
     }
 
     /// The verdict for a score on this mapping's thresholds.
-    pub fn verdict_for(&self, score: f64) -> Verdict {
+    pub fn verdict_for(&self, score: f64) -> ReputationVerdict {
         if score >= self.spam_at {
-            Verdict::Spam
+            ReputationVerdict::Spam
         } else if score >= self.suspicious_at {
-            Verdict::Suspicious
+            ReputationVerdict::Suspicious
         } else if self.legitimate_at.is_some_and(|l| score <= l) {
-            Verdict::Legitimate
+            ReputationVerdict::Legitimate
         } else {
-            Verdict::Neutral
+            ReputationVerdict::Neutral
         }
     }
 }
@@ -284,7 +284,8 @@ pub fn parse_response(
         })?),
         None => None,
     };
-    let mut rep = Reputation::new(score.map_or(Verdict::Unknown, |s| mapping.verdict_for(s)));
+    let mut rep =
+        Reputation::new(score.map_or(ReputationVerdict::Unknown, |s| mapping.verdict_for(s)));
     rep.score = score;
     rep.risk = score.and_then(|s| normalize_risk(s, mapping.score_min, mapping.score_max));
     rep.comments = lookup(&mapping.comments_pointer).and_then(loose_u64);
@@ -340,15 +341,15 @@ mod tests {
     fn maps_fields() {
         let body = br#"{"result":{"risk":"85","tags":["scam","robocall"],"complaints":14}}"#;
         let rep = parse(body, &mapping()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Spam);
+        assert_eq!(rep.verdict, ReputationVerdict::Spam);
         assert_eq!(rep.risk, Some(85));
         assert_eq!(rep.labels, vec!["scam", "robocall"]);
         assert_eq!(rep.comments, Some(14));
         let rep = parse(br#"{"result":{"risk":5,"tags":"company"}}"#, &mapping()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Legitimate);
+        assert_eq!(rep.verdict, ReputationVerdict::Legitimate);
         assert_eq!(rep.labels, vec!["company"]);
         let rep = parse(br#"{"result":null}"#, &mapping()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Unknown);
+        assert_eq!(rep.verdict, ReputationVerdict::Unknown);
     }
 
     #[test]

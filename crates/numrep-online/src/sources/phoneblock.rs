@@ -36,7 +36,7 @@ use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::{excerpt, Redactor};
-use crate::reputation::{clean_text, Reputation, Verdict};
+use crate::reputation::{clean_text, Reputation, ReputationVerdict};
 use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_u64, outermost_object};
@@ -153,11 +153,11 @@ impl Rating {
     /// The verdict this rating stands for when enough people voted: fraud,
     /// gambling and ping calls are `spam` (scams and cost traps); advertising,
     /// polls and unclear missed calls are unwanted but not fraud: `suspicious`.
-    pub fn verdict(self) -> Verdict {
+    pub fn verdict(self) -> ReputationVerdict {
         match self {
-            Rating::Legitimate => Verdict::Legitimate,
-            Rating::Ping | Rating::Gamble | Rating::Fraud => Verdict::Spam,
-            Rating::Missed | Rating::Poll | Rating::Advertising => Verdict::Suspicious,
+            Rating::Legitimate => ReputationVerdict::Legitimate,
+            Rating::Ping | Rating::Gamble | Rating::Fraud => ReputationVerdict::Spam,
+            Rating::Missed | Rating::Poll | Rating::Advertising => ReputationVerdict::Suspicious,
         }
     }
 }
@@ -278,7 +278,7 @@ pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, Ba
     let mut rep = Reputation::new(verdict);
     rep.votes = votes;
     rep.risk = Some(match verdict {
-        Verdict::Legitimate => 0,
+        ReputationVerdict::Legitimate => 0,
         _ => {
             let scaled = blocking_votes.saturating_mul(100) / (2 * SPAM_VOTES);
             u8::try_from(scaled.min(100)).unwrap_or(100)
@@ -311,19 +311,19 @@ pub fn verdict_for(
     blocking_votes: u64,
     white: bool,
     archived: bool,
-) -> Verdict {
+) -> ReputationVerdict {
     if white || rating == Some(Rating::Legitimate) {
-        return Verdict::Legitimate;
+        return ReputationVerdict::Legitimate;
     }
     if archived {
-        return Verdict::Neutral;
+        return ReputationVerdict::Neutral;
     }
     if blocking_votes == 0 {
-        return Verdict::Unknown;
+        return ReputationVerdict::Unknown;
     }
     match rating.map(Rating::verdict) {
-        Some(Verdict::Spam) if blocking_votes >= SPAM_VOTES => Verdict::Spam,
-        _ => Verdict::Suspicious,
+        Some(ReputationVerdict::Spam) if blocking_votes >= SPAM_VOTES => ReputationVerdict::Spam,
+        _ => ReputationVerdict::Suspicious,
     }
 }
 
@@ -370,7 +370,7 @@ mod tests {
     fn fraud_with_votes_is_spam() {
         let body = br#"{"phone":"004930123456","votes":7,"rating":"G_FRAUD","votesWildcard":7,"whiteListed":false,"archived":false,"dateAdded":1700000000000,"lastUpdate":1710000000000}"#;
         let rep = parse(body).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Spam);
+        assert_eq!(rep.verdict, ReputationVerdict::Spam);
         assert_eq!(rep.votes, Some(7));
         assert_eq!(rep.risk, Some(87));
         assert_eq!(rep.labels, vec!["fraud"]);
@@ -382,43 +382,46 @@ mod tests {
         let v = |b: &str| parse(b.as_bytes()).map(|r| r.verdict);
         assert_eq!(
             v(r#"{"votes":2,"rating":"E_ADVERTISING"}"#),
-            Ok(Verdict::Suspicious)
+            Ok(ReputationVerdict::Suspicious)
         );
         assert_eq!(
             v(r#"{"votes":50,"rating":"E_ADVERTISING"}"#),
-            Ok(Verdict::Suspicious),
+            Ok(ReputationVerdict::Suspicious),
             "advertising is unwanted, not fraud"
         );
         assert_eq!(
             v(r#"{"votes":2,"rating":"G_FRAUD"}"#),
-            Ok(Verdict::Suspicious),
+            Ok(ReputationVerdict::Suspicious),
             "too few votes for spam"
         );
         assert_eq!(
             v(r#"{"votes":5}"#),
-            Ok(Verdict::Suspicious),
+            Ok(ReputationVerdict::Suspicious),
             "votes, no rating"
         );
         assert_eq!(
             v(r#"{"votes":0,"votesWildcard":5,"rating":"C_PING"}"#),
-            Ok(Verdict::Spam)
+            Ok(ReputationVerdict::Spam)
         );
         assert_eq!(
             v(r#"{"votes":9,"rating":"A_LEGITIMATE"}"#),
-            Ok(Verdict::Legitimate)
+            Ok(ReputationVerdict::Legitimate)
         );
         assert_eq!(
             v(r#"{"votes":0,"whiteListed":true}"#),
-            Ok(Verdict::Legitimate)
+            Ok(ReputationVerdict::Legitimate)
         );
         assert_eq!(
             v(r#"{"votes":12,"rating":"B_MISSED","archived":true}"#),
-            Ok(Verdict::Neutral)
+            Ok(ReputationVerdict::Neutral)
         );
-        assert_eq!(v(r#"{"phone":"0049301","votes":0}"#), Ok(Verdict::Unknown));
+        assert_eq!(
+            v(r#"{"phone":"0049301","votes":0}"#),
+            Ok(ReputationVerdict::Unknown)
+        );
         assert_eq!(
             v(r#"{"info":{"votes":"6","rating":"F_GAMBLE"}}"#),
-            Ok(Verdict::Spam)
+            Ok(ReputationVerdict::Spam)
         );
     }
 
@@ -434,13 +437,13 @@ mod tests {
             "G_FRAUD",
         ];
         let expected = [
-            ("legitimate", Verdict::Legitimate),
-            ("missed call, unclear", Verdict::Suspicious),
-            ("ping call", Verdict::Spam),
-            ("poll", Verdict::Suspicious),
-            ("advertising", Verdict::Suspicious),
-            ("gambling or prize notification", Verdict::Spam),
-            ("fraud", Verdict::Spam),
+            ("legitimate", ReputationVerdict::Legitimate),
+            ("missed call, unclear", ReputationVerdict::Suspicious),
+            ("ping call", ReputationVerdict::Spam),
+            ("poll", ReputationVerdict::Suspicious),
+            ("advertising", ReputationVerdict::Suspicious),
+            ("gambling or prize notification", ReputationVerdict::Spam),
+            ("fraud", ReputationVerdict::Spam),
         ];
         for ((name, rating), (label, verdict)) in names.iter().zip(Rating::ALL).zip(expected) {
             assert_eq!(Rating::from_name(name), Some(rating));

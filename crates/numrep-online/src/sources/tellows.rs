@@ -32,7 +32,7 @@ use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
 use crate::redact::Redactor;
-use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, Verdict};
+use crate::reputation::{clean_text, normalize_risk, push_clean, Reputation, ReputationVerdict};
 use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_f64, loose_string, loose_u64, outermost_object};
@@ -189,7 +189,7 @@ pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, Ba
     let verdict = verdict_for(score, comments);
     let mut rep = Reputation::new(verdict);
     rep.score = Some(score);
-    rep.risk = (verdict != Verdict::Unknown)
+    rep.risk = (verdict != ReputationVerdict::Unknown)
         .then(|| normalize_risk(score, 1.0, 9.0))
         .flatten();
     rep.comments = comments;
@@ -217,22 +217,22 @@ pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, Ba
 }
 
 /// The verdict for a tellows score (see the module docs).
-pub fn verdict_for(score: f64, comments: Option<u64>) -> Verdict {
+pub fn verdict_for(score: f64, comments: Option<u64>) -> ReputationVerdict {
     let rounded = score.round();
     if comments == Some(0) && rounded < 7.0 {
-        Verdict::Unknown
+        ReputationVerdict::Unknown
     } else if rounded >= 7.0 {
         if comments.is_none_or(|c| c >= 2) {
-            Verdict::Spam
+            ReputationVerdict::Spam
         } else {
-            Verdict::Suspicious
+            ReputationVerdict::Suspicious
         }
     } else if rounded >= 6.0 {
-        Verdict::Suspicious
+        ReputationVerdict::Suspicious
     } else if rounded >= 4.0 {
-        Verdict::Neutral
+        ReputationVerdict::Neutral
     } else {
-        Verdict::Legitimate
+        ReputationVerdict::Legitimate
     }
 }
 
@@ -264,7 +264,7 @@ fn collect_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
 
 fn summary(rep: &Reputation) -> String {
     let score = rep.score.map(|s| s.to_string()).unwrap_or_default();
-    let mut text = if rep.verdict == Verdict::Unknown {
+    let mut text = if rep.verdict == ReputationVerdict::Unknown {
         format!("tellows: no reports (score {score}/9)")
     } else {
         format!("tellows score {score}/9 ({})", rep.verdict.as_str())
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn parses_clean_answer() {
         let rep = parse(CLEAN.as_bytes()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Spam);
+        assert_eq!(rep.verdict, ReputationVerdict::Spam);
         assert_eq!(rep.score, Some(8.0));
         assert_eq!(rep.risk, Some(88));
         assert_eq!(rep.comments, Some(12));
@@ -312,7 +312,7 @@ mod tests {
             r#"{"tellows":{"score":"2","comments":"4","callerTypes":{"caller":{"name":"Company"}},"callerNames":"Acme"}}"#
         );
         let rep = parse(body.as_bytes()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Legitimate);
+        assert_eq!(rep.verdict, ReputationVerdict::Legitimate);
         assert_eq!(rep.labels, vec!["Company"]);
         assert_eq!(rep.caller_names, vec!["Acme"]);
     }
@@ -322,29 +322,33 @@ mod tests {
         let body =
             r#"{"tellows":{"score":5,"comments":3,"callerNames":{"caller":["A","B"],"x":"C"}}}"#;
         let rep = parse(body.as_bytes()).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Neutral);
+        assert_eq!(rep.verdict, ReputationVerdict::Neutral);
         assert_eq!(rep.caller_names.len(), 3);
     }
 
     #[test]
     fn thresholds() {
-        assert_eq!(verdict_for(9.0, Some(1)), Verdict::Suspicious);
-        assert_eq!(verdict_for(9.0, Some(0)), Verdict::Suspicious);
-        assert_eq!(verdict_for(7.0, None), Verdict::Spam);
-        assert_eq!(verdict_for(6.0, Some(1)), Verdict::Suspicious);
-        assert_eq!(verdict_for(5.0, Some(3)), Verdict::Neutral);
-        assert_eq!(verdict_for(5.0, None), Verdict::Neutral);
-        assert_eq!(verdict_for(3.0, Some(10)), Verdict::Legitimate);
+        assert_eq!(verdict_for(9.0, Some(1)), ReputationVerdict::Suspicious);
+        assert_eq!(verdict_for(9.0, Some(0)), ReputationVerdict::Suspicious);
+        assert_eq!(verdict_for(7.0, None), ReputationVerdict::Spam);
+        assert_eq!(verdict_for(6.0, Some(1)), ReputationVerdict::Suspicious);
+        assert_eq!(verdict_for(5.0, Some(3)), ReputationVerdict::Neutral);
+        assert_eq!(verdict_for(5.0, None), ReputationVerdict::Neutral);
+        assert_eq!(verdict_for(3.0, Some(10)), ReputationVerdict::Legitimate);
     }
 
     #[test]
     fn no_comments_means_no_reports_not_trustworthy() {
         for score in [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] {
-            assert_eq!(verdict_for(score, Some(0)), Verdict::Unknown, "{score}");
+            assert_eq!(
+                verdict_for(score, Some(0)),
+                ReputationVerdict::Unknown,
+                "{score}"
+            );
         }
         let body = br#"{"tellows":{"score":"5","comments":"0","searches":"17","callerTypes":{"caller":[{"name":"Trustworthy number","count":"0"}]}}}"#;
         let rep = parse(body).expect("parses");
-        assert_eq!(rep.verdict, Verdict::Unknown);
+        assert_eq!(rep.verdict, ReputationVerdict::Unknown);
         assert_eq!(rep.risk, None, "no reports, no risk figure");
         assert!(
             rep.labels.is_empty(),
