@@ -85,3 +85,8 @@ pub mod internals {
     pub use crate::reputation::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
     pub use crate::retry_after::seconds_to_wait;
 }
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
