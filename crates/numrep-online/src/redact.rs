@@ -10,8 +10,7 @@
 
 use crate::http::RequestHeader;
 use crate::number::E164;
-use crate::reputation::is_invisible;
-use crate::reputation::Reputation;
+use crate::reputation::{is_invisible, Reputation};
 use crate::secret::Secret;
 use numrep::{BadAnswer, SourceProblem};
 use reqwest::Url;
@@ -33,9 +32,9 @@ pub const EXCERPT_CHARS: usize = 60;
 const _: () = assert!(EXCERPT_CHARS == 60, "`Redactor::excerpt`'s docs say 60");
 
 /// Removes everything one request carried (number, credentials, query values)
-/// from texts taken from its answer. A parser gets the one of its request
-/// ([`Request::redactor`](crate::Request::redactor)); [`Redactor::none`] outside a
-/// request.
+/// from texts taken from its answer. A parser gets its request's redactor
+/// ([`Request::redactor`](crate::Request::redactor)); outside a request,
+/// [`Redactor::none`].
 #[derive(Debug, Clone, Default)]
 pub struct Redactor {
     secrets: Vec<String>,

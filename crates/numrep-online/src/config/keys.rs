@@ -38,8 +38,8 @@ pub(crate) fn kind_keys(kind: SourceKind) -> &'static [&'static str] {
             "country_code",
             "trunk_prefix",
             "mapping",
-        ], // Built in code, never from a configuration.
-        SourceKind::Custom => &[],
+        ],
+        SourceKind::Custom => &[], // built in code, never from a configuration
     }
 }
 

@@ -1,10 +1,10 @@
 //! The [`Source`] abstraction and the adapters for each service.
 //!
 //! Every adapter has a pure `parse_response(bytes, redactor)` function (fuzzed
-//! and unit-tested without HTTP) and a type implementing [`Source`] that builds
-//! a [`Request`](crate::Request) and sends it through the shared [`HttpClient`],
-//! which parses and keeps what the request carried out of the result. A source
-//! written outside this crate does the same (see [`Request`](crate::Request)).
+//! and unit-tested without HTTP) and a type implementing [`Source`] that sends a
+//! [`Request`](crate::Request) through the shared [`HttpClient`]; the request has
+//! the answer parsed and keeps what it carried out of the result. A source
+//! written outside this crate does the same.
 
 pub mod http_json;
 mod json_text;
