@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: help build lookup data test test-rust lint doc setup bench fuzz check-wasm32
+.PHONY: help build lookup data test test-rust lint doc setup bench fuzz check-wasm32 check-fixture metadata-changes
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -39,7 +39,13 @@ doc: ## API docs, public and with the private items contributors read, warnings 
 check-wasm32: ## The core and the online sources build for wasm32 (the widget's target)
 	$(CARGO) build -p numrep -p numrep-online --target wasm32-unknown-unknown
 
-test: setup lint doc check-wasm32 test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
+check-fixture: ## The conformance fixture is what the pinned libphonenumber answers (installs it)
+	python3 scripts/metadata_changes.py
+
+metadata-changes: ## What another libphonenumber release would change: make metadata-changes V=9.0.44
+	python3 scripts/metadata_changes.py $(V)
+
+test: setup lint doc check-wasm32 check-fixture test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
 
 # --- Complaint desk (numrep serve) -------------------------------------------------
 DESK_CRATES := -p numrep-desk -p numrep-desk-sqlite -p numrep-desk-postgres -p numrep-desk-server

@@ -21,25 +21,30 @@ PYREF = REPO / "target" / "pyref"
 PKG = f"PyPI phonenumbers {PHONENUMBERS_VERSION}"
 
 
-def load_phonenumbers():
-    """The pinned ``phonenumbers`` module (installed on first use)."""
-    dist_info = PYREF / f"phonenumbers-{PHONENUMBERS_VERSION}.dist-info"
+def load_phonenumbers(version: str = PHONENUMBERS_VERSION):
+    """The ``phonenumbers`` module of ``version`` (default: the pinned one), installed on
+    first use into PYREF, or for another version into ``target/pyref-<version>``.  One
+    version per process: Python imports a module once."""
+    target = PYREF if version == PHONENUMBERS_VERSION else PYREF.with_name(f"pyref-{version}")
+    dist_info = target / f"phonenumbers-{version}.dist-info"
     if not dist_info.is_dir():
-        print(f"installing phonenumbers=={PHONENUMBERS_VERSION} into {PYREF}", file=sys.stderr)
-        PYREF.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
+        print(f"installing phonenumbers=={version} into {target}", file=sys.stderr)
+        target.mkdir(parents=True, exist_ok=True)
+        installed = subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--upgrade", "--target", str(PYREF),
-             f"phonenumbers=={PHONENUMBERS_VERSION}"],
-            check=True,
+             "--root-user-action=ignore", "--no-deps", "--upgrade", "--target", str(target),
+             f"phonenumbers=={version}"],
         )
-    if str(PYREF) not in sys.path:
-        sys.path.insert(0, str(PYREF))
+        if installed.returncode != 0:
+            sys.exit(f"could not install phonenumbers=={version} (pip's message above): "
+                     "is it a release on PyPI, and is PyPI reachable?")
+    if str(target) not in sys.path:
+        sys.path.insert(0, str(target))
     pn = importlib.import_module("phonenumbers")
-    if not pn.__file__ or not Path(pn.__file__).resolve().is_relative_to(PYREF.resolve()):
-        sys.exit(f"phonenumbers was imported from {pn.__file__}, expected it under {PYREF}")
-    if pn.__version__ != PHONENUMBERS_VERSION:
-        sys.exit(f"phonenumbers {pn.__version__} found in {PYREF}, need {PHONENUMBERS_VERSION}")
+    if not pn.__file__ or not Path(pn.__file__).resolve().is_relative_to(target.resolve()):
+        sys.exit(f"phonenumbers was imported from {pn.__file__}, expected it under {target}")
+    if pn.__version__ != version:
+        sys.exit(f"phonenumbers {pn.__version__} found in {target}, need {version}")
     return pn
 
 

@@ -10,6 +10,12 @@ step "rustfmt and clippy"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 
+step "pip for Python 3 (the pinned libphonenumber oracle, scripts/pinned_phonenumbers.py)"
+if ! python3 -m pip --version >/dev/null 2>&1; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y python3-pip
+fi
+
 step "PostgreSQL server for the complaint desk's store tests (Debian package)"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt-get update
