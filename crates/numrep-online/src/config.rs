@@ -88,6 +88,7 @@ pub const MAX_TIMEOUT_MS: u64 = 60_000;
 
 /// The whole online configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Config {
     /// Overall deadline for one lookup, in milliseconds.
     #[serde(default = "default_deadline")]
@@ -109,6 +110,7 @@ pub struct Config {
 /// `[cache]`: answer cache settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CacheConfig {
     /// Most answers kept (source × number); 0 disables the cache.
     #[serde(default = "default_cache_entries")]
@@ -121,6 +123,7 @@ pub struct CacheConfig {
 /// `[backoff]`: circuit-breaker settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct BackoffConfig {
     /// Consecutive failures before a source is paused; 0 disables backoff.
     #[serde(default = "default_failures")]
@@ -137,6 +140,7 @@ pub struct BackoffConfig {
 /// by [`Config::validate`] against the `kind`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SourceConfig {
     /// Unique name shown in reports.
     pub name: String,

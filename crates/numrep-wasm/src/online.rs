@@ -66,10 +66,8 @@ impl NumrepChecker {
             .sources
             .iter()
             .map(|source| {
-                let single = Config {
-                    sources: vec![source.clone()],
-                    ..config.clone()
-                };
+                let mut single = config.clone();
+                single.sources = vec![source.clone()];
                 Engine::from_config_with_env(&single, |var| env.get(var).cloned())
                     .map(|engine| (source.name.clone(), Rc::new(engine)))
                     .map_err(|e| bad(e.to_string()))

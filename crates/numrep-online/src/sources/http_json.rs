@@ -43,6 +43,7 @@ pub const PLACEHOLDERS: [&str; 4] = ["{e164}", "{digits}", "{intl00}", "{nationa
 /// Where to find what in the service's JSON answer, and how to judge the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Mapping {
     /// JSON pointer to the score (number or numeric string), e.g. `/data/score`.
     #[serde(default)]
