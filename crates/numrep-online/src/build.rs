@@ -113,13 +113,12 @@ fn build_source(
                     prefix,
                 }) => {
                     let value = read_env(env, var)?;
-                    Some(HeaderAuth {
-                        name: name.clone(),
-                        value: header_safe(
-                            Secret::new(format!("{prefix}{}", value.expose())),
-                            var,
-                        )?,
-                    })
+                    let value = Secret::new(format!("{prefix}{}", value.expose()));
+                    // The name was checked with the configuration: only the value can fail.
+                    let bad = |_| SourceProblem::BadCredential {
+                        var: Some(var.to_string()),
+                    };
+                    Some(HeaderAuth::new(name.as_str(), value).map_err(bad)?)
                 }
                 None => None,
             };

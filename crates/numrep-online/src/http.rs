@@ -41,6 +41,18 @@ pub(crate) struct RequestHeader {
     pub value: Secret,
 }
 
+impl RequestHeader {
+    /// `name: value`, or [`SourceProblem::BadCredential`] (without a variable name)
+    /// when either holds characters HTTP does not allow in a header.
+    pub(crate) fn checked(name: &str, value: Secret) -> Result<RequestHeader, SourceProblem> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .ok()
+            .filter(|_| HeaderValue::from_str(value.expose()).is_ok())
+            .ok_or(SourceProblem::BadCredential { var: None })?;
+        Ok(RequestHeader { name, value })
+    }
+}
+
 impl HttpClient {
     /// A client with the default body cap.
     pub fn new() -> Result<HttpClient, ConfigError> {

@@ -7,7 +7,6 @@ use crate::number::E164;
 use crate::redact::Redactor;
 use crate::reputation::Reputation;
 use crate::secret::Secret;
-use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::Url;
 use std::fmt;
 
@@ -128,14 +127,8 @@ impl Request {
     /// [`SourceProblem::BadCredential`] (without a variable name) when `name` or
     /// `value` holds characters HTTP does not allow in a header.
     pub fn header(self, name: &str, value: &str) -> Result<Request, SourceProblem> {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .ok()
-            .filter(|_| HeaderValue::from_str(value).is_ok())
-            .ok_or(SourceProblem::BadCredential { var: None })?;
-        Ok(self.with_headers([RequestHeader {
-            name,
-            value: Secret::new(value),
-        }]))
+        let header = RequestHeader::checked(name, Secret::new(value))?;
+        Ok(self.with_headers([header]))
     }
 
     /// The request with more headers, already checked.

@@ -32,7 +32,6 @@ use crate::request::Request;
 use crate::secret::Secret;
 use crate::sources::json_text::{loose_f64, loose_string, loose_u64, whole_json};
 use crate::sources::{Answer, BoxFuture, Source, SourceKind};
-use reqwest::header::HeaderName;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -154,11 +153,24 @@ impl Mapping {
 
 /// The optional auth header of an `http_json` source.
 #[derive(Debug, Clone)]
-pub struct HeaderAuth {
-    /// Header name, e.g. `Authorization` or `X-Api-Key`.
-    pub name: HeaderName,
-    /// Full header value (prefix included).
-    pub value: Secret,
+pub struct HeaderAuth(RequestHeader);
+
+impl HeaderAuth {
+    /// The header `name` (e.g. `Authorization`, `X-Api-Key`) with its full `value`
+    /// (prefix included, e.g. `Bearer …`).
+    ///
+    /// # Errors
+    ///
+    /// [`SourceProblem::BadCredential`] (without a variable name) when `name` or
+    /// `value` holds characters HTTP does not allow in a header.
+    pub fn new(name: &str, value: Secret) -> Result<HeaderAuth, SourceProblem> {
+        RequestHeader::checked(name, value).map(HeaderAuth)
+    }
+
+    /// The header as the request sends it.
+    fn header(&self) -> RequestHeader {
+        self.0.clone()
+    }
 }
 
 /// The national-form settings for `{national}`.
@@ -249,10 +261,7 @@ impl Source for HttpJson {
         Box::pin(async move {
             let number = E164::parse(e164)?;
             let url = self.url_for(&number)?.ok_or(SourceProblem::NotApplicable)?;
-            let headers = self.auth.iter().map(|a| RequestHeader {
-                name: a.name.clone(),
-                value: a.value.clone(),
-            });
+            let headers = self.auth.iter().map(HeaderAuth::header);
             let request = Request::new(number, url).with_headers(headers);
             let parse =
                 |body: &[u8], redactor: &Redactor| parse_response(body, &self.mapping, redactor);
@@ -336,6 +345,19 @@ mod tests {
             legitimate_at: Some(10.0),
             ..Mapping::default()
         }
+    }
+
+    #[test]
+    fn an_auth_header_is_checked_when_built() {
+        let bad = Err(SourceProblem::BadCredential { var: None });
+        let header = |name, value| HeaderAuth::new(name, Secret::new(value)).map(|h| h.header());
+        assert_eq!(header("X Api Key", "k").map(|_| ()), bad);
+        assert_eq!(header("X-Api-Key", "line\nbreak").map(|_| ()), bad);
+        let ok = header("X-Api-Key", "Bearer k").expect("valid");
+        assert_eq!(
+            (ok.name.as_str(), ok.value.expose()),
+            ("x-api-key", "Bearer k")
+        );
     }
 
     #[test]
