@@ -214,7 +214,7 @@ impl HttpJson {
     }
 
     /// The URL for `number`, or `None` if `{national}` cannot be formed.
-    pub fn url_for(&self, number: &E164) -> Result<Option<Url>, SourceProblem> {
+    fn url_for(&self, number: &E164) -> Result<Option<Url>, SourceProblem> {
         let mut text = self
             .template
             .replace("{e164}", &number.url_plus())
