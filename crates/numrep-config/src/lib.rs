@@ -29,6 +29,7 @@
 //! ```
 
 #![warn(missing_docs)]
+#![warn(unnameable_types)]
 #![forbid(unsafe_code)]
 
 mod config;

@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(unnameable_types)]
 
 mod auth;
 mod error;
@@ -29,7 +30,8 @@ mod server;
 mod store;
 mod webhook;
 
-pub use auth::{TokenError, Tokens};
+pub use auth::{Caller, Denied, TokenError, Tokens};
 pub use error::ApiError;
 pub use server::{shutdown_signal, DeskServer, ServerError, Settings};
 pub use store::{open_store, DEFAULT_DATABASE_URL};
+pub use webhook::Webhook;

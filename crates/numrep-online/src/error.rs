@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-pub use numrep::{BadAnswer, NetworkStage, PauseReason, SourceProblem, TimeLimit};
+pub use numrep::{BadAnswer, NetworkStage, PauseReason, ProblemText, SourceProblem, TimeLimit};
 
 /// Why a configuration is not usable. Problems that only show on this machine (an
 /// environment variable that is not set) are not config errors: the engine still

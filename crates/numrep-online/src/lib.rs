@@ -43,6 +43,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(unnameable_types)]
 
 mod backoff;
 mod build;
@@ -65,7 +66,9 @@ mod url_policy;
 pub use backoff::BackoffPolicy;
 pub use config::Config;
 pub use engine::{Engine, EngineOptions, SourceReport, SourceStatus};
-pub use error::{BadAnswer, ConfigError, NetworkStage, PauseReason, SourceProblem, TimeLimit};
+pub use error::{
+    BadAnswer, ConfigError, NetworkStage, PauseReason, ProblemText, SourceProblem, TimeLimit,
+};
 pub use http::{HttpClient, DEFAULT_MAX_BODY};
 pub use number::mask;
 pub use redact::Redactor;

@@ -40,6 +40,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(unnameable_types)]
 
 mod assess;
 mod case;
@@ -70,8 +71,8 @@ pub use country_code::CountryCode;
 pub use digits::Digits;
 pub use error::{ErrorText, ParseError, Problem};
 pub use evidence::{
-    BadAnswer, NetworkStage, PauseReason, ReputationVerdict, SourceEvidence, SourceProblem,
-    SourceStatus, TimeLimit,
+    BadAnswer, NetworkStage, PauseReason, ProblemText, ReputationVerdict, SourceEvidence,
+    SourceProblem, SourceStatus, TimeLimit,
 };
 pub use format::{Formatted, Mode};
 pub use lang::Lang;
