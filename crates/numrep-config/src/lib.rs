@@ -30,6 +30,7 @@
 
 #![warn(missing_docs)]
 #![warn(unnameable_types)]
+#![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 mod config;

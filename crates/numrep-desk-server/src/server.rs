@@ -34,6 +34,17 @@ pub struct Settings {
     pub retention: bool,
 }
 
+/// The server settings and how many rules and tokens there are (no token hashes).
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("server", &self.server)
+            .field("rules", &self.rules.len())
+            .field("retention", &self.retention)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Settings {
     /// Settings from the desk's config: the customer-ref secret and the tokens
     /// are read from the environment variables the config names.
@@ -101,6 +112,14 @@ pub struct DeskServer {
     listener: TcpListener,
     router: axum::Router,
     addr: SocketAddr,
+}
+
+impl std::fmt::Debug for DeskServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeskServer")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
 }
 
 impl DeskServer {

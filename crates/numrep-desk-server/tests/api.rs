@@ -442,8 +442,7 @@ async fn refused_start(server: ServerConfig) -> ServerError {
     };
     DeskServer::bind(settings, store)
         .await
-        .err()
-        .expect("refused")
+        .expect_err("refused")
 }
 
 #[tokio::test]
@@ -960,9 +959,7 @@ async fn config_from_toml_builds_settings_from_the_environment() {
     let config =
         DeskConfig::from_toml("[server]\ncustomer_secret_env = \"NUMREP_API_TEST_SECRET_UNSET\"\n")
             .unwrap();
-    let err = Settings::from_config(&config, checker())
-        .err()
-        .expect("no secret");
+    let err = Settings::from_config(&config, checker()).expect_err("no secret");
     assert!(
         err.to_string().contains("NUMREP_API_TEST_SECRET_UNSET"),
         "{err}"

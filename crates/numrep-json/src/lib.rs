@@ -28,6 +28,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![warn(unnameable_types)]
+#![warn(missing_debug_implementations)]
 
 use std::borrow::Cow;
 use std::fmt;
@@ -120,6 +121,16 @@ pub struct Reader<'a> {
     /// Newlines before `counted`, plus one: the line `counted` is on.
     line: usize,
     counted: usize,
+}
+
+/// Where the reader stands, not the text (which may be long).
+impl fmt::Debug for Reader<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reader")
+            .field("at", &self.at)
+            .field("len", &self.text.len())
+            .finish_non_exhaustive()
+    }
 }
 
 type Result<T> = std::result::Result<T, SyntaxError>;

@@ -150,7 +150,7 @@ impl ParseError {
 }
 
 /// A parse error's message in one language ([`ParseError::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct ErrorText<'a> {
     error: &'a ParseError,
     lang: Lang,

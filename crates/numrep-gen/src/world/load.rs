@@ -74,6 +74,7 @@ pub struct Territory {
 
 /// All territories, sorted by (region, code), plus the metadata version and the
 /// order in which libphonenumber tries the regions of each calling code.
+#[derive(Debug)]
 pub struct WorldData {
     /// Metadata version (`9.0.43`).
     pub version: String,

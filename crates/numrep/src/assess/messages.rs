@@ -28,7 +28,7 @@ impl Finding {
 }
 
 /// A finding's sentence, rendered when displayed ([`Finding::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct FindingText<'a> {
     finding: &'a Finding,
     lang: Lang,

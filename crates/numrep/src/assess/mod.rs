@@ -113,7 +113,7 @@ impl Reason {
 }
 
 /// A reason's sentence, rendered when displayed ([`Reason::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct ReasonText<'a> {
     reason: &'a Reason,
     lang: crate::Lang,

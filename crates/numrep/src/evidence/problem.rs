@@ -226,7 +226,7 @@ impl SourceProblem {
 }
 
 /// A source problem's sentence in a language ([`SourceProblem::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct ProblemText<'a> {
     problem: &'a SourceProblem,
     lang: Lang,

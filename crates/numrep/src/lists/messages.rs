@@ -29,21 +29,21 @@ impl RowProblem {
 }
 
 /// A list error's message, rendered when displayed ([`ListError::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct ListErrorText<'a> {
     error: &'a ListError,
     lang: Lang,
 }
 
 /// A left-out row's message, rendered when displayed ([`RowProblem::message`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct RowProblemText<'a> {
     problem: &'a RowProblem,
     lang: Lang,
 }
 
 /// `… and 12 more rows skipped`, for rows counted beyond the listing limit.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct UnlistedProblemsText {
     pub(super) count: usize,
     pub(super) lang: Lang,
