@@ -48,6 +48,19 @@ pub struct SyntaxError {
     pub problem: Problem,
 }
 
+/// `line 3, column 7: expected a value`.
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.problem
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
 /// The ways JSON text can be malformed; `Display` says it in a few English words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -502,6 +515,17 @@ mod tests {
         ] {
             assert_eq!(check(text), Err((problem, line, column)), "{text:?}");
         }
+    }
+
+    #[test]
+    fn an_error_says_where_and_what() {
+        let mut reader = Reader::new("[1,\n 2");
+        let error = reader.skip_value(0).expect_err("unclosed");
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: the text ends inside a value"
+        );
+        assert_eq!(format!("{reader:?}"), "Reader { at: 6, len: 6, .. }");
     }
 
     #[test]
