@@ -36,8 +36,18 @@ use crate::region::Region;
 /// let emergency = numrep::parse("999", Region::GB).unwrap();
 /// assert!(emergency.is_short_code());
 /// assert_eq!(serde_json::to_string(&emergency).unwrap(), "\"999;region=GB\"");
+///
+/// // Ordered by calling code, then by national number as text sorts its digits, then
+/// // by extension: a total order for sorting and `BTreeMap` keys, not a ranking.
+/// let mut log: Vec<PhoneNumber> = ["+49 30 123456", "+1 212 555 0100", "+49 301 2345"]
+///     .iter()
+///     .map(|n| n.parse().unwrap())
+///     .collect();
+/// log.sort();
+/// let sorted: Vec<String> = log.iter().map(ToString::to_string).collect();
+/// assert_eq!(sorted, ["+12125550100", "+493012345", "+4930123456"]);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct PhoneNumber {
     country_code: u16,
     national: Digits,

@@ -400,6 +400,13 @@ proptest! {
         check_any(&input, region)?;
     }
 
+    /// Full numbers of one calling code sort as their national digits sort as text.
+    #[test]
+    fn numbers_sort_as_their_digits(a in "[1-9][0-9]{1,13}", b in "[1-9][0-9]{1,13}") {
+        let number = |digits: &str| -> PhoneNumber { format!("+49{digits}").parse().expect("parses") };
+        prop_assert_eq!(number(&a).cmp(&number(&b)), a.cmp(&b));
+    }
+
     #[test]
     fn german_numbers_round_trip(input in german_like()) {
         let number = parse(&input, Region::DE);
