@@ -7,6 +7,7 @@ use crate::number::E164;
 use crate::redact::Redactor;
 use crate::reputation::Reputation;
 use crate::secret::Secret;
+use crate::url_policy::check_url;
 use reqwest::Url;
 use std::fmt;
 
@@ -98,15 +99,17 @@ impl fmt::Debug for Request {
 
 impl Request {
     /// A GET of `url` about `e164`, the number as [`Source::query`](crate::Source::query)
-    /// gets it (`"+4930123456"`). `url` is checked against the client's rules when
-    /// the request is sent.
+    /// gets it (`"+4930123456"`).
     ///
     /// # Errors
     ///
     /// [`SourceProblem::InvalidNumber`] when `e164` is no E.164 number;
-    /// [`SourceProblem::InsecureUrl`] when `url` is no URL.
+    /// [`SourceProblem::InsecureUrl`] when `url` is no URL or one the client may not
+    /// ask: https only (plain http to loopback hosts), no credentials in the URL.
     pub fn get(e164: &str, url: &str) -> Result<Request, SourceProblem> {
-        Ok(Request::new(E164::parse(e164)?, parse_url(url)?))
+        let url = parse_url(url)?;
+        check_url(&url).map_err(|_| SourceProblem::InsecureUrl)?;
+        Ok(Request::new(E164::parse(e164)?, url))
     }
 
     /// A GET of `url` about `number`, carrying nothing else yet.

@@ -191,10 +191,16 @@ fn requests_are_checked_when_built() {
         Request::get("030 123456", url).err(),
         Some(SourceProblem::InvalidNumber)
     );
-    assert_eq!(
-        Request::get(NUMBER, "not a url").err(),
-        Some(SourceProblem::InsecureUrl)
-    );
+    for refused in [
+        "not a url",
+        "http://complaints.example/v1",
+        "ftp://complaints.example/v1",
+        "https://user:password@complaints.example/v1",
+    ] {
+        let problem = Request::get(NUMBER, refused).err();
+        assert_eq!(problem, Some(SourceProblem::InsecureUrl), "{refused}");
+    }
+    assert!(Request::get(NUMBER, "http://127.0.0.1:9/v1").is_ok());
     let request = Request::get(NUMBER, url).expect("valid");
     let bad_credential = Some(SourceProblem::BadCredential { var: None });
     let header = |name: &str, value: &str| request.clone().header(name, value).err();
