@@ -34,7 +34,8 @@ pub struct Settings {
     pub retention: bool,
 }
 
-/// The server settings and how many rules and tokens there are (no token hashes).
+/// The server configuration and the number of alert rules; not the tokens (their
+/// hashes), the intake or the clock.
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
