@@ -5,7 +5,8 @@
 #
 # Usage: scripts/parse_cost.sh [german|world ...]   (default: both)
 #        scripts/parse_cost.sh one REGION TEXT       (one input, e.g. one DE "110")
-# With LOOKUP=1 each input costs its full report (numrep::lookup) instead.
+# With LOOKUP=1 each input costs its full report (numrep::lookup) instead; with JSON=1
+# the report and its JSON line as the CLI writes it (Report::write_json).
 # Each corpus runs twice (R and 2R rounds); the difference is the loop alone, without
 # start-up and corpus building. Needs valgrind (Debian package).
 set -euo pipefail
@@ -16,6 +17,7 @@ bin=${CARGO_TARGET_DIR:-target}/release/examples/corpus_loop
 
 mode=()
 [ "${LOOKUP:-0}" = 1 ] && mode=(--lookup)
+[ "${JSON:-0}" = 1 ] && mode=(--json)
 
 # Prints "instructions mispredicts" of one run of corpus_loop with arguments "$@".
 count() {

@@ -3,11 +3,12 @@
 //! branch-mispredict counts per input, which `scripts/parse_cost.sh` takes under
 //! valgrind (exact and repeatable where wall-clock times on a shared VM are not).
 //!
-//! Usage: `corpus_loop [--lookup] german|world [ROUNDS]`, or
-//! `corpus_loop [--lookup] one REGION TEXT [ROUNDS]` for a corpus of one input, e.g.
-//! `cargo run --release -p numrep --example corpus_loop -- german 2000`. With `--lookup`
-//! each input goes through the full report (`numrep::lookup`, the CLI's and the widget's
-//! unit) instead of parse + classify.
+//! Usage: `corpus_loop [--lookup|--json] german|world [ROUNDS]`, or
+//! `corpus_loop [--lookup|--json] one REGION TEXT [ROUNDS]` for a corpus of one input,
+//! e.g. `cargo run --release -p numrep --example corpus_loop -- german 2000`. With
+//! `--lookup` each input goes through the full report (`numrep::lookup`, the CLI's and
+//! the widget's unit) instead of parse + classify; with `--json` the report is also
+//! written as the CLI's JSON line.
 
 #[path = "../benches/corpora/mod.rs"]
 #[allow(dead_code)] // the other libraries' regions are for the bench
@@ -17,7 +18,7 @@ use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1).peekable();
-    let report = args.next_if(|a| a == "--lookup").is_some();
+    let mode = args.next_if(|a| a == "--lookup" || a == "--json");
     let corpus = match args.next().as_deref() {
         Some("german") => corpora::german(),
         Some("world") => corpora::world(),
@@ -38,10 +39,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let one = if report {
-        corpora::numrep_report
-    } else {
-        corpora::numrep_one
+    let one = match mode.as_deref() {
+        Some("--lookup") => corpora::numrep_report,
+        Some(_) => corpora::numrep_json_line,
+        None => corpora::numrep_one,
     };
     let start = Instant::now();
     let mut acc = 0u32;
@@ -56,6 +57,6 @@ fn main() {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("corpus_loop: {problem}\nusage: corpus_loop [--lookup] german|world [ROUNDS] | [--lookup] one REGION TEXT [ROUNDS]");
+    eprintln!("corpus_loop: {problem}\nusage: corpus_loop [--lookup|--json] german|world [ROUNDS] | [--lookup|--json] one REGION TEXT [ROUNDS]");
     std::process::exit(2);
 }

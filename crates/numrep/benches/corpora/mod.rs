@@ -52,6 +52,16 @@ pub fn numrep_report(case: &Case) -> u32 {
     report.reasons().len() as u32 + u32::from(report.is_valid())
 }
 
+/// The full report written as the CLI's JSON line (`Report::write_json`): the unit of
+/// `corpus_loop --json` (the bench's own loop reuses one buffer).
+#[allow(dead_code)]
+pub fn numrep_json_line(case: &Case) -> u32 {
+    let options = numrep::Options::new().region(case.numrep);
+    let mut line = Vec::new();
+    numrep::lookup(std::hint::black_box(&case.text), &options).write_json(&mut line);
+    line.len() as u32
+}
+
 /// German-heavy: what a German hotline sees (landlines, mobiles, service numbers,
 /// short codes, some foreign numbers and junk), region DE.
 pub fn german() -> Vec<Case> {
