@@ -141,6 +141,10 @@ fn bool_text(b: bool) -> &'static str {
     }
 }
 
+/// Bytes copied for a member's key, `,"name":` (longer names are not written: the
+/// names are this file's, and the JSON-equals-serde test would fail).
+const KEY_WINDOW: usize = 32;
+
 /// Writes the members of one JSON object.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
@@ -160,15 +164,20 @@ impl<'a> Object<'a> {
     fn key(&mut self, name: &str) {
         let comma = usize::from(self.first);
         self.first = false;
-        // `,"name":` in one copy (the comma dropped for the first member).
-        let mut buf = [0u8; 32];
+        // `,"name":` (the comma dropped for the first member) as one copy of a fixed
+        // 32 bytes, then cut to length: a copy of a variable length is a call to
+        // `memcpy`, ~60 of them per report (8 % of the CLI's JSON batch in `perf`).
+        let mut buf = [0u8; KEY_WINDOW + 1];
         let len = name.len() + 4;
         if let Some(slot) = buf.get_mut(..len) {
             slot[0] = b',';
             slot[1] = b'"';
             slot[2..len - 2].copy_from_slice(name.as_bytes());
             slot[len - 2..].copy_from_slice(b"\":");
-            self.out.extend_from_slice(&slot[comma..]);
+            let start = self.out.len();
+            let window: &[u8; KEY_WINDOW] = buf[comma..].first_chunk().unwrap_or(&[0; KEY_WINDOW]);
+            self.out.extend_from_slice(window);
+            self.out.truncate(start + len - comma);
         }
     }
 
