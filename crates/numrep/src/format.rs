@@ -9,12 +9,12 @@
 //! Formatting is a [`fmt::Display`] adapter ([`Formatted`]): nothing is allocated until
 //! the number is written somewhere.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::classify::{classify, Classification};
 use crate::digits::code_digits;
 use crate::number::PhoneNumber;
-use crate::plan::world::{self, FormatMode};
+use crate::plan::world::{self, FormatMode, FormattedText};
 
 /// How to write a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,7 +71,8 @@ impl fmt::Display for Formatted {
         if self.german_group == 0 {
             self.by_metadata(f)?;
         } else {
-            self.german(f)?;
+            // Assembled first, written once: a writer that escapes (JSON) pays per call.
+            f.write_str(self.german().as_str())?;
         }
         match (self.mode, number.extension()) {
             (Mode::Rfc3966, Some(ext)) => write!(f, ";ext={ext}"),
@@ -98,45 +99,46 @@ impl Formatted {
     }
 
     /// The German tables' grouping: the leading group set apart, the rest in one.
-    fn german(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn german(&self) -> FormattedText {
         let number = &self.number;
-        let national = number.national_number();
+        let national = number.national_digits();
         let (group, rest) = national.split_at(self.german_group.min(national.len()));
         let mut code_buf = [0; 3];
-        let code = code_digits(number.country_code(), &mut code_buf);
+        let code = code_digits(number.country_code(), &mut code_buf).as_bytes();
+        let mut text = FormattedText::new();
         match self.mode {
             Mode::E164 => {
-                f.write_char('+')?;
-                f.write_str(code)?;
-                f.write_str(national)
+                text.push(b'+');
+                text.push_str(code);
+                text.push_str(national);
             }
             Mode::International => {
-                f.write_char('+')?;
-                f.write_str(code)?;
-                separated(f, ' ', group)?;
-                separated(f, ' ', rest)
+                text.push(b'+');
+                text.push_str(code);
+                separated(&mut text, b' ', group);
+                separated(&mut text, b' ', rest);
             }
             Mode::National => {
-                f.write_str("0")?;
-                f.write_str(group)?;
-                separated(f, ' ', rest)
+                text.push(b'0');
+                text.push_str(group);
+                separated(&mut text, b' ', rest);
             }
             Mode::Rfc3966 => {
-                f.write_str("tel:+")?;
-                f.write_str(code)?;
-                separated(f, '-', group)?;
-                separated(f, '-', rest)
+                text.push_str(b"tel:+");
+                text.push_str(code);
+                separated(&mut text, b'-', group);
+                separated(&mut text, b'-', rest);
             }
         }
+        text
     }
 }
 
-fn separated(f: &mut fmt::Formatter<'_>, separator: char, rest: &str) -> fmt::Result {
-    if rest.is_empty() {
-        Ok(())
-    } else {
-        f.write_char(separator)?;
-        f.write_str(rest)
+/// `separator` and `rest`, unless `rest` is empty.
+fn separated(text: &mut FormattedText, separator: u8, rest: &[u8]) {
+    if !rest.is_empty() {
+        text.push(separator);
+        text.push_str(rest);
     }
 }
 

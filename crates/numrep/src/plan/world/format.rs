@@ -27,27 +27,27 @@ const CAPACITY: usize = 64;
 
 /// A formatted number, kept inline (no allocation).
 #[derive(Clone, Copy)]
-pub(crate) struct Formatted {
+pub(crate) struct FormattedText {
     bytes: [u8; CAPACITY],
     len: usize,
 }
 
-impl Formatted {
-    fn new() -> Self {
-        Formatted {
+impl FormattedText {
+    pub(crate) fn new() -> Self {
+        FormattedText {
             bytes: [0; CAPACITY],
             len: 0,
         }
     }
 
-    fn push(&mut self, b: u8) {
+    pub(crate) fn push(&mut self, b: u8) {
         if let Some(slot) = self.bytes.get_mut(self.len) {
             *slot = b;
             self.len += 1;
         }
     }
 
-    fn push_str(&mut self, s: &[u8]) {
+    pub(crate) fn push_str(&mut self, s: &[u8]) {
         for &b in s {
             self.push(b);
         }
@@ -60,13 +60,13 @@ impl Formatted {
     }
 }
 
-impl fmt::Display for Formatted {
+impl fmt::Display for FormattedText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl fmt::Debug for Formatted {
+impl fmt::Debug for FormattedText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
@@ -99,7 +99,7 @@ pub(super) fn split(pattern: u16, national: &[u8]) -> Option<[(usize, usize); 9]
 }
 
 /// Writes `template` with `\N` replaced by group N and `$CC` by `carrier`.
-fn fill(out: &mut Formatted, template: &str, national: &[u8], spans: &[(usize, usize); 9]) {
+fn fill(out: &mut FormattedText, template: &str, national: &[u8], spans: &[(usize, usize); 9]) {
     let t = template.as_bytes();
     let mut i = 0;
     while i < t.len() {
@@ -117,12 +117,12 @@ fn fill(out: &mut Formatted, template: &str, national: &[u8], spans: &[(usize, u
 }
 
 /// The formatted national part (`30 123456`, `030 123456`) under `territory`'s rules.
-fn national_part(territory: &Territory, national: &[u8], mode: FormatMode) -> Formatted {
+fn national_part(territory: &Territory, national: &[u8], mode: FormatMode) -> FormattedText {
     let rules = match (mode, territory.international_formats) {
         (FormatMode::National, _) | (_, None) => territory.national_formats,
         (_, Some(international)) => international,
     };
-    let mut out = Formatted::new();
+    let mut out = FormattedText::new();
     for &id in rules {
         let Some(rule) = FORMAT_RULES.get(usize::from(id)) else {
             continue;
@@ -158,8 +158,8 @@ fn is_separator(b: u8) -> bool {
 /// calling code's main territory, exactly as libphonenumber's `format_number`
 /// (without extension and carrier code). `None` for an unknown calling code (E.164
 /// still formats).
-pub(crate) fn format(code: u16, national: &[u8], mode: FormatMode) -> Option<Formatted> {
-    let mut out = Formatted::new();
+pub(crate) fn format(code: u16, national: &[u8], mode: FormatMode) -> Option<FormattedText> {
+    let mut out = FormattedText::new();
     let mut cc_digits = [0u8; 3];
     let cc = code_digits(code, &mut cc_digits).as_bytes();
     if mode == FormatMode::E164 {

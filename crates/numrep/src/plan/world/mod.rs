@@ -27,7 +27,7 @@ mod tests;
 
 use types::CodeRow;
 pub(crate) use {
-    format::{format, FormatMode},
+    format::{format, FormatMode, FormattedText},
     prefix::Stripped,
     short::ShortCost,
     tables::METADATA_VERSION,
