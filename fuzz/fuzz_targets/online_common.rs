@@ -3,9 +3,8 @@
 //! a problem's text, whatever the body holds.
 
 use numrep::{BadAnswer, Lang, SourceProblem};
-use numrep_online::internals::EXCERPT_CHARS;
 use numrep_online::internals::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
-use numrep_online::{Redactor, Reputation, Request};
+use numrep_online::{Redactor, Reputation, Request, EXCERPT_CHARS};
 
 /// The key the fuzzed "request" carried (in the query and, hashed, in a header).
 pub const KEY: &str = "fuzzSecretKey-9f3a";

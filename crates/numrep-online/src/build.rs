@@ -114,11 +114,9 @@ fn build_source(
                 }) => {
                     let value = read_env(env, var)?;
                     let value = Secret::new(format!("{prefix}{}", value.expose()));
-                    // The name was checked with the configuration: only the value can fail.
-                    let bad = |_| SourceProblem::BadCredential {
-                        var: Some(var.to_string()),
-                    };
-                    Some(HeaderAuth::new(name.as_str(), value).map_err(bad)?)
+                    // The name was checked with the configuration, the value here with
+                    // its variable's name for the message.
+                    Some(HeaderAuth::new(name.as_str(), header_safe(value, var)?)?)
                 }
                 None => None,
             };

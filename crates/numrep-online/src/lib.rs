@@ -72,7 +72,7 @@ pub use error::{
 };
 pub use http::{HttpClient, DEFAULT_MAX_BODY};
 pub use number::mask;
-pub use redact::Redactor;
+pub use redact::{Redactor, EXCERPT_CHARS};
 pub use reputation::{Reputation, ReputationVerdict};
 pub use request::Request;
 /// The URL type of [`Tellows::new`](sources::tellows::Tellows::new) and the other
@@ -85,7 +85,6 @@ pub use sources::{Answer, BoxFuture, Source, SourceKind};
 /// the benchmarks, which test the parsers and the redaction from outside the crate.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::redact::EXCERPT_CHARS;
     pub use crate::reputation::{MAX_LIST_ENTRIES, MAX_TEXT_CHARS};
     pub use crate::retry_after::seconds_to_wait;
 }

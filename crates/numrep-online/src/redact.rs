@@ -4,7 +4,7 @@
 //! number, the query string with an API key, the `Authorization` header. A
 //! [`Redactor`] is built from one request and removes all of that from every
 //! text taken from its answer, before anything is cut to length. On top of that,
-//! [`excerpt`] (for error texts) drops whole tokens that look like URLs, paths or
+//! [`Redactor::excerpt`] (for error texts) drops whole tokens that look like URLs, paths or
 //! query strings and masks long digit runs, so an error text holds no URL, query,
 //! key or full number even when the service invented them.
 
@@ -27,9 +27,8 @@ const MAX_DIGIT_RUN: usize = 5;
 /// Trailing digits of the asked number that count as "the number" on their own
 /// (catches national forms such as `030 123456`).
 const NUMBER_TAIL_DIGITS: usize = 6;
-/// Longest excerpt of a body kept in an error text, in characters.
+/// Longest excerpt of a body kept in an error text, in characters ([`Redactor::excerpt`]).
 pub const EXCERPT_CHARS: usize = 60;
-const _: () = assert!(EXCERPT_CHARS == 60, "`Redactor::excerpt`'s docs say 60");
 
 /// Removes everything one request carried (number, credentials, query values)
 /// from texts taken from its answer. A parser gets its request's redactor
@@ -41,7 +40,7 @@ pub struct Redactor {
 }
 
 impl Redactor {
-    /// A redactor that knows no secrets (only the generic masks of `excerpt` apply).
+    /// A redactor that knows no secrets (only the generic masks of [`Redactor::excerpt`] apply).
     pub fn none() -> Redactor {
         Redactor::default()
     }
@@ -54,7 +53,7 @@ impl Redactor {
         number: &E164,
         url: &Url,
         headers: &[RequestHeader],
-        extra: &[&Secret],
+        extra: &[Secret],
     ) -> Redactor {
         let mut redactor = Redactor::none();
         let digits = number.digits();
@@ -112,14 +111,6 @@ impl Redactor {
             out = replace_ignoring_ascii_case(&out, secret, MASK);
         }
         out
-    }
-
-    /// A short excerpt of service-given `bytes` that is safe in an error text: known
-    /// secrets removed, tokens that look like URLs, paths, query strings or keys
-    /// dropped, runs of five or more digits masked, control characters removed, at
-    /// most 60 characters. `None` when nothing readable is left.
-    pub fn excerpt(&self, bytes: &[u8]) -> Option<String> {
-        excerpt(bytes, self)
     }
 
     /// Whether `form` (a number as written) holds a secret.
@@ -181,46 +172,51 @@ impl Redactor {
         match problem {
             SourceProblem::Redirect { status, host } => SourceProblem::Redirect {
                 status,
-                host: host.and_then(|h| excerpt(h.as_bytes(), self)),
+                host: host.and_then(|h| self.excerpt(h.as_bytes())),
             },
             SourceProblem::Parse(BadAnswer::NoJson { excerpt: text }) => {
                 SourceProblem::Parse(BadAnswer::NoJson {
-                    excerpt: text.and_then(|t| excerpt(t.as_bytes(), self)),
+                    excerpt: text.and_then(|t| self.excerpt(t.as_bytes())),
                 })
             }
             SourceProblem::Parse(BadAnswer::UnknownValue { field, value }) => {
                 SourceProblem::Parse(BadAnswer::UnknownValue {
                     field,
-                    value: excerpt(value.as_bytes(), self).unwrap_or_else(|| ELLIPSIS.into()),
+                    value: self
+                        .excerpt(value.as_bytes())
+                        .unwrap_or_else(|| ELLIPSIS.into()),
                 })
             }
             other => other,
         }
     }
-}
 
-/// [`Redactor::excerpt`] (at most [`EXCERPT_CHARS`] characters).
-pub fn excerpt(bytes: &[u8], redactor: &Redactor) -> Option<String> {
-    let text = redactor.text(&String::from_utf8_lossy(bytes));
-    let mut words: Vec<String> = Vec::new();
-    for token in text.split_whitespace() {
-        let word = if looks_like_address(token) || looks_like_key(token) {
-            ELLIPSIS.to_string()
-        } else {
-            mask_digit_runs(token)
-        };
-        if !(word == ELLIPSIS && words.last().is_some_and(|w| w == ELLIPSIS)) {
-            words.push(word);
+    /// A short excerpt of service-given `bytes` that is safe in an error text: known
+    /// secrets removed, tokens that look like URLs, paths, query strings or keys
+    /// dropped, runs of five or more digits masked, control characters removed, at
+    /// most [`EXCERPT_CHARS`] characters. `None` when nothing readable is left.
+    pub fn excerpt(&self, bytes: &[u8]) -> Option<String> {
+        let text = self.text(&String::from_utf8_lossy(bytes));
+        let mut words: Vec<String> = Vec::new();
+        for token in text.split_whitespace() {
+            let word = if looks_like_address(token) || looks_like_key(token) {
+                ELLIPSIS.to_string()
+            } else {
+                mask_digit_runs(token)
+            };
+            if !(word == ELLIPSIS && words.last().is_some_and(|w| w == ELLIPSIS)) {
+                words.push(word);
+            }
         }
+        let joined = words.join(" ");
+        let clean: String = joined
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(EXCERPT_CHARS)
+            .collect();
+        let clean = clean.trim();
+        (!clean.is_empty() && clean != ELLIPSIS).then(|| clean.to_string())
     }
-    let joined = words.join(" ");
-    let clean: String = joined
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(EXCERPT_CHARS)
-        .collect();
-    let clean = clean.trim();
-    (!clean.is_empty() && clean != ELLIPSIS).then(|| clean.to_string())
 }
 
 /// Whether a whitespace-free token looks like a URL, a path, a query string or a
@@ -308,7 +304,7 @@ mod tests {
             name: HeaderName::from_static("authorization"),
             value: Secret::new("Bearer tok3n-value"),
         }];
-        Redactor::for_request(&number, &url, &headers, &[&Secret::new("hunter22")])
+        Redactor::for_request(&number, &url, &headers, &[Secret::new("hunter22")])
     }
 
     #[test]
@@ -335,7 +331,9 @@ mod tests {
     fn excerpts_hold_no_address_query_or_number() {
         let text = "Partner Data not correct GET /basic/num/***?json=1 https://x.example/a?b=c \
                     call 01761234567 now x-auth-token: 9f86d081884c7d659a2feaa0c55ad015";
-        let out = excerpt(text.as_bytes(), &Redactor::none()).expect("something left");
+        let out = Redactor::none()
+            .excerpt(text.as_bytes())
+            .expect("something left");
         assert_eq!(
             out,
             "Partner Data not correct GET … call … now x-auth-token: …"
@@ -344,8 +342,8 @@ mod tests {
             assert!(!out.contains(leaked), "{leaked} in {out}");
         }
         assert!(out.chars().count() <= EXCERPT_CHARS);
-        assert_eq!(excerpt(b"  \x07 ", &Redactor::none()), None);
-        assert_eq!(excerpt(b"/only/a/path", &Redactor::none()), None);
+        assert_eq!(Redactor::none().excerpt(b"  \x07 "), None);
+        assert_eq!(Redactor::none().excerpt(b"/only/a/path"), None);
     }
 
     #[test]

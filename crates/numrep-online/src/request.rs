@@ -162,8 +162,7 @@ impl Request {
     /// The redactor [`Request::send`] hands to the parser: it removes from a text
     /// everything this request carried. Also for testing a parser without a server.
     pub fn redactor(&self) -> Redactor {
-        let secrets: Vec<&Secret> = self.secrets.iter().collect();
-        Redactor::for_request(&self.number, &self.url, &self.headers, &secrets)
+        Redactor::for_request(&self.number, &self.url, &self.headers, &self.secrets)
     }
 
     /// Sends the request through `client`, and `parse`s the body of a 2xx answer

@@ -3,7 +3,7 @@
 //! send in varying shapes.
 
 use crate::error::BadAnswer;
-use crate::redact::{excerpt, Redactor};
+use crate::redact::Redactor;
 use serde_json::Value;
 
 /// Finds and parses the outermost JSON object in `body`, ignoring any text
@@ -37,7 +37,7 @@ pub fn whole_json(body: &[u8], redactor: &Redactor) -> Result<Value, BadAnswer> 
 
 fn no_json(body: &[u8], redactor: &Redactor) -> BadAnswer {
     BadAnswer::NoJson {
-        excerpt: excerpt(body, redactor),
+        excerpt: redactor.excerpt(body),
     }
 }
 

@@ -35,7 +35,7 @@
 use crate::error::{BadAnswer, SourceProblem};
 use crate::http::{HttpClient, RequestHeader};
 use crate::number::E164;
-use crate::redact::{excerpt, Redactor};
+use crate::redact::Redactor;
 use crate::reputation::{clean_text, Reputation, ReputationVerdict};
 use crate::request::Request;
 use crate::secret::Secret;
@@ -255,7 +255,7 @@ pub fn parse_response(body: &[u8], redactor: &Redactor) -> Result<Reputation, Ba
             Some(
                 Rating::from_name(name).ok_or_else(|| BadAnswer::UnknownValue {
                     field: "rating".into(),
-                    value: excerpt(name.as_bytes(), redactor).unwrap_or_default(),
+                    value: redactor.excerpt(name.as_bytes()).unwrap_or_default(),
                 })?,
             )
         }
