@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conformance_fixture import OUT, Oracle  # noqa: E402
 from pinned_phonenumbers import PHONENUMBERS_VERSION, load_phonenumbers  # noqa: E402
 
-# Columns that say who asked what (not answers), per fixture.
+# Columns that say who asked what (not answers), per fixture: region, input, origin.
 QUESTION = {
-    "conformance_numbers.csv": ("input", "default_region", "origin"),
+    "conformance_numbers.csv": ("default_region", "input", "origin"),
     "conformance_short.csv": ("region", "input", "origin"),
 }
 
@@ -81,13 +81,12 @@ def main() -> int:
         by_column = Counter(column for _, column, _, _ in found)
         for column, count in by_column.most_common():
             print(f"  {column:22} {count:6} changed")
-        region_column = QUESTION[name][1] if name == "conformance_numbers.csv" else "region"
-        by_region = Counter(row[region_column] for row, *_ in found)
+        region, text = QUESTION[name][:2]
+        by_region = Counter(row[region] for row, *_ in found)
         if by_region:
             print("  by region: " + ", ".join(f"{r} {n}" for r, n in by_region.most_common()))
         for row, column, was, now in found[: args.show]:
-            question = " / ".join(row[c] for c in QUESTION[name][:2])
-            print(f"  {question}: {column} {was or '(empty)'} → {now or '(empty)'}"
+            print(f"  {row[region]} {row[text]}: {column} {was or '(empty)'} → {now or '(empty)'}"
                   f"  [{row['origin']}]")
         if len(found) > args.show:
             print(f"  … and {len(found) - args.show} more (--show N)")
