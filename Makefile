@@ -45,7 +45,7 @@ check-fixture: ## The conformance fixture is what the pinned libphonenumber answ
 metadata-changes: ## What another libphonenumber release would change: make metadata-changes V=9.0.44
 	python3 scripts/metadata_changes.py $(V)
 
-test: setup lint doc check-wasm32 check-fixture test-rust test-wasm test-browser ## The whole suite (installs what it needs first)
+test: setup lint doc check-wasm32 check-fixture test-rust test-wasm test-browser check-module-size ## The whole suite (installs what it needs first)
 
 # --- Complaint desk (numrep serve) -------------------------------------------------
 DESK_CRATES := -p numrep-desk -p numrep-desk-sqlite -p numrep-desk-postgres -p numrep-desk-server
@@ -76,7 +76,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 WIDGET_PORT ?= 8080
 
-.PHONY: wasm widget test-wasm test-browser bench-wasm
+.PHONY: wasm widget test-wasm test-browser bench-wasm check-module-size
 
 wasm: ## Build the widget's ES modules: www/pkg/ (offline) and www/pkg/online/ (with sources)
 	$(WASM_PROFILE) $(CARGO) build -p numrep-wasm --target $(WASM_TARGET) --release
@@ -90,6 +90,16 @@ wasm: ## Build the widget's ES modules: www/pkg/ (offline) and www/pkg/online/ (
 		echo "wasm-opt $$v: optimised for size"; \
 	else echo "wasm-opt >= 116 (npm binaryen) not found: modules left unoptimised"; fi
 	@ls -l www/pkg/numrep_wasm_bg.wasm www/pkg/online/numrep_wasm_bg.wasm
+
+# The offline module may not grow unnoticed: gzip -9 bytes above this fail `make test`.
+# BENCHMARKS.md ("Size") has the bytes per table; raising the budget needs a reason there.
+MODULE_BUDGET ?= 245000
+
+check-module-size: wasm ## The offline module stays within its gzip budget (MODULE_BUDGET bytes)
+	@n=$$(gzip -9 -c www/pkg/numrep_wasm_bg.wasm | wc -c); \
+	if [ $$n -gt $(MODULE_BUDGET) ]; then \
+		echo "offline module: $$n B gzip -9, over its budget of $(MODULE_BUDGET) B (see BENCHMARKS.md, Size)"; exit 1; \
+	else echo "offline module: $$n B gzip -9, budget $(MODULE_BUDGET) B"; fi
 
 widget: wasm ## Build, then serve the demo console on 127.0.0.1 (WIDGET_PORT=8080)
 	@echo "numrep widget demo: http://127.0.0.1:$(WIDGET_PORT)/ (Ctrl-C stops)"
