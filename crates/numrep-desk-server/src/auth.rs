@@ -12,6 +12,7 @@ pub const MIN_TOKEN_BYTES: usize = 16;
 
 /// Why the tokens cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TokenError {
     /// The environment variable is unset or empty.
     #[error("token {name:?}: the environment variable {env} is not set")]
@@ -139,16 +140,8 @@ mod tests {
 
     fn tokens() -> Tokens {
         let configs = [
-            TokenConfig {
-                name: "console".into(),
-                role: Role::Agent,
-                token_env: "A".into(),
-            },
-            TokenConfig {
-                name: "ops".into(),
-                role: Role::Admin,
-                token_env: "B".into(),
-            },
+            TokenConfig::new("console", Role::Agent, "A"),
+            TokenConfig::new("ops", Role::Admin, "B"),
         ];
         Tokens::from_config(&configs, |name| {
             Some(format!("{name}-token-0123456789abcdef"))
@@ -202,11 +195,7 @@ mod tests {
 
     #[test]
     fn bad_token_configs() {
-        let c = |env: &str| TokenConfig {
-            name: env.into(),
-            role: Role::Agent,
-            token_env: env.into(),
-        };
+        let c = |env: &str| TokenConfig::new(env, Role::Agent, env);
         let missing = Tokens::from_config(&[c("X")], |_| None).unwrap_err();
         assert!(matches!(missing, TokenError::Missing { .. }));
         let short = Tokens::from_config(&[c("X")], |_| Some("short".into())).unwrap_err();

@@ -66,6 +66,7 @@ impl Settings {
 
 /// Why the server did not start.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ServerError {
     /// A non-loopback address without tokens would open the desk to the network.
     #[error(

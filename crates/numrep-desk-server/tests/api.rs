@@ -41,11 +41,7 @@ fn checker() -> Checker {
 }
 
 fn token(name: &str, role: Role) -> TokenConfig {
-    TokenConfig {
-        name: name.into(),
-        role,
-        token_env: name.into(),
-    }
+    TokenConfig::new(name, role, name)
 }
 
 /// A desk with agent and admin tokens and the shipped rules (or `config`'s).
@@ -415,11 +411,9 @@ async fn without_tokens_loopback_is_open_and_other_addresses_are_refused() {
         .await;
     assert_eq!(status, StatusCode::OK);
 
-    let refused = refused_start(ServerConfig {
-        listen: "0.0.0.0:0".parse().unwrap(),
-        ..ServerConfig::default()
-    })
-    .await;
+    let mut server = ServerConfig::default();
+    server.listen = "0.0.0.0:0".parse().unwrap();
+    let refused = refused_start(server).await;
     assert!(
         matches!(refused, ServerError::OpenWithoutTokens(_)),
         "{refused}"
@@ -493,12 +487,10 @@ async fn console_directory_is_served_beside_the_api_and_must_exist() {
 
     // A console directory that is not there is refused at start, not served as 404s.
     let missing = www.path().join("no-such-dir");
-    let refused = refused_start(ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        www_dir: Some(missing.clone()),
-        ..ServerConfig::default()
-    })
-    .await;
+    let mut server = ServerConfig::default();
+    server.listen = "127.0.0.1:0".parse().unwrap();
+    server.www_dir = Some(missing.clone());
+    let refused = refused_start(server).await;
     assert!(
         matches!(&refused, ServerError::NoWwwDir(dir) if *dir == missing),
         "{refused}"

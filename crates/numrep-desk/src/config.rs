@@ -35,6 +35,7 @@ use crate::time::parse_window;
 
 /// The desk's keys of the config file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
 pub struct DeskConfig {
     /// `[server]`.
     #[serde(default)]
@@ -47,6 +48,7 @@ pub struct DeskConfig {
 /// `[server]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ServerConfig {
     /// Where to listen (default `127.0.0.1:8080`).
     #[serde(default = "default_listen")]
@@ -92,6 +94,7 @@ impl Default for ServerConfig {
 /// `[[server.tokens]]`: a bearer token, named, with a role, read from the environment.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TokenConfig {
     /// Who holds it (shown in logs instead of the token).
     pub name: String,
@@ -101,9 +104,21 @@ pub struct TokenConfig {
     pub token_env: String,
 }
 
+impl TokenConfig {
+    /// A token named `name` with `role`, read from the environment variable `token_env`.
+    pub fn new(name: impl Into<String>, role: Role, token_env: impl Into<String>) -> Self {
+        TokenConfig {
+            name: name.into(),
+            role,
+            token_env: token_env.into(),
+        }
+    }
+}
+
 /// What a token may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// Record complaints, look up numbers, read alerts.
     Agent,
@@ -114,6 +129,7 @@ pub enum Role {
 /// `[[alerts]]`: one rule.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RuleConfig {
     /// Name shown in alerts (default `<group_by>_<type>`, numbered when repeated).
     #[serde(default)]
@@ -145,6 +161,7 @@ pub struct RuleConfig {
 /// The kind of a configured rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RuleType {
     /// Count (and distinct customers) at or above a threshold.
     #[default]

@@ -13,6 +13,7 @@ const KEPT_BYTES: usize = 16;
 
 /// Why there is no usable secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SecretError {
     /// The environment variable is not set.
     #[error(
