@@ -24,6 +24,10 @@
 //!
 //! Without `[[alerts]]` the shipped rules apply ([`Rule::defaults`]); with them,
 //! exactly the listed ones.
+//!
+//! The structs are `#[non_exhaustive]` (a new key is no breaking change): read them
+//! with [`DeskConfig::from_toml`], or start from `Default` and assign fields; a token
+//! is [`TokenConfig::new`].
 
 use std::net::SocketAddr;
 
