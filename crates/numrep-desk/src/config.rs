@@ -26,8 +26,9 @@
 //! exactly the listed ones.
 //!
 //! The structs are `#[non_exhaustive]` (a new key is no breaking change): read them
-//! with [`DeskConfig::from_toml`], or start from `Default` and assign fields; a token
-//! is [`TokenConfig::new`].
+//! with [`DeskConfig::from_toml`], or start from `DeskConfig::default()` /
+//! `ServerConfig::default()` and assign fields; a token is [`TokenConfig::new`]. Alert
+//! rules made in code are [`Rule`]s; [`RuleConfig`] is only what the file says.
 
 use std::net::SocketAddr;
 
